@@ -1,0 +1,43 @@
+#include "kiosk/birth_date.h"
+
+#include <sodium.h>
+
+#include <chrono>
+
+#include "kiosk/booking_code.h"
+
+namespace kiosk {
+
+bool is_birth_date(std::string_view text) {
+  if (text.size() != 8) return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  auto num = [&](size_t pos, size_t len) {
+    int v = 0;
+    for (size_t i = pos; i < pos + len; ++i) v = v * 10 + (text[i] - '0');
+    return v;
+  };
+  using namespace std::chrono;
+  year_month_day date{year{num(4, 4)}, month{static_cast<unsigned>(num(2, 2))},
+                      day{static_cast<unsigned>(num(0, 2))}};
+  return date.ok() && num(4, 4) >= 1900;
+}
+
+std::string birth_date_hash(std::string_view code, std::string_view ddmmyyyy) {
+  std::string input = std::string(code) + ":" + std::string(ddmmyyyy);
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(input.data()), input.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+bool birth_date_matches(std::string_view code, std::string_view ddmmyyyy, std::string_view dob_sha256) {
+  if (!is_birth_date(ddmmyyyy)) return false;
+  auto expected = to_lower_ascii(dob_sha256);
+  auto actual = birth_date_hash(code, ddmmyyyy);
+  if (expected.size() != actual.size()) return false;
+  return sodium_memcmp(expected.data(), actual.data(), actual.size()) == 0;
+}
+
+}  // namespace kiosk

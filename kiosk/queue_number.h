@@ -1,0 +1,39 @@
+#pragma once
+// Queue numbers: "<prefix>-<number>", zero-padded to three digits. Offline
+// admissions draw from blocks the service leased to this kiosk, then from a
+// range unique to the kiosk when the blocks run out.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+std::string format_queue_number(std::string_view prefix, int number);
+
+struct QueueBlock {
+  std::string service;
+  std::string prefix;
+  int first = 0;
+  int last = 0;
+  std::chrono::year_month_day date;
+};
+
+// Numbers no other kiosk of the office uses, for when the leased blocks are
+// exhausted or were never leased (provisioned per kiosk).
+struct FallbackRange {
+  int first = 0;
+  int last = 0;
+};
+
+struct NumberChoice {
+  int number = 0;
+  bool fallback = false;
+};
+
+// The lowest number not yet used, blocks first (in the order given), then the
+// fallback range; nothing when all are used.
+std::optional<NumberChoice> next_offline_number(const std::vector<QueueBlock>& blocks,
+                                                const std::vector<int>& used, FallbackRange fallback);
+
+}  // namespace kiosk
