@@ -1,0 +1,22 @@
+#pragma once
+// An office's bookings for one day, as the central service publishes them
+// (central-api.md, "Bookings"): what the kiosk checks applicants in against
+// when the network is down.
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "kiosk/booking.h"
+#include "kiosk/time.h"
+
+namespace kiosk {
+
+struct Manifest {
+  std::string office_id;
+  std::chrono::year_month_day date;  // office-local
+  Seconds generated_at;
+  std::string etag;  // sent back as If-None-Match; empty when the service gave none
+  std::vector<Booking> bookings;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,56 @@
+#include "platform/store/checkin_rows.h"
+
+#include <optional>
+
+#include "platform/store/column_values.h"
+
+namespace kiosk::platform {
+namespace {
+
+std::optional<DecisionMode> parse_mode(std::string_view text) {
+  if (text == to_string(DecisionMode::online)) return DecisionMode::online;
+  if (text == to_string(DecisionMode::offline)) return DecisionMode::offline;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void bind_checkin(sqlite::Statement& stmt, const CheckinRecord& record) {
+  stmt.bind_text(1, record.event_id);
+  stmt.bind_text(2, record.kiosk_id);
+  stmt.bind_text(3, record.code);
+  stmt.bind_text(4, record.service);
+  stmt.bind_text(5, record.prefix);
+  stmt.bind_int(6, record.number);
+  stmt.bind_text(7, record.queue_number);
+  stmt.bind_int(8, record.fallback_number ? 1 : 0);
+  stmt.bind_text(9, format_iso_date(record.date));
+  stmt.bind_int(10, unix_seconds(record.scanned_at));
+  stmt.bind_int(11, unix_seconds(record.decided_at));
+  stmt.bind_text(12, to_string(record.mode));
+  stmt.bind_int(13, unix_seconds(record.slot_start));
+}
+
+Expected<CheckinRecord> read_checkin(const sqlite::Statement& stmt) {
+  CheckinRecord record;
+  record.event_id = stmt.column_text(0);
+  record.kiosk_id = stmt.column_text(1);
+  record.code = stmt.column_text(2);
+  record.service = stmt.column_text(3);
+  record.prefix = stmt.column_text(4);
+  record.number = static_cast<int>(stmt.column_int(5));
+  record.queue_number = stmt.column_text(6);
+  record.fallback_number = stmt.column_int(7) != 0;
+  auto date = parse_iso_date(stmt.column_text(8));
+  if (!date) return Failure{"check-in " + record.event_id + " has a bad date '" + stmt.column_text(8) + "'"};
+  record.date = *date;
+  record.scanned_at = from_unix_seconds(stmt.column_int(9));
+  record.decided_at = from_unix_seconds(stmt.column_int(10));
+  auto mode = parse_mode(stmt.column_text(11));
+  if (!mode) return Failure{"check-in " + record.event_id + " has a bad mode '" + stmt.column_text(11) + "'"};
+  record.mode = *mode;
+  record.slot_start = from_unix_seconds(stmt.column_int(12));
+  return record;
+}
+
+}  // namespace kiosk::platform

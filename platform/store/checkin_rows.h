@@ -1,0 +1,24 @@
+#pragma once
+// A CheckinRecord as a row of the checkins table, shared by the journal and
+// the outbox queries.
+#include <string>
+#include <string_view>
+
+#include "kiosk/checkin_record.h"
+#include "kiosk/expected.h"
+#include "platform/store/sqlite_statement.h"
+
+namespace kiosk::platform {
+
+// The columns read_checkin() expects, in its order, and bind_checkin() fills
+// as ?1 to ?13.
+inline constexpr std::string_view kCheckinColumns =
+    "event_id, kiosk_id, code, service, prefix, number, queue_number, fallback_number, date, "
+    "scanned_at, decided_at, mode, slot_start";
+
+void bind_checkin(sqlite::Statement& stmt, const CheckinRecord& record);
+
+// Fails on a row this build cannot make sense of (a bad date or mode).
+Expected<CheckinRecord> read_checkin(const sqlite::Statement& stmt);
+
+}  // namespace kiosk::platform

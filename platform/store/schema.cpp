@@ -1,0 +1,146 @@
+#include "platform/store/schema.h"
+
+#include <array>
+#include <string>
+
+#include "platform/store/sqlite_transaction.h"
+
+namespace kiosk::platform {
+namespace {
+
+// Instants are integer unix seconds (UTC); dates are office-local
+// 'YYYY-MM-DD' text, as the central service writes them.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE office_config (
+  office_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  utc_offset_minutes INTEGER NOT NULL,
+  arrive_minutes_before INTEGER NOT NULL,
+  checkin_opens_minutes_before INTEGER NOT NULL,
+  -- A kiosk serves one office: at most one row.
+  singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1)
+);
+
+CREATE TABLE office_services (
+  office_id TEXT NOT NULL REFERENCES office_config (office_id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,  -- the order the service listed them in
+  code TEXT NOT NULL,
+  name_id TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  queue_prefix TEXT NOT NULL,
+  PRIMARY KEY (office_id, code)
+);
+
+CREATE TABLE office_signing_keys (
+  office_id TEXT NOT NULL REFERENCES office_config (office_id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kid TEXT NOT NULL,
+  ed25519 TEXT NOT NULL,  -- public key, base64url without padding
+  PRIMARY KEY (office_id, kid)
+);
+
+-- The day manifest: its header here, its bookings below. Replaced whole.
+CREATE TABLE manifest (
+  office_id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  generated_at INTEGER NOT NULL,
+  etag TEXT NOT NULL,
+  singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1)
+);
+
+CREATE TABLE bookings (
+  code TEXT PRIMARY KEY,
+  service TEXT NOT NULL,
+  slot_start INTEGER NOT NULL,
+  status TEXT NOT NULL
+    CHECK (status IN ('booked', 'checked_in', 'expired', 'cancelled', 'not_for_queue')),
+  name TEXT NOT NULL,
+  dob_sha256 TEXT,     -- NULL when the service sent none
+  queue_number TEXT,   -- set when checked_in
+  checked_in_at INTEGER
+) WITHOUT ROWID;
+
+-- The journal: every check-in this kiosk admitted. A queue number is never
+-- given twice, and a booking is never checked in twice.
+CREATE TABLE checkins (
+  event_id TEXT PRIMARY KEY,
+  kiosk_id TEXT NOT NULL,
+  code TEXT NOT NULL UNIQUE,
+  service TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  queue_number TEXT NOT NULL,
+  fallback_number INTEGER NOT NULL CHECK (fallback_number IN (0, 1)),
+  date TEXT NOT NULL,
+  scanned_at INTEGER NOT NULL,
+  decided_at INTEGER NOT NULL,
+  mode TEXT NOT NULL CHECK (mode IN ('online', 'offline')),
+  slot_start INTEGER NOT NULL,
+  printed_at INTEGER,
+  UNIQUE (date, service, number)
+);
+
+-- Check-ins still to be told to the central service, and its answers. The
+-- request body is built from the journal row at upload time.
+CREATE TABLE outbox (
+  event_id TEXT PRIMARY KEY REFERENCES checkins (event_id),
+  created_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  acked_at INTEGER,
+  ack_status INTEGER,
+  ack_body TEXT
+);
+CREATE INDEX outbox_pending ON outbox (created_at) WHERE acked_at IS NULL;
+
+-- Queue numbers the central service reserved for this kiosk's offline use.
+CREATE TABLE queue_blocks (
+  service TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  first INTEGER NOT NULL,
+  last INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  CHECK (first <= last),
+  UNIQUE (service, date, first)
+);
+)sql";
+
+// Index i holds the migration to version i + 1.
+constexpr std::array kMigrations = {kVersion1};
+
+Status run_migration(sqlite::Connection& db, int version) {
+  auto tx = sqlite::Transaction::write(db);
+  if (!tx) return Failure{tx.error()};
+  // Another process may have migrated while this one waited for the lock.
+  auto current = schema_version(db);
+  if (!current) return Failure{current.error()};
+  if (*current >= version) return ok_status();
+  if (auto done = db.exec(kMigrations[static_cast<std::size_t>(version - 1)]); !done) return done;
+  std::string set_version = "PRAGMA user_version = " + std::to_string(version);
+  if (auto done = db.exec(set_version.c_str()); !done) return done;
+  return tx->commit();
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+Expected<int> schema_version(sqlite::Connection& db) {
+  auto version = db.query_int("PRAGMA user_version");
+  if (!version) return Failure{version.error()};
+  return static_cast<int>(*version);
+}
+
+Status migrate(sqlite::Connection& db, const Logger& log) {
+  auto current = schema_version(db);
+  if (!current) return Failure{current.error()};
+  for (int version = *current + 1; version <= latest_schema_version(); ++version) {
+    log.info("migrating store to schema version " + std::to_string(version));
+    if (auto done = run_migration(db, version); !done)
+      return Failure{"migrating to schema version " + std::to_string(version) + ": " + done.error()};
+  }
+  return ok_status();
+}
+
+}  // namespace kiosk::platform

@@ -1,0 +1,97 @@
+#pragma once
+// The kiosk's local store, one SQLite file in its data directory: the journal
+// of check-ins with the outbox of events still to upload, and the office
+// config, day manifest and queue blocks it works from when offline.
+//
+// One connection guarded by one mutex: each call is atomic with respect to
+// the others, whichever thread it comes from. A second process may open the
+// same file; WAL and the busy timeout let them take turns.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/booking_directory.h"
+#include "kiosk/journal.h"
+#include "kiosk/log.h"
+#include "kiosk/manifest.h"
+#include "platform/store/sqlite_connection.h"
+
+namespace kiosk::platform {
+
+// The header of the stored manifest, without its bookings: what the sync
+// worker needs for its next conditional request.
+struct ManifestInfo {
+  std::string office_id;
+  std::chrono::year_month_day date;
+  Seconds generated_at;
+  std::string etag;
+  std::size_t bookings = 0;
+};
+
+class SqliteStore final : public Journal, public BookingDirectory {
+ public:
+  // Opens or creates the file and brings its schema up to date. Refuses a
+  // file written by a newer build, leaving it untouched.
+  static Expected<std::unique_ptr<SqliteStore>> open(const std::string& path, Logger log);
+
+  // Journal
+  Expected<std::optional<CheckinRecord>> find_checkin(std::string_view code) override;
+  Expected<std::vector<int>> offline_numbers_used(std::string_view service,
+                                                  std::chrono::year_month_day date) override;
+  Expected<std::vector<QueueBlock>> queue_blocks(std::string_view service,
+                                                 std::chrono::year_month_day date) override;
+  Status commit(const CheckinRecord& record) override;
+  Status mark_printed(std::string_view event_id) override;
+
+  // BookingDirectory
+  Expected<std::optional<OfficeConfig>> office_config() override;
+  Expected<std::optional<Booking>> find_booking(std::string_view code) override;
+
+  // Imports, each replacing what was there in one transaction.
+  Status store_office_config(const OfficeConfig& config);
+  Status store_manifest(const Manifest& manifest);
+  Expected<std::optional<ManifestInfo>> manifest_info();
+  // Storing the same block twice is harmless; a different block with the
+  // same service, date and first number is refused.
+  Status add_queue_block(const QueueBlock& block);
+
+  // Outbox, for the sync worker. Events stay until acknowledged with the
+  // central service's final answer.
+  Expected<std::vector<CheckinRecord>> pending_events(std::size_t limit);
+  Status acknowledge(std::string_view event_id, int http_status, std::string_view body);
+  Expected<std::size_t> outbox_depth();
+
+  // Maintenance and diagnostics.
+  // "ok", or the problems PRAGMA integrity_check found, one per line.
+  Expected<std::string> integrity_check();
+  // The value of a read-only pragma on this connection, e.g. "journal_mode".
+  Expected<std::string> pragma(std::string_view name);
+  // Caps the file's size (PRAGMA max_page_count, this connection only):
+  // writes beyond it fail as on a full disk. Tests use it to fill the disk.
+  Status limit_size(std::int64_t max_bytes);
+
+  const std::string& path() const { return path_; }
+
+ private:
+  SqliteStore(sqlite::Connection db, std::string path, Logger log);
+
+  Status insert_checkin(const CheckinRecord& record);
+  std::string explain_conflict(const CheckinRecord& record, const std::string& sqlite_message);
+  Status insert_queue_block(const QueueBlock& block);
+  Status replace_office_config(const OfficeConfig& config);
+  Status replace_manifest(const Manifest& manifest);
+  Expected<std::optional<OfficeConfig>> read_office_config();
+
+  std::mutex mutex_;
+  sqlite::Connection db_;
+  std::string path_;
+  Logger log_;
+};
+
+}  // namespace kiosk::platform

@@ -1,0 +1,633 @@
+// SqliteStore against real SQLite files in a fresh temporary directory. A
+// second, plain SQLite connection looks at what the store wrote.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "platform/store/sqlite_store.h"
+#include "tests/platform/store/store_fixtures.h"
+
+using namespace kiosk;
+using namespace kiosk::testing;
+using Catch::Matchers::Contains;
+using kiosk::platform::SqliteStore;
+using namespace std::chrono_literals;
+
+namespace {
+
+template <typename T>
+std::string why(const Expected<T>& result) {
+  return result ? std::string() : result.error();
+}
+
+// A plain connection to the same file, for looking behind the store's back.
+class RawDb {
+ public:
+  explicit RawDb(const std::string& path) { REQUIRE(sqlite3_open(path.c_str(), &db_) == SQLITE_OK); }
+  RawDb(const RawDb&) = delete;
+  RawDb& operator=(const RawDb&) = delete;
+  ~RawDb() { sqlite3_close(db_); }
+
+  void exec(const std::string& sql) {
+    INFO(sql);
+    REQUIRE(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  }
+  std::int64_t integer(const std::string& sql) { return std::stoll(text(sql)); }
+  std::string text(const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    INFO(sql);
+    REQUIRE(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    std::string value = "(no row)";
+    if (sqlite3_step(stmt) == SQLITE_ROW) {
+      const auto* column = sqlite3_column_text(stmt, 0);
+      value = column ? reinterpret_cast<const char*>(column) : "(null)";
+    }
+    sqlite3_finalize(stmt);
+    return value;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+// Keeps every line the store logs, at every level.
+class RecordingSink final : public LogSink {
+ public:
+  void write(LogLevel, std::string_view, std::string_view message) override { lines.emplace_back(message); }
+  std::vector<std::string> lines;
+};
+
+void overwrite(const std::string& path, std::streamoff offset, const std::string& bytes) {
+  std::fstream file(path, std::ios::binary | std::ios::in | std::ios::out);
+  file.seekp(offset);
+  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  REQUIRE(file.good());
+}
+
+std::string file_contents(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+struct StoreFixture {
+  TempDir dir;
+  std::string path = dir.file("kiosk.db");
+  RecordingSink log;
+
+  std::unique_ptr<SqliteStore> open() {
+    auto store = SqliteStore::open(path, Logger(log, "store", LogLevel::debug));
+    INFO(why(store));
+    REQUIRE(store.ok());
+    return std::move(*store);
+  }
+};
+
+void require_same(const CheckinRecord& a, const CheckinRecord& b) {
+  CHECK(a.event_id == b.event_id);
+  CHECK(a.kiosk_id == b.kiosk_id);
+  CHECK(a.code == b.code);
+  CHECK(a.service == b.service);
+  CHECK(a.prefix == b.prefix);
+  CHECK(a.number == b.number);
+  CHECK(a.queue_number == b.queue_number);
+  CHECK(a.fallback_number == b.fallback_number);
+  CHECK(a.date == b.date);
+  CHECK(a.scanned_at == b.scanned_at);
+  CHECK(a.decided_at == b.decided_at);
+  CHECK(a.mode == b.mode);
+  CHECK(a.slot_start == b.slot_start);
+}
+
+void require_same(const Booking& a, const Booking& b) {
+  CHECK(a.code == b.code);
+  CHECK(a.service == b.service);
+  CHECK(a.slot_start == b.slot_start);
+  CHECK(a.status == b.status);
+  CHECK(a.name == b.name);
+  CHECK(a.dob_sha256 == b.dob_sha256);
+  CHECK(a.queue_number == b.queue_number);
+  CHECK(a.checked_in_at == b.checked_in_at);
+}
+
+std::size_t depth(SqliteStore& store) {
+  auto result = store.outbox_depth();
+  INFO(why(result));
+  REQUIRE(result.ok());
+  return *result;
+}
+
+void commit_ok(SqliteStore& store, const CheckinRecord& record) {
+  auto done = store.commit(record);
+  INFO(why(done));
+  REQUIRE(done.ok());
+}
+
+}  // namespace
+
+TEST_CASE("a new file gets the whole schema, and opening it again changes nothing", "[store]") {
+  StoreFixture f;
+  {
+    auto store = f.open();
+    CHECK(*store->pragma("user_version") == "1");
+    REQUIRE(store->store_office_config(jakarta_office()).ok());
+  }
+  RawDb raw(f.path);
+  CHECK(raw.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('office_config',"
+                    " 'office_services', 'office_signing_keys', 'manifest', 'bookings', 'checkins', 'outbox',"
+                    " 'queue_blocks')") == 8);
+  auto store = f.open();
+  CHECK(*store->pragma("user_version") == "1");
+  auto migrations = std::count_if(f.log.lines.begin(), f.log.lines.end(), [](const std::string& line) {
+    return line.find("migrating") != line.npos;
+  });
+  CHECK(migrations == 1);
+  auto office = store->office_config();
+  REQUIRE(office.ok());
+  REQUIRE(office->has_value());
+  CHECK((*office)->office_id == "JKT-SEL");
+}
+
+TEST_CASE("a file from a newer build is refused and left as it was", "[store]") {
+  StoreFixture f;
+  f.open().reset();
+  {
+    RawDb raw(f.path);
+    raw.exec("PRAGMA user_version = 99");
+  }
+  auto before = file_contents(f.path);
+  auto store = SqliteStore::open(f.path, Logger(f.log, "store"));
+  REQUIRE_FALSE(store.ok());
+  CHECK_THAT(store.error(), Contains(f.path) && Contains("schema version 99 is newer"));
+  CHECK(file_contents(f.path) == before);
+  RawDb raw(f.path);
+  CHECK(raw.integer("PRAGMA user_version") == 99);
+}
+
+TEST_CASE("a file that is not a database is refused with the reason", "[store]") {
+  StoreFixture f;
+  std::string garbage;
+  for (int i = 0; i < 200; ++i) garbage += "this is a kiosk log file, not a database\n";
+  std::ofstream(f.path, std::ios::binary) << garbage;
+  auto store = SqliteStore::open(f.path, Logger(f.log, "store"));
+  REQUIRE_FALSE(store.ok());
+  CHECK_THAT(store.error(), Contains(f.path) && Contains("not a database"));
+  CHECK(file_contents(f.path) == garbage);
+}
+
+TEST_CASE("a file whose schema page is damaged is refused as malformed", "[store]") {
+  StoreFixture f;
+  f.open().reset();  // closing checkpoints the log into the file
+  // Page 1 holds the schema; its b-tree header starts after the 100-byte file header.
+  overwrite(f.path, 100, std::string(64, '\xff'));
+  auto store = SqliteStore::open(f.path, Logger(f.log, "store"));
+  REQUIRE_FALSE(store.ok());
+  CHECK_THAT(store.error(), Contains(f.path) && Contains("malformed"));
+}
+
+TEST_CASE("integrity_check names damage that opening does not notice", "[store]") {
+  StoreFixture f;
+  {
+    auto store = f.open();
+    REQUIRE(store->store_manifest(make_manifest(2000)).ok());
+  }
+  // Somewhere in the middle of the bookings' pages.
+  auto size = static_cast<std::streamoff>(std::filesystem::file_size(f.path));
+  overwrite(f.path, size / 2, std::string(4096, '\x55'));
+  auto store = f.open();
+  auto report = store->integrity_check();
+  REQUIRE(report.ok());
+  CHECK(*report != "ok");
+  CHECK_FALSE(report->empty());
+}
+
+TEST_CASE("a data directory that does not exist is named in the failure", "[store]") {
+  TempDir dir;
+  auto path = dir.file("missing/kiosk.db");
+  auto store = SqliteStore::open(path, Logger(null_log_sink(), "store"));
+  REQUIRE_FALSE(store.ok());
+  CHECK_THAT(store.error(), Contains(path) && Contains("does not exist"));
+}
+
+TEST_CASE("WAL, full sync and foreign keys are in effect on the store's connection", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  CHECK(*store->pragma("journal_mode") == "wal");
+  CHECK(*store->pragma("synchronous") == "2");  // FULL
+  CHECK(*store->pragma("foreign_keys") == "1");
+  CHECK(std::stoi(*store->pragma("busy_timeout")) > 0);
+  CHECK_FALSE(store->pragma("journal_mode = DELETE").ok());
+  RawDb raw(f.path);
+  CHECK(raw.text("PRAGMA journal_mode") == "wal");  // kept in the file
+}
+
+TEST_CASE("the office config round-trips, and a new one replaces the old", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto none = store->office_config();
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->has_value());
+
+  auto office = jakarta_office();
+  office.utc_offset = UtcOffset{std::chrono::minutes{8 * 60}};
+  REQUIRE(store->store_office_config(office).ok());
+  auto read = store->office_config();
+  REQUIRE(read.ok());
+  REQUIRE(read->has_value());
+  const auto& got = **read;
+  CHECK(got.office_id == office.office_id);
+  CHECK(got.name == office.name);
+  CHECK(got.time_zone == office.time_zone);
+  CHECK(got.utc_offset == office.utc_offset);
+  CHECK(got.arrive_minutes_before == 30);
+  CHECK(got.checkin_opens_minutes_before == 240);
+  REQUIRE(got.services.size() == 2);
+  CHECK(got.services[0].code == "N");
+  CHECK(got.services[0].name_id == "Paspor Baru");
+  CHECK(got.services[0].name_en == "New passport");
+  CHECK(got.services[0].queue_prefix == "A");
+  CHECK(got.services[1].code == "R");
+  REQUIRE(got.signing_keys.size() == 1);
+  CHECK(got.signing_keys[0].kid == "k1");
+  CHECK(got.signing_keys[0].ed25519 == office.signing_keys[0].ed25519);
+
+  OfficeConfig other;
+  other.office_id = "DPS";
+  other.name = "Kantor Imigrasi Denpasar";
+  other.time_zone = "Asia/Makassar";
+  other.utc_offset = UtcOffset{std::chrono::minutes{8 * 60}};
+  other.services = {{"R", "Penggantian Paspor", "Passport renewal", "C"}};
+  REQUIRE(store->store_office_config(other).ok());
+  auto replaced = store->office_config();
+  REQUIRE(replaced.ok());
+  REQUIRE(replaced->has_value());
+  CHECK((*replaced)->office_id == "DPS");
+  REQUIRE((*replaced)->services.size() == 1);
+  CHECK((*replaced)->services[0].queue_prefix == "C");
+  CHECK((*replaced)->signing_keys.empty());
+  RawDb raw(f.path);
+  CHECK(raw.integer("SELECT count(*) FROM office_services") == 1);
+  CHECK(raw.integer("SELECT count(*) FROM office_signing_keys") == 0);
+}
+
+TEST_CASE("an office config listing a service twice is refused and the old one kept", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  REQUIRE(store->store_office_config(jakarta_office()).ok());
+  auto broken = jakarta_office();
+  broken.office_id = "BROKEN";
+  broken.services.push_back(broken.services[0]);
+  auto stored = store->store_office_config(broken);
+  REQUIRE_FALSE(stored.ok());
+  CHECK_THAT(stored.error(), Contains("service N"));
+  CHECK((*store->office_config())->office_id == "JKT-SEL");
+}
+
+TEST_CASE("a new manifest replaces the old one whole", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto none = store->manifest_info();
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->has_value());
+
+  auto first = make_manifest(3);
+  first.bookings[1].status = BookingStatus::checked_in;
+  first.bookings[1].queue_number = "B-009";
+  first.bookings[1].checked_in_at = at_wib(7, 45);
+  first.bookings[2].dob_sha256.clear();
+  REQUIRE(store->store_manifest(first).ok());
+  for (const auto& booking : first.bookings) {
+    auto found = store->find_booking(booking.code);
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    require_same(**found, booking);
+  }
+
+  Manifest second = make_manifest(0, "\"v2\"");
+  second.generated_at = at_wib(6, 0);
+  second.bookings = {make_booking(10), make_booking(11)};
+  REQUIRE(store->store_manifest(second).ok());
+  CHECK_FALSE(store->find_booking("B0000001")->has_value());
+  CHECK_FALSE(store->find_booking("B0000002")->has_value());
+  CHECK(store->find_booking("B0000011")->has_value());
+  auto info = store->manifest_info();
+  REQUIRE(info.ok());
+  REQUIRE(info->has_value());
+  CHECK((*info)->office_id == "JKT-SEL");
+  CHECK((*info)->date == fixture_date());
+  CHECK((*info)->generated_at == at_wib(6, 0));
+  CHECK((*info)->etag == "\"v2\"");
+  CHECK((*info)->bookings == 2);
+}
+
+TEST_CASE("25,000 bookings are stored and every one is found", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto manifest = make_manifest(25000);
+  auto stored = store->store_manifest(manifest);
+  INFO(why(stored));
+  REQUIRE(stored.ok());
+  CHECK((*store->manifest_info())->bookings == 25000);
+  for (const auto& booking : manifest.bookings) {
+    auto found = store->find_booking(booking.code);
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    REQUIRE((*found)->slot_start == booking.slot_start);
+  }
+  CHECK_FALSE(store->find_booking("B0025001")->has_value());
+}
+
+TEST_CASE("a manifest listing a code twice is refused and the old one kept", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  REQUIRE(store->store_manifest(make_manifest(2)).ok());
+  auto broken = make_manifest(5, "\"broken\"");
+  broken.bookings.push_back(make_booking(3));
+  auto stored = store->store_manifest(broken);
+  REQUIRE_FALSE(stored.ok());
+  CHECK_THAT(stored.error(), Contains("B0****") && Contains("UNIQUE"));
+  CHECK_THAT(stored.error(), !Contains("B0000003"));
+  CHECK((*store->manifest_info())->etag == "\"v1\"");
+  CHECK((*store->manifest_info())->bookings == 2);
+  CHECK_FALSE(store->find_booking("B0000004")->has_value());
+}
+
+TEST_CASE("commit writes the journal row and its outbox event", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto record = make_checkin("7KQ2MZ", 17);
+  record.fallback_number = true;
+  commit_ok(*store, record);
+
+  auto found = store->find_checkin("7KQ2MZ");
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  require_same(**found, record);
+  CHECK_FALSE(store->find_checkin("9XY7PQ")->has_value());
+  CHECK(depth(*store) == 1);
+  auto pending = store->pending_events(10);
+  REQUIRE(pending.ok());
+  REQUIRE(pending->size() == 1);
+  require_same(pending->front(), record);
+
+  RawDb raw(f.path);
+  CHECK(raw.integer("SELECT created_at FROM outbox") == record.decided_at.time_since_epoch().count());
+  CHECK(raw.integer("SELECT attempts FROM outbox") == 0);
+  CHECK(raw.text("SELECT acked_at FROM outbox") == "(null)");
+  CHECK(raw.text("SELECT printed_at FROM checkins") == "(null)");
+  CHECK(raw.text("SELECT date FROM checkins") == "2017-08-17");
+}
+
+TEST_CASE("a code checked in twice is refused and nothing is written", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  commit_ok(*store, make_checkin("7KQ2MZ", 17));
+  auto again = store->commit(make_checkin("7KQ2MZ", 18));
+  REQUIRE_FALSE(again.ok());
+  CHECK_THAT(again.error(), Contains("already checked in as A-017"));
+  CHECK_THAT(again.error(), Contains("7K****") && !Contains("7KQ2MZ"));
+  CHECK(depth(*store) == 1);
+  CHECK(*store->offline_numbers_used("N", fixture_date()) == std::vector<int>{17});
+  RawDb raw(f.path);
+  CHECK(raw.integer("SELECT count(*) FROM checkins") == 1);
+  CHECK(raw.integer("SELECT count(*) FROM outbox") == 1);
+}
+
+TEST_CASE("a queue number used twice is refused and nothing is written", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  commit_ok(*store, make_checkin("7KQ2MZ", 17));
+  auto again = store->commit(make_checkin("9XY7PQ", 17));
+  REQUIRE_FALSE(again.ok());
+  CHECK_THAT(again.error(), Contains("queue number A-017 already used on 2017-08-17"));
+  CHECK_FALSE(store->find_checkin("9XY7PQ")->has_value());
+  CHECK(depth(*store) == 1);
+
+  // The same number is free for another service, or another day.
+  auto other_service = make_checkin("9XY7PQ", 17);
+  other_service.service = "R";
+  other_service.prefix = "B";
+  other_service.queue_number = "B-017";
+  commit_ok(*store, other_service);
+  auto other_day = make_checkin("5ABCDE", 17);
+  other_day.date = 2017y / std::chrono::August / 18d;
+  commit_ok(*store, other_day);
+  CHECK(depth(*store) == 3);
+}
+
+TEST_CASE("an event id recorded twice is refused", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto first = make_checkin("7KQ2MZ", 17);
+  commit_ok(*store, first);
+  auto second = make_checkin("9XY7PQ", 18);
+  second.event_id = first.event_id;
+  auto again = store->commit(second);
+  REQUIRE_FALSE(again.ok());
+  CHECK_THAT(again.error(), Contains("already recorded"));
+  CHECK(depth(*store) == 1);
+}
+
+TEST_CASE("mark_printed stamps the check-in once, and knows unknown events", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto record = make_checkin("7KQ2MZ", 17);
+  commit_ok(*store, record);
+  REQUIRE(store->mark_printed(record.event_id).ok());
+  RawDb raw(f.path);
+  auto printed = raw.integer("SELECT printed_at FROM checkins");
+  CHECK(printed > record.decided_at.time_since_epoch().count());
+  raw.exec("UPDATE checkins SET printed_at = 1");
+  REQUIRE(store->mark_printed(record.event_id).ok());
+  CHECK(raw.integer("SELECT printed_at FROM checkins") == 1);  // a reprint keeps the first time
+
+  auto unknown = store->mark_printed("no-such-event");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK_THAT(unknown.error(), Contains("no-such-event"));
+}
+
+TEST_CASE("the outbox hands out events oldest first until they are acknowledged", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto late = make_checkin("AAAAAA", 30);
+  auto early = make_checkin("BBBBBB", 10);
+  auto middle = make_checkin("CCCCCC", 20);
+  for (const auto& record : {late, early, middle}) commit_ok(*store, record);
+  CHECK(depth(*store) == 3);
+
+  auto two = store->pending_events(2);
+  REQUIRE(two.ok());
+  REQUIRE(two->size() == 2);
+  CHECK((*two)[0].code == "BBBBBB");
+  CHECK((*two)[1].code == "CCCCCC");
+
+  REQUIRE(store->acknowledge(early.event_id, 201, R"({"result": "admitted"})").ok());
+  CHECK(depth(*store) == 2);
+  auto rest = store->pending_events(10);
+  REQUIRE(rest.ok());
+  REQUIRE(rest->size() == 2);
+  CHECK((*rest)[0].code == "CCCCCC");
+  CHECK((*rest)[1].code == "AAAAAA");
+
+  REQUIRE(store->acknowledge(middle.event_id, 409, R"({"result": "already_checked_in"})").ok());
+  REQUIRE(store->acknowledge(late.event_id, 201, "{}").ok());
+  CHECK(depth(*store) == 0);
+  CHECK(store->pending_events(10)->empty());
+  // Acknowledged events stay in the journal.
+  CHECK(store->find_checkin("BBBBBB")->has_value());
+
+  auto unknown = store->acknowledge("no-such-event", 201, "{}");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK_THAT(unknown.error(), Contains("no-such-event"));
+
+  RawDb raw(f.path);
+  auto where = " FROM outbox WHERE event_id = '" + middle.event_id + "'";
+  CHECK(raw.integer("SELECT ack_status" + where) == 409);
+  CHECK(raw.text("SELECT ack_body" + where) == R"({"result": "already_checked_in"})");
+  CHECK(raw.integer("SELECT attempts" + where) == 1);
+  CHECK(raw.text("SELECT acked_at" + where) != "(null)");
+}
+
+TEST_CASE("the journal and the outbox survive closing and reopening", "[store]") {
+  StoreFixture f;
+  auto record = make_checkin("7KQ2MZ", 17);
+  {
+    auto store = f.open();
+    commit_ok(*store, record);
+    REQUIRE(store->add_queue_block({"N", "A", 501, 550, fixture_date()}).ok());
+  }
+  auto store = f.open();
+  auto found = store->find_checkin("7KQ2MZ");
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  require_same(**found, record);
+  CHECK(depth(*store) == 1);
+  CHECK(store->queue_blocks("N", fixture_date())->size() == 1);
+  CHECK_FALSE(store->commit(make_checkin("9XY7PQ", 17)).ok());
+}
+
+TEST_CASE("offline_numbers_used counts the offline check-ins of one service and date", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  commit_ok(*store, make_checkin("AAAAAA", 503));
+  commit_ok(*store, make_checkin("BBBBBB", 501));
+  auto online = make_checkin("CCCCCC", 17);
+  online.mode = DecisionMode::online;
+  commit_ok(*store, online);
+  auto renewal = make_checkin("DDDDDD", 502);
+  renewal.service = "R";
+  commit_ok(*store, renewal);
+  auto tomorrow = make_checkin("EEEEEE", 504);
+  tomorrow.date = 2017y / std::chrono::August / 18d;
+  commit_ok(*store, tomorrow);
+
+  auto used = store->offline_numbers_used("N", fixture_date());
+  REQUIRE(used.ok());
+  CHECK(*used == std::vector<int>{501, 503});
+  CHECK(store->offline_numbers_used("X", fixture_date())->empty());
+}
+
+TEST_CASE("queue blocks come back ordered by their first number", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto date = fixture_date();
+  REQUIRE(store->add_queue_block({"N", "A", 551, 600, date}).ok());
+  REQUIRE(store->add_queue_block({"N", "A", 501, 550, date}).ok());
+  REQUIRE(store->add_queue_block({"R", "B", 501, 550, date}).ok());
+  REQUIRE(store->add_queue_block({"N", "A", 601, 650, 2017y / std::chrono::August / 18d}).ok());
+  // The same block again is harmless; a different one at the same start is not.
+  REQUIRE(store->add_queue_block({"N", "A", 501, 550, date}).ok());
+  auto clash = store->add_queue_block({"N", "A", 501, 560, date});
+  REQUIRE_FALSE(clash.ok());
+  CHECK_THAT(clash.error(), Contains("different block"));
+  auto backwards = store->add_queue_block({"N", "A", 700, 650, date});
+  REQUIRE_FALSE(backwards.ok());
+  CHECK_THAT(backwards.error(), Contains("CHECK"));
+
+  auto blocks = store->queue_blocks("N", date);
+  REQUIRE(blocks.ok());
+  REQUIRE(blocks->size() == 2);
+  CHECK((*blocks)[0].first == 501);
+  CHECK((*blocks)[0].last == 550);
+  CHECK((*blocks)[0].prefix == "A");
+  CHECK((*blocks)[0].service == "N");
+  CHECK((*blocks)[0].date == date);
+  CHECK((*blocks)[1].first == 551);
+  CHECK(store->queue_blocks("R", date)->size() == 1);
+}
+
+TEST_CASE("a full disk fails the commit cleanly and leaves the store consistent", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  REQUIRE(store->store_manifest(make_manifest(10)).ok());
+  // Cap the file at the size it has now: the next page it needs is refused
+  // as if the disk were full.
+  REQUIRE(store->limit_size(0).ok());
+
+  int committed = 0;
+  std::string failure;
+  std::string failed_code;
+  for (int i = 1; i <= 10000; ++i) {
+    auto record = make_checkin("F" + std::to_string(100000 + i), i);
+    auto done = store->commit(record);
+    if (!done) {
+      failure = done.error();
+      failed_code = record.code;
+      break;
+    }
+    ++committed;
+  }
+  INFO("committed " << committed);
+  REQUIRE_FALSE(failure.empty());
+  CHECK_THAT(failure, Contains("cannot record check-in") && Contains("full"));
+  CHECK_FALSE(store->find_checkin(failed_code)->has_value());
+  CHECK(depth(*store) == static_cast<std::size_t>(committed));
+  CHECK(*store->integrity_check() == "ok");
+
+  auto manifest = store->store_manifest(make_manifest(5000, "\"big\""));
+  REQUIRE_FALSE(manifest.ok());
+  CHECK_THAT(manifest.error(), Contains("full"));
+  CHECK((*store->manifest_info())->etag == "\"v1\"");
+  CHECK((*store->manifest_info())->bookings == 10);
+  {
+    RawDb raw(f.path);
+    CHECK(raw.integer("SELECT count(*) FROM checkins") == committed);
+    CHECK(raw.integer("SELECT count(*) FROM outbox") == committed);
+    CHECK(raw.integer("SELECT count(*) FROM bookings") == 10);
+  }
+
+  // Room again: the same check-in goes through.
+  REQUIRE(store->limit_size(std::int64_t{1} << 30).ok());
+  commit_ok(*store, make_checkin(failed_code, committed + 1));
+  CHECK(depth(*store) == static_cast<std::size_t>(committed) + 1);
+}
+
+TEST_CASE("integrity_check reports a sound file as ok", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  REQUIRE(store->store_manifest(make_manifest(100)).ok());
+  commit_ok(*store, make_checkin("7KQ2MZ", 17));
+  auto report = store->integrity_check();
+  REQUIRE(report.ok());
+  CHECK(*report == "ok");
+}
+
+TEST_CASE("the store's log never carries a full booking code, a name or a birth-date hash", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  REQUIRE(store->store_office_config(jakarta_office()).ok());
+  auto manifest = make_manifest(3);
+  manifest.bookings[0].name = "ANDI PRATAMA";
+  REQUIRE(store->store_manifest(manifest).ok());
+  commit_ok(*store, make_checkin("B0000001", 17));
+  CHECK_FALSE(store->commit(make_checkin("B0000001", 18)).ok());
+  REQUIRE(store->mark_printed(make_checkin("B0000001", 17).event_id).ok());
+  REQUIRE_FALSE(f.log.lines.empty());
+  for (const auto& line : f.log.lines) {
+    INFO(line);
+    CHECK_THAT(line, !Contains("B0000001") && !Contains("ANDI") && !Contains("a7ca272ae94bd35f"));
+  }
+}
