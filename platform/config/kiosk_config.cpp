@@ -1,0 +1,160 @@
+#include "platform/config/kiosk_config.h"
+
+#include <functional>
+#include <map>
+
+#include "platform/json/json_fields.h"
+
+namespace kiosk::platform {
+namespace {
+
+using nlohmann::json;
+// Sets one key from its JSON value; returns an error text, empty when fine.
+using Setter = std::function<std::string(KioskConfig&, const json&)>;
+
+Setter text(std::string KioskConfig::*field) {
+  return [field](KioskConfig& c, const json& v) -> std::string {
+    if (!v.is_string()) return "expected a string";
+    c.*field = v.get<std::string>();
+    return {};
+  };
+}
+
+template <typename Section>
+Setter text(Section KioskConfig::*section, std::string Section::*field) {
+  return [section, field](KioskConfig& c, const json& v) -> std::string {
+    if (!v.is_string()) return "expected a string";
+    (c.*section).*field = v.get<std::string>();
+    return {};
+  };
+}
+
+Setter number(std::function<int&(KioskConfig&)> field, int min, int max) {
+  return [field, min, max](KioskConfig& c, const json& v) -> std::string {
+    if (!v.is_number_integer() || v.get<long long>() < min || v.get<long long>() > max)
+      return "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+    field(c) = v.get<int>();
+    return {};
+  };
+}
+
+std::string set_pins(KioskConfig& c, const json& v) {
+  if (!v.is_array()) return "expected an array of \"sha256//...\" strings";
+  for (const auto& pin : v) {
+    if (!pin.is_string() || !pin.get<std::string>().starts_with("sha256//"))
+      return "expected an array of \"sha256//...\" strings";
+    c.api.pinned_keys.push_back(pin.get<std::string>());
+  }
+  return {};
+}
+
+std::string set_log_level(KioskConfig& c, const json& v) {
+  static const std::map<std::string, LogLevel> levels{
+      {"debug", LogLevel::debug}, {"info", LogLevel::info}, {"warn", LogLevel::warn}, {"error", LogLevel::error}};
+  auto it = v.is_string() ? levels.find(v.get<std::string>()) : levels.end();
+  if (it == levels.end()) return "expected one of debug, info, warn, error";
+  c.log_level = it->second;
+  return {};
+}
+
+std::string set_flag(KioskConfig& c, const json& v) {
+  if (!v.is_boolean()) return "expected true or false";
+  c.checkin.require_birth_date = v.get<bool>();
+  return {};
+}
+
+constexpr int kMaxNumber = 999999;
+
+const std::map<std::string, Setter, std::less<>>& setters() {
+  static const std::map<std::string, Setter, std::less<>> table{
+      {"office_id", text(&KioskConfig::office_id)},
+      {"kiosk_id", text(&KioskConfig::kiosk_id)},
+      {"data_dir", text(&KioskConfig::data_dir)},
+      {"language", text(&KioskConfig::language)},
+      {"log_level", set_log_level},
+      {"api.base_url", text(&KioskConfig::api, &KioskConfig::Api::base_url)},
+      {"api.token", text(&KioskConfig::api, &KioskConfig::Api::token)},
+      {"api.ca_file", text(&KioskConfig::api, &KioskConfig::Api::ca_file)},
+      {"api.client_cert", text(&KioskConfig::api, &KioskConfig::Api::client_cert)},
+      {"api.client_key", text(&KioskConfig::api, &KioskConfig::Api::client_key)},
+      {"api.pinned_keys", set_pins},
+      {"api.connect_timeout_ms", number([](KioskConfig& c) -> int& { return c.api.connect_timeout_ms; }, 100, 60000)},
+      {"api.request_timeout_ms", number([](KioskConfig& c) -> int& { return c.api.request_timeout_ms; }, 100, 300000)},
+      {"api.online_deadline_ms", number([](KioskConfig& c) -> int& { return c.api.online_deadline_ms; }, 100, 30000)},
+      {"printer.device", text(&KioskConfig::printer, &KioskConfig::Printer::device)},
+      {"printer.profile", text(&KioskConfig::printer, &KioskConfig::Printer::profile)},
+      {"camera.device", text(&KioskConfig::camera, &KioskConfig::Camera::device)},
+      {"checkin.require_birth_date", set_flag},
+      {"queue.fallback_first", number([](KioskConfig& c) -> int& { return c.queue.fallback.first; }, 1, kMaxNumber)},
+      {"queue.fallback_last", number([](KioskConfig& c) -> int& { return c.queue.fallback.last; }, 1, kMaxNumber)},
+      {"sync.drain_seconds", number([](KioskConfig& c) -> int& { return c.sync.drain_seconds; }, 0, 3600)},
+  };
+  return table;
+}
+
+bool is_section(std::string_view key) {
+  auto prefix = std::string(key) + ".";
+  const auto& table = setters();
+  auto it = table.lower_bound(prefix);
+  return it != table.end() && it->first.starts_with(prefix);
+}
+
+// Walks the document, setting known keys; the first problem wins.
+std::string apply(KioskConfig& config, const json& object, const std::string& prefix) {
+  for (const auto& [key, value] : object.items()) {
+    auto path = prefix.empty() ? key : prefix + "." + key;
+    if (is_section(path)) {
+      if (!value.is_object()) return path + ": expected an object";
+      if (auto error = apply(config, value, path); !error.empty()) return error;
+      continue;
+    }
+    auto setter = setters().find(path);
+    if (setter == setters().end()) return path + ": unknown key";
+    if (auto error = setter->second(config, value); !error.empty()) return path + ": " + error;
+  }
+  return {};
+}
+
+std::string validate(KioskConfig& config, bool fallback_given) {
+  for (auto [key, value] : {std::pair{"office_id", &config.office_id}, std::pair{"kiosk_id", &config.kiosk_id},
+                            std::pair{"data_dir", &config.data_dir}})
+    if (value->empty()) return std::string(key) + ": missing";
+  if (config.language != "id" && config.language != "en") return "language: expected \"id\" or \"en\"";
+  const auto& url = config.api.base_url;
+  if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://"))
+    return "api.base_url: expected an http:// or https:// URL";
+  if (!fallback_given) {
+    auto derived = fallback_range_for(config.kiosk_id);
+    if (!derived) return "queue.fallback_first: required, because kiosk_id does not end in a kiosk number";
+    config.queue.fallback = *derived;
+  }
+  if (config.queue.fallback.last < config.queue.fallback.first) return "queue.fallback_last: is before fallback_first";
+  return {};
+}
+
+}  // namespace
+
+std::optional<FallbackRange> fallback_range_for(std::string_view kiosk_id) {
+  size_t digits_start = kiosk_id.size();
+  while (digits_start > 0 && kiosk_id[digits_start - 1] >= '0' && kiosk_id[digits_start - 1] <= '9') --digits_start;
+  auto digits = kiosk_id.substr(digits_start);
+  if (digits.empty() || digits.size() > 3) return std::nullopt;
+  int n = std::stoi(std::string(digits));
+  if (n == 0) return std::nullopt;
+  return FallbackRange{n * 1000 + 900, n * 1000 + 999};
+}
+
+Expected<KioskConfig> parse_kiosk_config(std::string_view text) {
+  auto document = parse_json(text);
+  if (!document) return Failure{document.error()};
+  if (!document->is_object()) return Failure{"expected a JSON object"};
+  KioskConfig config;
+  if (auto error = apply(config, *document, ""); !error.empty()) return Failure{error};
+  bool fallback_given = document->contains("queue") && (*document)["queue"].contains("fallback_first");
+  if (fallback_given != (document->contains("queue") && (*document)["queue"].contains("fallback_last")))
+    return Failure{"queue.fallback_first: give both fallback_first and fallback_last, or neither"};
+  if (auto error = validate(config, fallback_given); !error.empty()) return Failure{error};
+  return config;
+}
+
+}  // namespace kiosk::platform

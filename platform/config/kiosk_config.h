@@ -1,0 +1,63 @@
+#pragma once
+// The kiosk's own configuration: one JSON file (docs/config.md). Unknown keys
+// are errors, so a typo cannot silently fall back to a default.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/expected.h"
+#include "kiosk/log.h"
+#include "kiosk/queue_number.h"
+
+namespace kiosk::platform {
+
+struct KioskConfig {
+  std::string office_id;
+  std::string kiosk_id;
+  std::string data_dir;
+  std::string language = "id";  // "id" or "en": the applicant's first language
+  LogLevel log_level = LogLevel::info;
+
+  struct Api {
+    std::string base_url;  // empty: no central service, decide offline
+    std::string token;
+    std::string ca_file;
+    std::string client_cert;
+    std::string client_key;
+    std::vector<std::string> pinned_keys;  // "sha256//<base64>", primary and backup
+    int connect_timeout_ms = 3000;
+    int request_timeout_ms = 10000;
+    int online_deadline_ms = 1500;
+  } api;
+
+  struct Printer {
+    std::string device;  // "file:/path" for now
+    std::string profile = "80mm";
+  } printer;
+
+  struct Camera {
+    std::string device;  // empty: no camera
+  } camera;
+
+  struct Checkin {
+    bool require_birth_date = false;
+  } checkin;
+
+  struct Queue {
+    FallbackRange fallback;  // derived from kiosk_id unless given
+  } queue;
+
+  struct Sync {
+    int drain_seconds = 10;
+  } sync;
+};
+
+// Parses and validates; the error names the key ("api.token: expected a string").
+Expected<KioskConfig> parse_kiosk_config(std::string_view json);
+
+// Kiosk K<n> gets the reserve numbers n*1000+900 .. n*1000+999, unique in
+// its office as long as kiosk ids are.
+std::optional<FallbackRange> fallback_range_for(std::string_view kiosk_id);
+
+}  // namespace kiosk::platform

@@ -1,0 +1,19 @@
+#pragma once
+// Documents of central-api.md read into domain types. Each parser validates
+// everything the kiosk relies on and names the first bad field.
+#include <string_view>
+
+#include "kiosk/booking.h"
+#include "kiosk/expected.h"
+#include "kiosk/manifest.h"
+#include "kiosk/office.h"
+#include "kiosk/queue_number.h"
+
+namespace kiosk::platform {
+
+Expected<OfficeConfig> parse_office_config(std::string_view json);
+Expected<Manifest> parse_manifest(std::string_view json);
+Expected<Booking> parse_booking(std::string_view json);
+Expected<QueueBlock> parse_queue_block(std::string_view json, std::string_view service);
+
+}  // namespace kiosk::platform

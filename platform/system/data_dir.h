@@ -1,0 +1,29 @@
+#pragma once
+// The kiosk's data directory: created on first use, and locked so that two
+// kiosk processes never write the same journal.
+#include <memory>
+#include <string>
+
+#include "kiosk/expected.h"
+
+namespace kiosk::platform {
+
+class DataDirLock {
+ public:
+  // Creates `dir` (and parents) with mode 0750 if needed, then takes an
+  // exclusive, non-blocking lock on dir/kiosk.lock. Fails if another process
+  // holds it.
+  static Expected<std::unique_ptr<DataDirLock>> acquire(const std::string& dir);
+  ~DataDirLock();
+  DataDirLock(const DataDirLock&) = delete;
+  DataDirLock& operator=(const DataDirLock&) = delete;
+
+ private:
+  explicit DataDirLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
+// Reads a whole small file (configs, manifests); refuses files over max_bytes.
+Expected<std::string> read_text_file(const std::string& path, size_t max_bytes);
+
+}  // namespace kiosk::platform
