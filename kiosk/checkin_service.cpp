@@ -84,6 +84,7 @@ bool CheckinService::report_earlier_checkin(Context& ctx) {
   const auto& record = **earlier;
   ctx.decision.verdict = Verdict::already_checked_in;
   ctx.decision.queue_number = record.queue_number;
+  ctx.decision.fallback_number = record.fallback_number;
   ctx.decision.service = record.service;
   ctx.decision.checked_in_at = record.decided_at;
   ctx.decision.slot_start = record.slot_start;

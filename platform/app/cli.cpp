@@ -1,0 +1,64 @@
+#include "platform/app/cli.h"
+
+namespace kiosk::platform {
+namespace {
+
+using Command = CommandLine::Command;
+
+// Options that take a file, and where each goes.
+std::optional<std::string>* file_option(CommandLine& line, const std::string& name) {
+  if (name == "--config") return &line.config_path;
+  if (name == "--office-config") return &line.office_config_path;
+  if (name == "--manifest") return &line.manifest_path;
+  if (name == "--queue-blocks") return &line.queue_blocks_path;
+  return nullptr;
+}
+
+Failure usage_error(const std::string& what) { return Failure{what + " (try: kiosk --help)"}; }
+
+std::optional<Failure> check(const CommandLine& line) {
+  bool import_files = line.office_config_path || line.manifest_path || line.queue_blocks_path;
+  if (line.command == Command::import && !line.config_path) return usage_error("kiosk import needs --config FILE");
+  if (line.command == Command::import && !import_files)
+    return usage_error("kiosk import needs --office-config, --manifest or --queue-blocks");
+  if (line.command != Command::import && import_files)
+    return usage_error("--office-config, --manifest and --queue-blocks belong to kiosk import");
+  return std::nullopt;
+}
+
+}  // namespace
+
+Expected<CommandLine> parse_command_line(const std::vector<std::string>& args) {
+  CommandLine line;
+  size_t i = 0;
+  if (!args.empty() && args[0] == "import") {
+    line.command = Command::import;
+    i = 1;
+  }
+  for (; i < args.size(); ++i) {
+    const auto& arg = args[i];
+    if (arg == "--version") line.command = Command::version;
+    else if (arg == "--help" || arg == "-h") line.command = Command::help;
+    else if (arg == "--headless" && line.command == Command::run) line.command = Command::headless;
+    else if (auto* target = file_option(line, arg)) {
+      if (i + 1 >= args.size()) return usage_error(arg + " needs a file");
+      *target = args[++i];
+    } else {
+      return usage_error("unknown argument '" + arg + "'");
+    }
+  }
+  if (auto error = check(line)) return *error;
+  return line;
+}
+
+std::string usage_text() {
+  return "usage:\n"
+         "  kiosk [--config FILE] [--headless]   run the kiosk (headless: scans on stdin, JSON on stdout)\n"
+         "  kiosk import --config FILE [--office-config F] [--manifest F] [--queue-blocks F]\n"
+         "                                       load central-service JSON from files (USB stick)\n"
+         "  kiosk --version                      print the version and build\n"
+         "Without --config the kiosk runs on its embedded demo configuration.\n"
+         "Exit status: 0 success, 1 runtime failure, 2 bad command line or config.\n";
+}
+
+}  // namespace kiosk::platform

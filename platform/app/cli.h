@@ -1,0 +1,23 @@
+#pragma once
+// The command line: what to do, and with which files.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/expected.h"
+
+namespace kiosk::platform {
+
+struct CommandLine {
+  enum class Command { run, headless, import, version, help };
+  Command command = Command::run;
+  std::optional<std::string> config_path;  // none: the embedded default
+  std::optional<std::string> office_config_path;
+  std::optional<std::string> manifest_path;
+  std::optional<std::string> queue_blocks_path;
+};
+
+Expected<CommandLine> parse_command_line(const std::vector<std::string>& args);
+std::string usage_text();
+
+}  // namespace kiosk::platform

@@ -1,0 +1,39 @@
+#include "platform/app/decision_json.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace kiosk::platform {
+namespace {
+
+// Ordered, so the protocol's core keys come first on every line.
+using json = nlohmann::ordered_json;
+
+json optional_time(const std::optional<Seconds>& at, UtcOffset offset) {
+  return at ? json(format_rfc3339(*at, offset)) : json(nullptr);
+}
+
+json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+}  // namespace
+
+std::string decision_json_line(const Decision& d, UtcOffset offset) {
+  // The first six keys are the protocol's core; the rest explain the verdict.
+  json line = json::object();
+  line["code"] = d.code;
+  line["verdict"] = to_string(d.verdict);
+  line["queue_number"] = text_or_null(d.queue_number);
+  line["mode"] = to_string(d.mode);
+  line["printed"] = d.printed;
+  line["ms"] = std::round(static_cast<double>(d.elapsed.count()) / 10.0) / 100.0;
+  line["service"] = text_or_null(d.service);
+  line["slot_start"] = optional_time(d.slot_start, offset);
+  line["come_back_at"] = optional_time(d.come_back_at, offset);
+  line["checked_in_at"] = optional_time(d.checked_in_at, offset);
+  line["fallback_number"] = d.fallback_number;
+  line["detail"] = text_or_null(d.detail);
+  // Replace, not throw, on invalid UTF-8 in a raw scan.
+  return line.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace kiosk::platform

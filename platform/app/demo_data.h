@@ -1,0 +1,26 @@
+#pragma once
+// The demo office the embedded default runs: its config, and a manifest for
+// today with one booking for each verdict, so the kiosk can be tried at once.
+#include <string>
+#include <vector>
+
+#include "kiosk/expected.h"
+#include "kiosk/manifest.h"
+#include "kiosk/office.h"
+#include "platform/store/sqlite_store.h"
+
+namespace kiosk::platform {
+
+struct DemoScan {
+  std::string text;
+  std::string expect;  // what the kiosk should say, for the hint
+};
+
+Manifest demo_manifest(const OfficeConfig& office, Seconds now);
+// Scans a person can type to see each verdict.
+std::vector<DemoScan> demo_scans(const OfficeConfig& office, Seconds now);
+
+// Loads the demo office and today's demo manifest into the store.
+Status load_demo_data(SqliteStore& store, Seconds now);
+
+}  // namespace kiosk::platform

@@ -1,0 +1,111 @@
+#include "tests/platform/app/e2e_fixture.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace kiosk::test {
+namespace {
+
+using namespace std::chrono;
+using nlohmann::json;
+
+// An offset that puts office time between 12:00 and 12:59 now.
+UtcOffset noon_offset(Seconds now) {
+  auto utc_hour = duration_cast<hours>(now - floor<days>(now)).count();
+  return UtcOffset{hours{12 - utc_hour}};
+}
+
+std::string make_temp_dir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "kiosk-e2e-XXXXXX").string();
+  REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+  return pattern;
+}
+
+}  // namespace
+
+KioskFixture::KioskFixture(json overrides)
+    : dir_(make_temp_dir()), config_path_(dir_ + "/kiosk.json"), now_(floor<seconds>(system_clock::now())) {
+  offset_ = noon_offset(now_);
+  json config = {{"office_id", "TST"},
+                 {"kiosk_id", "TST-K1"},
+                 {"data_dir", path("data")},
+                 {"printer", {{"device", "file:" + printer_path()}}}};
+  config.merge_patch(overrides);
+  write("kiosk.json", config.dump(2));
+}
+
+KioskFixture::~KioskFixture() {
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+}
+
+void KioskFixture::write(const std::string& name, const std::string& text) const {
+  std::ofstream(path(name), std::ios::binary) << text;
+}
+
+std::string KioskFixture::today() const { return format_iso_date(local_date(now_, offset_)); }
+
+std::string KioskFixture::at(minutes from_now) const {
+  return format_rfc3339(floor<minutes>(now_) + from_now, offset_);
+}
+
+json KioskFixture::office_json() const {
+  return {{"office_id", "TST"},
+          {"name", "Kantor Imigrasi Uji"},
+          {"utc_offset", format_utc_offset(offset_)},
+          {"arrive_minutes_before", 30},
+          {"checkin_opens_minutes_before", 240},
+          {"services",
+           {{{"code", "N"}, {"name_id", "Paspor Baru"}, {"name_en", "New passport"}, {"queue_prefix", "A"}},
+            {{"code", "R"}, {"name_id", "Penggantian Paspor"}, {"name_en", "Passport renewal"}, {"queue_prefix", "B"}}}},
+          {"signing_keys", {{{"kid", "k1"}, {"ed25519", "A6EHv_POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg"}}}}};
+}
+
+std::vector<std::string> KioskFixture::headless_argv() const {
+  return {KIOSK_BINARY, "--config", config_path_, "--headless"};
+}
+
+RunResult KioskFixture::kiosk(const std::vector<std::string>& args, const std::string& input) {
+  std::vector<std::string> argv{KIOSK_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_command(argv, input);
+}
+
+void KioskFixture::import_file(const std::string& option, const std::string& name, const std::string& text) {
+  write(name, text);
+  auto result = kiosk({"import", "--config", config_path_, option, path(name)});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+}
+
+void KioskFixture::import_office() { import_file("--office-config", "office.json", office_json().dump()); }
+
+void KioskFixture::import_manifest(const std::vector<TestBooking>& bookings) {
+  json list = json::array();
+  for (const auto& b : bookings) {
+    json booking{{"code", b.code}, {"service", b.service}, {"slot_start", at(b.slot_from_now)}, {"status", b.status}};
+    if (!b.dob_sha256.empty()) booking["dob_sha256"] = b.dob_sha256;
+    list.push_back(booking);
+  }
+  json manifest = {{"office_id", "TST"}, {"date", today()}, {"generated_at", at(minutes{0})}, {"bookings", list}};
+  import_file("--manifest", "manifest.json", manifest.dump());
+}
+
+void KioskFixture::import_queue_blocks(const json& blocks) { import_file("--queue-blocks", "blocks.json", blocks.dump()); }
+
+std::vector<json> json_lines(const std::string& out) {
+  std::vector<json> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    INFO(line);
+    auto parsed = json::parse(line, nullptr, false);
+    REQUIRE_FALSE(parsed.is_discarded());
+    lines.push_back(parsed);
+  }
+  return lines;
+}
+
+}  // namespace kiosk::test

@@ -1,0 +1,67 @@
+#pragma once
+// A kiosk in a temporary data directory, driven through its real binary:
+// config, office and manifest files written by the test, the kiosk run as a
+// child process. Bookings are placed relative to the real clock, and the
+// office's UTC offset is chosen so that office time is around noon, so the
+// tests pass at any hour.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "kiosk/time.h"
+#include "tests/support/subprocess.h"
+
+namespace kiosk::test {
+
+struct TestBooking {
+  TestBooking(std::string code, std::chrono::minutes slot_from_now = std::chrono::minutes{60},
+              std::string status = "booked", std::string service = "N", std::string dob_sha256 = "")
+      : code(std::move(code)), slot_from_now(slot_from_now), status(std::move(status)), service(std::move(service)),
+        dob_sha256(std::move(dob_sha256)) {}
+  std::string code;
+  std::chrono::minutes slot_from_now;
+  std::string status;
+  std::string service;
+  std::string dob_sha256;
+};
+
+class KioskFixture {
+ public:
+  explicit KioskFixture(nlohmann::json config_overrides = nlohmann::json::object());
+  ~KioskFixture();
+
+  const std::string& dir() const { return dir_; }
+  std::string path(const std::string& name) const { return dir_ + "/" + name; }
+  const std::string& config_path() const { return config_path_; }
+  std::string printer_path() const { return path("tickets.escpos"); }
+  std::string db_path() const { return path("data/kiosk.db"); }
+  UtcOffset offset() const { return offset_; }
+  Seconds now() const { return now_; }
+
+  // Writes the files and runs `kiosk import` with them; REQUIREs success.
+  void import_office();
+  void import_manifest(const std::vector<TestBooking>& bookings);
+  void import_queue_blocks(const nlohmann::json& blocks);
+
+  RunResult kiosk(const std::vector<std::string>& args, const std::string& input = "");
+  RunResult headless(const std::string& input) { return kiosk({"--config", config_path_, "--headless"}, input); }
+  std::vector<std::string> headless_argv() const;
+
+  nlohmann::json office_json() const;
+  std::string today() const;  // office-local YYYY-MM-DD
+  std::string at(std::chrono::minutes from_now) const;  // RFC 3339 in office time
+
+ private:
+  void write(const std::string& name, const std::string& text) const;
+  void import_file(const std::string& option, const std::string& name, const std::string& text);
+
+  std::string dir_;
+  std::string config_path_;
+  UtcOffset offset_;
+  Seconds now_;
+};
+
+// Parses each stdout line as JSON.
+std::vector<nlohmann::json> json_lines(const std::string& out);
+
+}  // namespace kiosk::test
