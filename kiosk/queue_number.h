@@ -20,9 +20,10 @@ struct QueueBlock {
 };
 
 // Numbers no other kiosk of the office uses, for when the leased blocks are
-// exhausted or were never leased (provisioned per kiosk).
+// exhausted or were never leased (provisioned per kiosk). Empty by default:
+// an unprovisioned kiosk must not hand out number 0.
 struct FallbackRange {
-  int first = 0;
+  int first = 1;
   int last = 0;
 };
 
