@@ -24,6 +24,9 @@ struct CheckinRecord {
   Seconds decided_at;
   DecisionMode mode = DecisionMode::offline;
   Seconds slot_start;
+  // Offline after an online attempt with this event_id that got no answer:
+  // the server may hold that attempt, so the upload must reconcile with it.
+  bool online_attempted = false;
 };
 
 }  // namespace kiosk

@@ -24,6 +24,9 @@ class Journal {
   // Fails, changing nothing, when the code is already checked in or the
   // number is already used.
   virtual Status commit(const CheckinRecord& record) = 0;
+  // For a check-in the central service already decided online: recorded with
+  // its answer, so the outbox has nothing left to upload for it.
+  virtual Status commit_acknowledged(const CheckinRecord& record, int http_status, std::string_view body) = 0;
   virtual Status mark_printed(std::string_view event_id) = 0;
 };
 

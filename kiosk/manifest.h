@@ -19,4 +19,14 @@ struct Manifest {
   std::vector<Booking> bookings;
 };
 
+// A stored manifest's header, without its bookings: what the sync worker
+// needs for its next conditional request.
+struct ManifestInfo {
+  std::string office_id;
+  std::chrono::year_month_day date;
+  Seconds generated_at;
+  std::string etag;
+  std::size_t bookings = 0;
+};
+
 }  // namespace kiosk

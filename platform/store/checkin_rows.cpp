@@ -29,6 +29,7 @@ void bind_checkin(sqlite::Statement& stmt, const CheckinRecord& record) {
   stmt.bind_int(11, unix_seconds(record.decided_at));
   stmt.bind_text(12, to_string(record.mode));
   stmt.bind_int(13, unix_seconds(record.slot_start));
+  stmt.bind_int(14, record.online_attempted ? 1 : 0);
 }
 
 Expected<CheckinRecord> read_checkin(const sqlite::Statement& stmt) {
@@ -50,6 +51,7 @@ Expected<CheckinRecord> read_checkin(const sqlite::Statement& stmt) {
   if (!mode) return Failure{"check-in " + record.event_id + " has a bad mode '" + stmt.column_text(11) + "'"};
   record.mode = *mode;
   record.slot_start = from_unix_seconds(stmt.column_int(12));
+  record.online_attempted = stmt.column_int(13) != 0;
   return record;
 }
 

@@ -42,15 +42,15 @@ CREATE TABLE office_signing_keys (
 
 -- The day manifest: its header here, its bookings below. Replaced whole.
 CREATE TABLE manifest (
+  date TEXT PRIMARY KEY,
   office_id TEXT NOT NULL,
-  date TEXT NOT NULL,
   generated_at INTEGER NOT NULL,
-  etag TEXT NOT NULL,
-  singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1)
+  etag TEXT NOT NULL
 );
 
 CREATE TABLE bookings (
   code TEXT PRIMARY KEY,
+  date TEXT NOT NULL,  -- the manifest it came with
   service TEXT NOT NULL,
   slot_start INTEGER NOT NULL,
   status TEXT NOT NULL
@@ -60,6 +60,7 @@ CREATE TABLE bookings (
   queue_number TEXT,   -- set when checked_in
   checked_in_at INTEGER
 ) WITHOUT ROWID;
+CREATE INDEX bookings_date ON bookings (date);
 
 -- The journal: every check-in this kiosk admitted. A queue number is never
 -- given twice, and a booking is never checked in twice.
@@ -78,8 +79,11 @@ CREATE TABLE checkins (
   mode TEXT NOT NULL CHECK (mode IN ('online', 'offline')),
   slot_start INTEGER NOT NULL,
   printed_at INTEGER,
-  UNIQUE (date, service, number)
+  online_attempted INTEGER NOT NULL DEFAULT 0 CHECK (online_attempted IN (0, 1))
 );
+-- Numbers this kiosk hands out offline are unique per day and service. Online
+-- numbers are the central service's to keep unique.
+CREATE UNIQUE INDEX checkins_offline_number ON checkins (date, service, number) WHERE mode = 'offline';
 
 -- Check-ins still to be told to the central service, and its answers. The
 -- request body is built from the journal row at upload time.

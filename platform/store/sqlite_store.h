@@ -20,21 +20,12 @@
 #include "kiosk/journal.h"
 #include "kiosk/log.h"
 #include "kiosk/manifest.h"
+#include "kiosk/sync_store.h"
 #include "platform/store/sqlite_connection.h"
 
 namespace kiosk::platform {
 
-// The header of the stored manifest, without its bookings: what the sync
-// worker needs for its next conditional request.
-struct ManifestInfo {
-  std::string office_id;
-  std::chrono::year_month_day date;
-  Seconds generated_at;
-  std::string etag;
-  std::size_t bookings = 0;
-};
-
-class SqliteStore final : public Journal, public BookingDirectory {
+class SqliteStore final : public Journal, public BookingDirectory, public SyncStore {
  public:
   // Opens or creates the file and brings its schema up to date. Refuses a
   // file written by a newer build, leaving it untouched.
@@ -47,6 +38,7 @@ class SqliteStore final : public Journal, public BookingDirectory {
   Expected<std::vector<QueueBlock>> queue_blocks(std::string_view service,
                                                  std::chrono::year_month_day date) override;
   Status commit(const CheckinRecord& record) override;
+  Status commit_acknowledged(const CheckinRecord& record, int http_status, std::string_view body) override;
   Status mark_printed(std::string_view event_id) override;
 
   // BookingDirectory
@@ -54,18 +46,19 @@ class SqliteStore final : public Journal, public BookingDirectory {
   Expected<std::optional<Booking>> find_booking(std::string_view code) override;
 
   // Imports, each replacing what was there in one transaction.
-  Status store_office_config(const OfficeConfig& config);
-  Status store_manifest(const Manifest& manifest);
-  Expected<std::optional<ManifestInfo>> manifest_info();
+  Status store_office_config(const OfficeConfig& config) override;
+  // Replaces that date's manifest; manifests before the day before it go.
+  Status store_manifest(const Manifest& manifest) override;
+  Expected<std::optional<ManifestInfo>> manifest_info(std::chrono::year_month_day date) override;
   // Storing the same block twice is harmless; a different block with the
   // same service, date and first number is refused.
-  Status add_queue_block(const QueueBlock& block);
+  Status add_queue_block(const QueueBlock& block) override;
 
   // Outbox, for the sync worker. Events stay until acknowledged with the
   // central service's final answer.
-  Expected<std::vector<CheckinRecord>> pending_events(std::size_t limit);
-  Status acknowledge(std::string_view event_id, int http_status, std::string_view body);
-  Expected<std::size_t> outbox_depth();
+  Expected<std::vector<CheckinRecord>> pending_events(std::size_t limit) override;
+  Status acknowledge(std::string_view event_id, int http_status, std::string_view body) override;
+  Expected<std::size_t> outbox_depth() override;
 
   // Maintenance and diagnostics.
   // "ok", or the problems PRAGMA integrity_check found, one per line.
@@ -81,11 +74,17 @@ class SqliteStore final : public Journal, public BookingDirectory {
  private:
   SqliteStore(sqlite::Connection db, std::string path, Logger log);
 
-  Status insert_checkin(const CheckinRecord& record);
+  struct ServerAnswer {
+    int http_status;
+    std::string body;
+  };
+  Status record_checkin(const CheckinRecord& record, const std::optional<ServerAnswer>& answer);
+  Status insert_checkin(const CheckinRecord& record, const std::optional<ServerAnswer>& answer);
   std::string explain_conflict(const CheckinRecord& record, const std::string& sqlite_message);
   Status insert_queue_block(const QueueBlock& block);
   Status replace_office_config(const OfficeConfig& config);
   Status replace_manifest(const Manifest& manifest);
+  Status forget_manifest(std::chrono::year_month_day date);
   Expected<std::optional<OfficeConfig>> read_office_config();
 
   std::mutex mutex_;

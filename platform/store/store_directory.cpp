@@ -195,7 +195,7 @@ Status SqliteStore::store_manifest(const Manifest& manifest) {
 Status SqliteStore::replace_manifest(const Manifest& manifest) {
   auto tx = sqlite::Transaction::write(db_);
   if (!tx) return Failure{tx.error()};
-  if (auto done = db_.exec("DELETE FROM bookings; DELETE FROM manifest;"); !done) return done;
+  if (auto done = forget_manifest(manifest.date); !done) return done;
   auto header =
       db_.prepare("INSERT INTO manifest (office_id, date, generated_at, etag) VALUES (?1, ?2, ?3, ?4)");
   if (!header) return Failure{header.error()};
@@ -204,32 +204,55 @@ Status SqliteStore::replace_manifest(const Manifest& manifest) {
   header->bind_int(3, unix_seconds(manifest.generated_at));
   header->bind_text(4, manifest.etag);
   if (auto done = header->run(); !done) return done;
+  // A booking moved to another date is where the newest manifest says; a code
+  // listed twice in one manifest is refused.
+  auto moved = db_.prepare("DELETE FROM bookings WHERE code = ?1 AND date <> ?2");
+  if (!moved) return Failure{moved.error()};
   auto insert = db_.prepare(
       "INSERT INTO bookings"
-      " (code, service, slot_start, status, name, dob_sha256, queue_number, checked_in_at)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      " (code, service, slot_start, status, name, dob_sha256, queue_number, checked_in_at, date)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   if (!insert) return Failure{insert.error()};
   for (const auto& booking : manifest.bookings) {
+    moved->bind_text(1, booking.code);
+    moved->bind_text(2, format_iso_date(manifest.date));
+    if (auto done = moved->run(); !done) return done;
     bind_booking(*insert, booking);
+    insert->bind_text(9, format_iso_date(manifest.date));
     if (auto done = insert->run(); !done)
       return Failure{"booking " + redact_code(booking.code) + ": " + done.error()};
   }
   return tx->commit();
 }
 
-Expected<std::optional<ManifestInfo>> SqliteStore::manifest_info() {
+// That date's manifest goes, and so do those older than the day before it:
+// the kiosk needs today's and tomorrow's, never last week's.
+Status SqliteStore::forget_manifest(std::chrono::year_month_day date) {
+  auto day_before = format_iso_date(std::chrono::sys_days{date} - std::chrono::days{1});
+  for (const char* sql : {"DELETE FROM bookings WHERE date = ?1 OR date < ?2",
+                          "DELETE FROM manifest WHERE date = ?1 OR date < ?2"}) {
+    auto stmt = db_.prepare(sql);
+    if (!stmt) return Failure{stmt.error()};
+    stmt->bind_text(1, format_iso_date(date));
+    stmt->bind_text(2, day_before);
+    if (auto done = stmt->run(); !done) return done;
+  }
+  return ok_status();
+}
+
+Expected<std::optional<ManifestInfo>> SqliteStore::manifest_info(std::chrono::year_month_day date) {
   std::lock_guard lock(mutex_);
   auto stmt = db_.prepare(
-      "SELECT office_id, date, generated_at, etag, (SELECT count(*) FROM bookings) FROM manifest");
+      "SELECT office_id, date, generated_at, etag, (SELECT count(*) FROM bookings WHERE date = ?1)"
+      " FROM manifest WHERE date = ?1");
   if (!stmt) return Failure{stmt.error()};
+  stmt->bind_text(1, format_iso_date(date));
   auto row = stmt->step();
   if (!row) return Failure{row.error()};
   if (!*row) return std::optional<ManifestInfo>();
-  auto date = parse_iso_date(stmt->column_text(1));
-  if (!date) return Failure{"manifest has a bad date '" + stmt->column_text(1) + "'"};
-  return std::optional<ManifestInfo>(
-      ManifestInfo{stmt->column_text(0), *date, from_unix_seconds(stmt->column_int(2)), stmt->column_text(3),
-                   static_cast<std::size_t>(stmt->column_int(4))});
+  return std::optional<ManifestInfo>(ManifestInfo{stmt->column_text(0), date,
+                                                  from_unix_seconds(stmt->column_int(2)), stmt->column_text(3),
+                                                  static_cast<std::size_t>(stmt->column_int(4))});
 }
 
 }  // namespace kiosk::platform

@@ -14,11 +14,13 @@ std::string select_checkins(std::string_view where) {
 }
 
 const std::string kInsertCheckin = "INSERT INTO checkins (" + std::string(kCheckinColumns) +
-                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 
-// The outbox event starts due at once; created_at orders the upload.
+// The outbox event starts due at once; created_at orders the upload. An event
+// the service already answered (online) is stored acknowledged.
 constexpr std::string_view kInsertEvent =
-    "INSERT INTO outbox (event_id, created_at, next_attempt_at) VALUES (?1, ?2, ?2)";
+    "INSERT INTO outbox (event_id, created_at, next_attempt_at, acked_at, ack_status, ack_body)"
+    " VALUES (?1, ?2, ?2, ?3, ?4, ?5)";
 
 // ?1 to ?5: service, prefix, first, last, date.
 void bind_block(sqlite::Statement& stmt, const QueueBlock& block) {
@@ -76,16 +78,22 @@ Expected<std::vector<QueueBlock>> SqliteStore::queue_blocks(std::string_view ser
   return blocks;
 }
 
-Status SqliteStore::commit(const CheckinRecord& record) {
+Status SqliteStore::commit(const CheckinRecord& record) { return record_checkin(record, std::nullopt); }
+
+Status SqliteStore::commit_acknowledged(const CheckinRecord& record, int http_status, std::string_view body) {
+  return record_checkin(record, ServerAnswer{http_status, std::string(body)});
+}
+
+Status SqliteStore::record_checkin(const CheckinRecord& record, const std::optional<ServerAnswer>& answer) {
   std::lock_guard lock(mutex_);
-  if (auto inserted = insert_checkin(record); !inserted)
+  if (auto inserted = insert_checkin(record, answer); !inserted)
     return Failure{"cannot record check-in " + redact_code(record.code) + ": " + inserted.error()};
   log_.debug("recorded check-in " + redact_code(record.code) + " as " + record.queue_number);
   return ok_status();
 }
 
 // The journal row and its outbox event, both or neither.
-Status SqliteStore::insert_checkin(const CheckinRecord& record) {
+Status SqliteStore::insert_checkin(const CheckinRecord& record, const std::optional<ServerAnswer>& answer) {
   auto tx = sqlite::Transaction::write(db_);
   if (!tx) return Failure{tx.error()};
   auto checkin = db_.prepare(kInsertCheckin);
@@ -99,6 +107,13 @@ Status SqliteStore::insert_checkin(const CheckinRecord& record) {
   if (!event) return Failure{event.error()};
   event->bind_text(1, record.event_id);
   event->bind_int(2, unix_seconds(record.decided_at));
+  if (answer) {
+    event->bind_int(3, unix_seconds(record.decided_at));
+    event->bind_int(4, answer->http_status);
+    event->bind_text(5, answer->body);
+  } else {
+    for (int column : {3, 4, 5}) event->bind_null(column);
+  }
   if (auto done = event->run(); !done) return done;
   return tx->commit();
 }
@@ -109,7 +124,7 @@ Status SqliteStore::insert_checkin(const CheckinRecord& record) {
 std::string SqliteStore::explain_conflict(const CheckinRecord& record, const std::string& sqlite_message) {
   auto stmt = db_.prepare(
       "SELECT (SELECT queue_number FROM checkins WHERE code = ?1),"
-      " EXISTS (SELECT 1 FROM checkins WHERE date = ?2 AND service = ?3 AND number = ?4),"
+      " EXISTS (SELECT 1 FROM checkins WHERE date = ?2 AND service = ?3 AND number = ?4 AND mode = 'offline'),"
       " EXISTS (SELECT 1 FROM checkins WHERE event_id = ?5)");
   if (!stmt) return sqlite_message;
   stmt->bind_text(1, record.code);

@@ -142,7 +142,8 @@ Expected<std::vector<int>> MemoryJournal::offline_numbers_used(std::string_view 
   if (read_failure_) return Failure{*read_failure_};
   std::vector<int> used;
   for (const auto& record : records_)
-    if (record.service == service && record.date == day) used.push_back(record.number);
+    if (record.service == service && record.date == day && record.mode == DecisionMode::offline)
+      used.push_back(record.number);
   return used;
 }
 
@@ -158,6 +159,17 @@ Expected<std::vector<QueueBlock>> MemoryJournal::queue_blocks(std::string_view s
 
 Status MemoryJournal::commit(const CheckinRecord& record) {
   std::lock_guard lock(mutex_);
+  return insert(record);
+}
+
+Status MemoryJournal::commit_acknowledged(const CheckinRecord& record, int http_status, std::string_view body) {
+  std::lock_guard lock(mutex_);
+  auto inserted = insert(record);
+  if (inserted) acks_[record.event_id] = Ack{http_status, std::string(body)};
+  return inserted;
+}
+
+Status MemoryJournal::insert(const CheckinRecord& record) {
   if (next_commit_failure_) {
     Failure failure{*next_commit_failure_};
     next_commit_failure_.reset();
@@ -166,7 +178,8 @@ Status MemoryJournal::commit(const CheckinRecord& record) {
   // Messages name the constraint, never the code: a real store's do the same.
   for (const auto& existing : records_) {
     if (existing.code == record.code) return Failure{"UNIQUE constraint failed: checkins.code"};
-    if (existing.date == record.date && existing.service == record.service && existing.number == record.number)
+    if (existing.date == record.date && existing.service == record.service && existing.number == record.number &&
+        existing.mode == DecisionMode::offline && record.mode == DecisionMode::offline)
       return Failure{"UNIQUE constraint failed: checkins.date, checkins.service, checkins.number"};
     if (existing.event_id == record.event_id) return Failure{"UNIQUE constraint failed: checkins.event_id"};
   }
@@ -181,6 +194,73 @@ Status MemoryJournal::mark_printed(std::string_view event_id) {
   if (!known) return Failure{"no check-in with that event id"};
   printed_.emplace_back(event_id);
   return ok_status();
+}
+
+Expected<std::vector<CheckinRecord>> MemoryJournal::pending_events(std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  if (read_failure_) return Failure{*read_failure_};
+  std::vector<CheckinRecord> pending;
+  for (const auto& record : records_)
+    if (!acks_.contains(record.event_id) && pending.size() < limit) pending.push_back(record);
+  return pending;
+}
+
+Status MemoryJournal::acknowledge(std::string_view event_id, int http_status, std::string_view body) {
+  std::lock_guard lock(mutex_);
+  bool known = std::any_of(records_.begin(), records_.end(),
+                           [&](const CheckinRecord& record) { return record.event_id == event_id; });
+  if (!known) return Failure{"no outbox event " + std::string(event_id)};
+  acks_[std::string(event_id)] = Ack{http_status, std::string(body)};
+  return ok_status();
+}
+
+Expected<std::size_t> MemoryJournal::outbox_depth() {
+  std::lock_guard lock(mutex_);
+  return records_.size() - acks_.size();
+}
+
+Status MemoryJournal::store_office_config(const OfficeConfig& config) {
+  std::lock_guard lock(mutex_);
+  office_ = config;
+  return ok_status();
+}
+
+Status MemoryJournal::store_manifest(const Manifest& manifest) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(manifests_, [&](const Manifest& m) { return m.date == manifest.date; });
+  manifests_.push_back(manifest);
+  return ok_status();
+}
+
+Expected<std::optional<ManifestInfo>> MemoryJournal::manifest_info(std::chrono::year_month_day day) {
+  std::lock_guard lock(mutex_);
+  for (const auto& m : manifests_)
+    if (m.date == day) return std::optional<ManifestInfo>(ManifestInfo{m.office_id, m.date, m.generated_at, m.etag, m.bookings.size()});
+  return std::optional<ManifestInfo>();
+}
+
+Status MemoryJournal::add_queue_block(const QueueBlock& block) {
+  std::lock_guard lock(mutex_);
+  blocks_.push_back(block);
+  return ok_status();
+}
+
+std::optional<MemoryJournal::Ack> MemoryJournal::ack(std::string_view event_id) const {
+  std::lock_guard lock(mutex_);
+  auto it = acks_.find(event_id);
+  return it == acks_.end() ? std::nullopt : std::optional<Ack>(it->second);
+}
+
+std::optional<OfficeConfig> MemoryJournal::stored_office() const {
+  std::lock_guard lock(mutex_);
+  return office_;
+}
+
+std::optional<Manifest> MemoryJournal::stored_manifest(std::chrono::year_month_day day) const {
+  std::lock_guard lock(mutex_);
+  for (const auto& m : manifests_)
+    if (m.date == day) return m;
+  return std::nullopt;
 }
 
 void MemoryJournal::add_block(QueueBlock block) {

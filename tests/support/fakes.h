@@ -17,6 +17,7 @@
 #include "kiosk/log.h"
 #include "kiosk/office.h"
 #include "kiosk/printer.h"
+#include "kiosk/sync_store.h"
 
 namespace kiosk::test {
 
@@ -94,9 +95,10 @@ class FakeDirectory final : public BookingDirectory {
 };
 
 // Keeps what a real store keeps and refuses what it refuses: a code is checked
-// in once, a (date, service, number) is used once, and a refused commit
-// writes nothing.
-class MemoryJournal final : public Journal {
+// in once, an offline (date, service, number) is used once, and a refused
+// commit writes nothing. Also the sync worker's store: outbox, config,
+// manifests and blocks.
+class MemoryJournal final : public Journal, public SyncStore {
  public:
   Expected<std::optional<CheckinRecord>> find_checkin(std::string_view code) override;
   Expected<std::vector<int>> offline_numbers_used(std::string_view service,
@@ -104,7 +106,25 @@ class MemoryJournal final : public Journal {
   Expected<std::vector<QueueBlock>> queue_blocks(std::string_view service,
                                                  std::chrono::year_month_day date) override;
   Status commit(const CheckinRecord& record) override;
+  Status commit_acknowledged(const CheckinRecord& record, int http_status, std::string_view body) override;
   Status mark_printed(std::string_view event_id) override;
+
+  // SyncStore
+  Expected<std::vector<CheckinRecord>> pending_events(std::size_t limit) override;
+  Status acknowledge(std::string_view event_id, int http_status, std::string_view body) override;
+  Expected<std::size_t> outbox_depth() override;
+  Status store_office_config(const OfficeConfig& config) override;
+  Status store_manifest(const Manifest& manifest) override;
+  Expected<std::optional<ManifestInfo>> manifest_info(std::chrono::year_month_day date) override;
+  Status add_queue_block(const QueueBlock& block) override;
+
+  struct Ack {
+    int http_status = 0;
+    std::string body;
+  };
+  std::optional<Ack> ack(std::string_view event_id) const;
+  std::optional<OfficeConfig> stored_office() const;
+  std::optional<Manifest> stored_manifest(std::chrono::year_month_day date) const;
 
   void add_block(QueueBlock block);
   // The next commit fails with `message` and writes nothing (e.g. disk full).
@@ -120,8 +140,13 @@ class MemoryJournal final : public Journal {
   std::vector<CheckinRecord> records_;
   std::vector<std::string> printed_;
   std::vector<QueueBlock> blocks_;
+  std::map<std::string, Ack, std::less<>> acks_;
+  std::optional<OfficeConfig> office_;
+  std::vector<Manifest> manifests_;
   std::optional<std::string> next_commit_failure_;
   std::optional<std::string> read_failure_;
+
+  Status insert(const CheckinRecord& record);
 };
 
 class RecordingPrinter final : public TicketPrinter {

@@ -289,7 +289,7 @@ TEST_CASE("an office config listing a service twice is refused and the old one k
 TEST_CASE("a new manifest replaces the old one whole", "[store]") {
   StoreFixture f;
   auto store = f.open();
-  auto none = store->manifest_info();
+  auto none = store->manifest_info(fixture_date());
   REQUIRE(none.ok());
   CHECK_FALSE(none->has_value());
 
@@ -313,7 +313,7 @@ TEST_CASE("a new manifest replaces the old one whole", "[store]") {
   CHECK_FALSE(store->find_booking("B0000001")->has_value());
   CHECK_FALSE(store->find_booking("B0000002")->has_value());
   CHECK(store->find_booking("B0000011")->has_value());
-  auto info = store->manifest_info();
+  auto info = store->manifest_info(fixture_date());
   REQUIRE(info.ok());
   REQUIRE(info->has_value());
   CHECK((*info)->office_id == "JKT-SEL");
@@ -330,7 +330,7 @@ TEST_CASE("25,000 bookings are stored and every one is found", "[store]") {
   auto stored = store->store_manifest(manifest);
   INFO(why(stored));
   REQUIRE(stored.ok());
-  CHECK((*store->manifest_info())->bookings == 25000);
+  CHECK((*store->manifest_info(fixture_date()))->bookings == 25000);
   for (const auto& booking : manifest.bookings) {
     auto found = store->find_booking(booking.code);
     REQUIRE(found.ok());
@@ -350,8 +350,8 @@ TEST_CASE("a manifest listing a code twice is refused and the old one kept", "[s
   REQUIRE_FALSE(stored.ok());
   CHECK_THAT(stored.error(), Contains("B0****") && Contains("UNIQUE"));
   CHECK_THAT(stored.error(), !Contains("B0000003"));
-  CHECK((*store->manifest_info())->etag == "\"v1\"");
-  CHECK((*store->manifest_info())->bookings == 2);
+  CHECK((*store->manifest_info(fixture_date()))->etag == "\"v1\"");
+  CHECK((*store->manifest_info(fixture_date()))->bookings == 2);
   CHECK_FALSE(store->find_booking("B0000004")->has_value());
 }
 
@@ -590,8 +590,8 @@ TEST_CASE("a full disk fails the commit cleanly and leaves the store consistent"
   auto manifest = store->store_manifest(make_manifest(5000, "\"big\""));
   REQUIRE_FALSE(manifest.ok());
   CHECK_THAT(manifest.error(), Contains("full"));
-  CHECK((*store->manifest_info())->etag == "\"v1\"");
-  CHECK((*store->manifest_info())->bookings == 10);
+  CHECK((*store->manifest_info(fixture_date()))->etag == "\"v1\"");
+  CHECK((*store->manifest_info(fixture_date()))->bookings == 10);
   {
     RawDb raw(f.path);
     CHECK(raw.integer("SELECT count(*) FROM checkins") == committed);
@@ -630,4 +630,45 @@ TEST_CASE("the store's log never carries a full booking code, a name or a birth-
     INFO(line);
     CHECK_THAT(line, !Contains("B0000001") && !Contains("ANDI") && !Contains("a7ca272ae94bd35f"));
   }
+}
+
+TEST_CASE("manifests are kept per date: today's and tomorrow's, not older", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  using std::chrono::days;
+  auto today = fixture_date();
+  auto tomorrow = std::chrono::year_month_day{std::chrono::sys_days{today} + days{1}};
+  auto first = make_manifest(2);
+  REQUIRE(store->store_manifest(first).ok());
+  Manifest next = make_manifest(0, "\"next\"");
+  next.date = tomorrow;
+  next.bookings = {make_booking(5), make_booking(1)};  // B0000001 moved to tomorrow
+  REQUIRE(store->store_manifest(next).ok());
+  CHECK((*store->manifest_info(today))->bookings == 1);
+  CHECK((*store->manifest_info(tomorrow))->bookings == 2);
+  CHECK((*store->find_booking("B0000001"))->slot_start == next.bookings[1].slot_start);
+  CHECK(store->find_booking("B0000002")->has_value());
+
+  Manifest later = make_manifest(0, "\"later\"");
+  later.date = std::chrono::year_month_day{std::chrono::sys_days{today} + days{3}};
+  later.bookings = {make_booking(9)};
+  REQUIRE(store->store_manifest(later).ok());
+  CHECK_FALSE(store->manifest_info(today)->has_value());
+  CHECK_FALSE(store->find_booking("B0000002")->has_value());
+}
+
+TEST_CASE("an online check-in is stored already acknowledged", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto record = make_checkin("7KQ2MZ", 17);
+  record.mode = DecisionMode::online;
+  REQUIRE(store->commit_acknowledged(record, 201, R"({"result":"admitted"})").ok());
+  CHECK(*store->outbox_depth() == 0);
+  CHECK((*store->find_checkin("7KQ2MZ"))->mode == DecisionMode::online);
+  // Online numbers are the service's: the same number offline is not refused.
+  auto offline = make_checkin("9XY7PQ", 17);
+  offline.online_attempted = true;
+  REQUIRE(store->commit(offline).ok());
+  CHECK((*store->find_checkin("9XY7PQ"))->online_attempted);
+  CHECK(*store->outbox_depth() == 1);
 }
