@@ -1,5 +1,8 @@
 #include "kiosk/checkin_service.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "kiosk/arrival_rule.h"
 #include "kiosk/birth_date.h"
 #include "kiosk/booking_code.h"
@@ -16,6 +19,8 @@ struct CheckinService::Context {
   OfficeConfig office;
   Booking booking;
   Decision decision;
+  std::string event_id;          // set once an online attempt used one
+  bool online_attempted = false; // ... and got no answer
 };
 
 CheckinService::CheckinService(CheckinPolicy policy, CheckinPorts ports, Logger log)
@@ -23,7 +28,7 @@ CheckinService::CheckinService(CheckinPolicy policy, CheckinPorts ports, Logger 
 
 Decision CheckinService::check_in(const ScanRequest& scan) {
   auto started = ports_.clock.monotonic();
-  Context ctx{scan, now_seconds(ports_.clock), parse_payload(scan.text), {}, {}, {}};
+  Context ctx{scan, now_seconds(ports_.clock), parse_payload(scan.text), {}, {}, {}, {}, false};
   ctx.decision.code = ctx.payload.code;
   decide(ctx);
   ctx.decision.elapsed =
@@ -41,7 +46,7 @@ void CheckinService::decide(Context& ctx) {
   if (!office) return fail(ctx, "office config unreadable: " + office.error());
   if (!*office) return fail(ctx, "no office config loaded (run kiosk import or kiosk sync)");
   ctx.office = std::move(**office);
-  if (reject_signed(ctx) || report_earlier_checkin(ctx) || !find_booking(ctx)) return;
+  if (reject_signed(ctx) || report_earlier_checkin(ctx) || decide_online(ctx) || !find_booking(ctx)) return;
   ctx.decision.service = ctx.booking.service;
   ctx.decision.slot_start = ctx.booking.slot_start;
   if (ctx.booking.status == BookingStatus::checked_in) {
@@ -90,6 +95,88 @@ bool CheckinService::report_earlier_checkin(Context& ctx) {
   ctx.decision.slot_start = record.slot_start;
   ctx.decision.mode = record.mode;
   return true;
+}
+
+// True when decided online: the central service's verdict and number are
+// final. False when the kiosk must decide offline: no service configured, the
+// breaker open, or no answer within the online deadline (then the offline
+// decision keeps this attempt's event_id, and the upload reconciles).
+bool CheckinService::decide_online(Context& ctx) {
+  if (!ports_.central || !ports_.connectivity || !ports_.connectivity->use_online()) return false;
+  if (birth_date_refused_before_online(ctx)) return true;
+  ctx.event_id = ports_.ids.new_event_id();
+  CheckinUpload upload{ctx.event_id, policy_.kiosk_id, ctx.payload.code, ctx.now, DecisionMode::online,
+                       std::nullopt,  "",               ctx.office.utc_offset};
+  auto answer = ports_.central->check_in(upload, policy_.online_deadline);
+  if (!answer.info.ok() || !answer.value) {
+    ports_.connectivity->record_failure(ports_.clock.now(), answer.info.message);
+    ctx.online_attempted = true;
+    log_.warn("no online answer for " + redact_code(ctx.payload.code) + " (" + answer.info.message +
+              "): deciding offline");
+    return false;
+  }
+  ports_.connectivity->record_success(ports_.clock.now());
+  ctx.decision.mode = DecisionMode::online;
+  apply_server_result(ctx, *answer.value);
+  return true;
+}
+
+// The service does not check birth dates, so the kiosk does, from its
+// manifest, before asking it.
+bool CheckinService::birth_date_refused_before_online(Context& ctx) {
+  if (!policy_.require_birth_date) return false;
+  auto found = ports_.directory.find_booking(ctx.payload.code);
+  if (!found || !*found) return false;
+  ctx.booking = **found;
+  return !check_birth_date(ctx);
+}
+
+void CheckinService::apply_server_result(Context& ctx, const CheckinResult& result) {
+  using Kind = CheckinResult::Kind;
+  switch (result.kind) {
+    case Kind::admitted: return admit_online(ctx, result);
+    case Kind::already_checked_in:
+      ctx.decision.verdict = Verdict::already_checked_in;
+      ctx.decision.queue_number = result.queue_number;
+      ctx.decision.checked_in_at = result.checked_in_at;
+      return;
+    case Kind::not_found: ctx.decision.verdict = Verdict::not_found; return;
+    case Kind::event_id_reused: return fail(ctx, "the central service reports the event id as reused");
+    case Kind::rejected: break;
+  }
+  auto verdict = verdict_from(result.reason);
+  static constexpr Verdict kReasons[] = {Verdict::late,      Verdict::too_early, Verdict::wrong_date,
+                                         Verdict::cancelled, Verdict::expired,   Verdict::not_for_queue};
+  if (!verdict || std::find(std::begin(kReasons), std::end(kReasons), *verdict) == std::end(kReasons))
+    return fail(ctx, "the central service refused the check-in: " + result.reason);
+  ctx.decision.verdict = *verdict;
+  if (*verdict != Verdict::too_early) return;
+  // The service gives no time to come back; the manifest may know the slot.
+  if (auto found = ports_.directory.find_booking(ctx.payload.code); found && *found)
+    ctx.decision.come_back_at = arrival_window((*found)->slot_start, ctx.office).opens;
+}
+
+void CheckinService::admit_online(Context& ctx, const CheckinResult& result) {
+  auto record = new_record(ctx);
+  record.mode = DecisionMode::online;
+  record.service = result.service;
+  record.queue_number = result.queue_number;
+  if (auto parsed = parse_queue_number(result.queue_number)) {
+    record.prefix = parsed->prefix;
+    record.number = parsed->number;
+  }
+  record.slot_start = result.slot_start.value_or(ctx.now);
+  record.decided_at = result.checked_in_at.value_or(record.decided_at);
+  // The service holds this check-in whatever happens here, so the applicant
+  // gets the ticket even if the local record fails.
+  if (auto committed = ports_.journal.commit_acknowledged(record, result.http_status, result.body); !committed)
+    log_.error("admitted online as " + record.queue_number + " but not recorded locally: " + committed.error());
+  ctx.decision.verdict = Verdict::admitted;
+  ctx.decision.queue_number = record.queue_number;
+  ctx.decision.service = record.service;
+  ctx.decision.slot_start = record.slot_start;
+  ctx.decision.checked_in_at = record.decided_at;
+  print(ctx, record);
 }
 
 // The manifest's entry wins; a signed code the manifest does not know carries
@@ -142,19 +229,12 @@ void CheckinService::admit(Context& ctx) {
 
   const auto* service = office.find_service(service_code);
   if (!service) log_.warn("service " + service_code + " is not in the office config; prefix is the code");
-  CheckinRecord record;
-  record.event_id = ports_.ids.new_event_id();
-  record.kiosk_id = policy_.kiosk_id;
-  record.code = ctx.booking.code;
+  auto record = new_record(ctx);
   record.service = service_code;
   record.prefix = service ? service->queue_prefix : service_code;
   record.number = choice->number;
   record.queue_number = format_queue_number(record.prefix, record.number);
   record.fallback_number = choice->fallback;
-  record.date = today;
-  record.scanned_at = ctx.now;
-  record.decided_at = now_seconds(ports_.clock);
-  record.mode = DecisionMode::offline;
   record.slot_start = ctx.booking.slot_start;
 
   // Recorded before printed: a ticket in the applicant's hand always has a
@@ -165,6 +245,20 @@ void CheckinService::admit(Context& ctx) {
   ctx.decision.fallback_number = record.fallback_number;
   ctx.decision.checked_in_at = record.decided_at;
   print(ctx, record);
+}
+
+// The fields every check-in record has, whoever decided it.
+CheckinRecord CheckinService::new_record(const Context& ctx) const {
+  CheckinRecord record;
+  record.event_id = ctx.event_id.empty() ? ports_.ids.new_event_id() : ctx.event_id;
+  record.kiosk_id = policy_.kiosk_id;
+  record.code = ctx.payload.code;
+  record.date = local_date(ctx.now, ctx.office.utc_offset);
+  record.scanned_at = ctx.now;
+  record.decided_at = now_seconds(ports_.clock);
+  record.mode = DecisionMode::offline;
+  record.online_attempted = ctx.online_attempted;
+  return record;
 }
 
 void CheckinService::print(Context& ctx, const CheckinRecord& record) {

@@ -1,9 +1,11 @@
 #pragma once
-// The check-in flow for one scan: parse, verify, look up, judge, number,
-// record, print. Synchronous and single-threaded; CheckinEngine runs it off
-// the caller's thread.
+// The check-in flow for one scan: parse, verify, ask the central service or
+// else look up and judge locally, number, record, print. Synchronous and
+// single-threaded; CheckinEngine runs it off the caller's thread.
 #include "kiosk/booking_directory.h"
+#include "kiosk/central_service.h"
 #include "kiosk/clock.h"
+#include "kiosk/connectivity.h"
 #include "kiosk/decision.h"
 #include "kiosk/id_source.h"
 #include "kiosk/journal.h"
@@ -17,6 +19,8 @@ struct CheckinPolicy {
   std::string kiosk_id;
   bool require_birth_date = false;
   FallbackRange fallback;
+  // How long a scan waits for the central service before deciding offline.
+  std::chrono::milliseconds online_deadline{1500};
 };
 
 struct CheckinPorts {
@@ -25,6 +29,9 @@ struct CheckinPorts {
   Journal& journal;
   TicketPrinter& printer;
   IdSource& ids;
+  // Both null: no central service configured; every decision is offline.
+  CentralService* central = nullptr;
+  Connectivity* connectivity = nullptr;
 };
 
 class CheckinService {
@@ -37,9 +44,14 @@ class CheckinService {
   void decide(Context& ctx);
   bool reject_signed(Context& ctx);
   bool report_earlier_checkin(Context& ctx);
+  bool decide_online(Context& ctx);
+  bool birth_date_refused_before_online(Context& ctx);
+  void apply_server_result(Context& ctx, const CheckinResult& result);
+  void admit_online(Context& ctx, const CheckinResult& result);
   bool find_booking(Context& ctx);
   bool check_birth_date(Context& ctx);
   void admit(Context& ctx);
+  CheckinRecord new_record(const Context& ctx) const;
   void print(Context& ctx, const CheckinRecord& record);
   void fail(Context& ctx, std::string detail);
   void log_decision(const Decision& decision) const;

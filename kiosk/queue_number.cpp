@@ -21,6 +21,18 @@ std::string format_queue_number(std::string_view prefix, int number) {
   return std::string(prefix) + "-" + digits;
 }
 
+std::optional<ParsedQueueNumber> parse_queue_number(std::string_view text) {
+  auto dash = text.rfind('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 == text.size() || text.size() - dash > 8)
+    return std::nullopt;
+  int number = 0;
+  for (char c : text.substr(dash + 1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    number = number * 10 + (c - '0');
+  }
+  return ParsedQueueNumber{std::string(text.substr(0, dash)), number};
+}
+
 std::optional<NumberChoice> next_offline_number(const std::vector<QueueBlock>& blocks,
                                                 const std::vector<int>& used, FallbackRange fallback) {
   std::unordered_set<int> taken(used.begin(), used.end());

@@ -11,6 +11,13 @@ namespace kiosk {
 
 std::string format_queue_number(std::string_view prefix, int number);
 
+struct ParsedQueueNumber {
+  std::string prefix;
+  int number = 0;
+};
+// "A-017" -> {"A", 17}; nothing for text of another shape.
+std::optional<ParsedQueueNumber> parse_queue_number(std::string_view text);
+
 struct QueueBlock {
   std::string service;
   std::string prefix;

@@ -1,0 +1,116 @@
+// SyncWorker's outbox upload: every event goes up with its own event_id until
+// the service gives a final answer, which is kept beside the kiosk's decision.
+#include "kiosk/booking_code.h"
+#include "kiosk/sync_worker.h"
+
+namespace kiosk {
+namespace {
+
+std::string result_name(const CheckinResult& result) {
+  switch (result.kind) {
+    case CheckinResult::Kind::admitted: return "admitted";
+    case CheckinResult::Kind::already_checked_in: return "already_checked_in";
+    case CheckinResult::Kind::rejected: return "rejected (" + result.reason + ")";
+    case CheckinResult::Kind::not_found: return "not_found";
+    case CheckinResult::Kind::event_id_reused: return "event_id_reused";
+  }
+  return "?";
+}
+
+}  // namespace
+
+CheckinUpload SyncWorker::offline_upload(const CheckinRecord& event, UtcOffset offset) const {
+  return {event.event_id, event.kiosk_id,     event.code, event.scanned_at, DecisionMode::offline,
+          event.decided_at, event.queue_number, offset};
+}
+
+void SyncWorker::upload(SyncReport& report, bool force) {
+  auto now = ports_.clock.now();
+  if (!force && now < next_upload_) return;
+  auto events = ports_.store.pending_events(policy_.batch_size);
+  if (!events) {
+    report.problems.push_back("outbox unreadable: " + events.error());
+    return;
+  }
+  next_upload_ = now + policy_.upload_interval;
+  if (events->empty()) return;
+  bool sent = events->size() > policy_.batch_above ? upload_batch(*events, report)
+                                                   : std::all_of(events->begin(), events->end(), [&](const auto& e) {
+                                                       return upload_single(e, report);
+                                                     });
+  if (!sent) {
+    report.upload_failed = true;
+    return;
+  }
+  failures_in_a_row_ = 0;
+  // A full batch means more may be waiting: go on at the next round.
+  if (events->size() == policy_.batch_size) next_upload_ = now;
+}
+
+bool SyncWorker::upload_batch(const std::vector<CheckinRecord>& events, SyncReport& report) {
+  auto office = this->office();
+  std::vector<CheckinUpload> uploads;
+  for (const auto& event : events) uploads.push_back(offline_upload(event, office ? office->utc_offset : UtcOffset{}));
+  auto answer = ports_.central.check_in_batch(uploads);
+  if (!observe(answer.info, report, "batch upload of " + std::to_string(events.size()) + " events")) {
+    back_off(answer.info);
+    return false;
+  }
+  for (size_t i = 0; i < events.size(); ++i) settle(events[i], (*answer.value)[i], report);
+  return true;
+}
+
+bool SyncWorker::upload_single(const CheckinRecord& event, SyncReport& report) {
+  auto office = this->office();
+  auto answer = ports_.central.check_in(offline_upload(event, office ? office->utc_offset : UtcOffset{}),
+                                        policy_.upload_deadline);
+  if (!observe(answer.info, report, "upload of " + event.queue_number)) {
+    back_off(answer.info);
+    return false;
+  }
+  settle(event, *answer.value, report);
+  return true;
+}
+
+// The service's answer is final: keep it with the check-in and take the event
+// out of the outbox. An answer that differs from what the kiosk printed is a
+// conflict: both stay on record and the log says so.
+void SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report) {
+  if (result.kind == CheckinResult::Kind::event_id_reused) return reconcile_reused(event, report);
+  bool agrees = result.kind == CheckinResult::Kind::admitted && result.queue_number == event.queue_number;
+  if (auto acked = ports_.store.acknowledge(event.event_id, result.http_status, result.body); !acked) {
+    report.problems.push_back(acked.error());
+    return;
+  }
+  ++report.uploaded;
+  if (agrees) return;
+  ++report.conflicts;
+  log_.warn("check-in " + redact_code(event.code) + " printed as " + event.queue_number + ": the service answered " +
+            result_name(result) + (result.queue_number.empty() ? "" : " " + result.queue_number) +
+            "; both are kept");
+}
+
+// The online attempt of this event did reach the service after all, with a
+// different body. Asking again with that online body returns the service's
+// first answer, which is final.
+void SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report) {
+  auto office = this->office();
+  CheckinUpload online{event.event_id, event.kiosk_id, event.code, event.scanned_at, DecisionMode::online,
+                       std::nullopt,   "",             office ? office->utc_offset : UtcOffset{}};
+  auto answer = ports_.central.check_in(online, policy_.upload_deadline);
+  if (!observe(answer.info, report, "reconciling " + event.queue_number)) {
+    back_off(answer.info);
+    report.upload_failed = true;
+    return;
+  }
+  auto result = *answer.value;
+  if (result.kind == CheckinResult::Kind::event_id_reused) {
+    // Neither body matches what the service holds: nothing more can be learnt.
+    log_.error("event " + event.event_id + " is held by the service with a body this kiosk never sent");
+    result.kind = CheckinResult::Kind::rejected;
+    result.reason = "event_id_reused";
+  }
+  settle(event, result, report);
+}
+
+}  // namespace kiosk
