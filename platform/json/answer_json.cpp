@@ -1,0 +1,186 @@
+#include "platform/json/answer_json.h"
+
+#include "platform/json/contract_json.h"
+#include "platform/json/json_fields.h"
+
+namespace kiosk::platform {
+namespace {
+
+using nlohmann::json;
+using Kind = CheckinResult::Kind;
+
+constexpr long long kMaxAhead = 1'000'000;
+// Far deeper than any answer of the contract (a batch is 4 levels). The
+// parser is iterative, but dump() recurses: a hostile body nested a million
+// levels deep would overflow the stack when a batch item's body is kept.
+constexpr int kMaxDepth = 32;
+
+// Counts brackets outside strings, without parsing.
+bool too_deep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+Expected<json> parse_answer(std::string_view text) {
+  if (too_deep(text)) return Failure{"nested deeper than " + std::to_string(kMaxDepth) + " levels"};
+  return parse_json(text);
+}
+
+std::string dump(const json& document) { return document.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+bool is_event_id_reused(int status, const json& body) {
+  if (status != 422 || !body.is_object()) return false;
+  auto it = body.find("error");
+  return it != body.end() && it->is_string() && *it == "event_id_reused";
+}
+
+// The "result" a status must carry, and the kind it means.
+std::optional<std::pair<std::string_view, Kind>> expected_result(int status) {
+  switch (status) {
+    case 201: return std::pair{std::string_view("admitted"), Kind::admitted};
+    case 409: return std::pair{std::string_view("already_checked_in"), Kind::already_checked_in};
+    case 422: return std::pair{std::string_view("rejected"), Kind::rejected};
+    case 404: return std::pair{std::string_view("not_found"), Kind::not_found};
+    default: return std::nullopt;
+  }
+}
+
+std::string non_empty_string(JsonFields& fields, std::string_view key) {
+  auto text = fields.string(key);
+  if (fields.ok() && text.empty()) fields.fail(fields.path_of(key), "is empty");
+  return text;
+}
+
+void read_details(JsonFields& fields, CheckinResult& result) {
+  switch (result.kind) {
+    case Kind::admitted:
+      result.queue_number = non_empty_string(fields, "queue_number");
+      result.service = non_empty_string(fields, "service");
+      result.slot_start = fields.time("slot_start").utc;
+      result.checked_in_at = fields.time("checked_in_at").utc;
+      result.ahead = static_cast<int>(fields.optional_integer("ahead", 0, kMaxAhead).value_or(0));
+      break;
+    case Kind::already_checked_in:
+      result.queue_number = non_empty_string(fields, "queue_number");
+      result.checked_in_at = fields.time("checked_in_at").utc;
+      break;
+    case Kind::rejected: result.reason = non_empty_string(fields, "reason"); break;
+    case Kind::not_found:
+    case Kind::event_id_reused: break;
+  }
+}
+
+// Reads one answer whose document is `body`; problems go to *error.
+CheckinResult read_checkin(int status, const json& body, const std::string& path, std::string* error) {
+  CheckinResult result;
+  result.http_status = status;
+  if (is_event_id_reused(status, body)) {
+    result.kind = Kind::event_id_reused;
+    return result;
+  }
+  JsonFields fields(body, path, error);
+  auto expected = expected_result(status);
+  if (!expected) {
+    fields.fail("status", std::to_string(status) + " is not a check-in answer");
+    return result;
+  }
+  auto text = fields.string("result");
+  if (fields.ok() && text != expected->first)
+    fields.fail(fields.path_of("result"), "expected \"" + std::string(expected->first) + "\" with status " +
+                                              std::to_string(status) + ", got \"" + text + "\"");
+  result.kind = expected->second;
+  if (fields.ok()) read_details(fields, result);
+  return result;
+}
+
+template <typename T>
+Expected<T> result_or(T value, const std::string& what, const std::string& error) {
+  if (!error.empty()) return Failure{what + ": " + error};
+  return value;
+}
+
+// One element of "results": its event id and status checked before its body.
+CheckinResult read_batch_item(const json& element, const std::string& path, const std::string& event_id,
+                              std::string* error) {
+  JsonFields item(element, path, error);
+  auto id = item.string("event_id");
+  if (item.ok() && id != event_id)
+    item.fail(item.path_of("event_id"), "expected \"" + event_id + "\" (results out of order), got \"" + id + "\"");
+  auto status = static_cast<int>(item.integer("status", 100, 599));
+  auto body = element.find("body");
+  if (item.ok() && !expected_result(status) && !(body != element.end() && is_event_id_reused(status, *body)))
+    item.fail(item.path_of("status"), std::to_string(status) + " is not a check-in answer");
+  if (!item.ok()) return {};
+  if (body == element.end()) {
+    item.fail(item.path_of("body"), "missing");
+    return {};
+  }
+  auto result = read_checkin(status, *body, item.path_of("body"), error);
+  result.body = dump(*body);  // the item's own answer, as the single call would have kept it
+  return result;
+}
+
+}  // namespace
+
+std::optional<ErrorBody> parse_error_body(std::string_view body) {
+  auto document = parse_answer(body);
+  if (!document || !document->is_object()) return std::nullopt;
+  auto error = document->find("error");
+  if (error == document->end() || !error->is_string()) return std::nullopt;
+  ErrorBody result{error->get<std::string>(), {}};
+  auto message = document->find("message");
+  if (message != document->end() && message->is_string()) result.message = message->get<std::string>();
+  return result;
+}
+
+Expected<CheckinResult> parse_checkin_result(int status, std::string_view body) {
+  auto document = parse_answer(body);
+  if (!document) return Failure{"check-in answer: " + document.error()};
+  std::string error;
+  auto result = read_checkin(status, *document, "", &error);
+  result.body = std::string(body);  // as received, byte for byte
+  return result_or(std::move(result), "check-in answer", error);
+}
+
+Expected<std::vector<CheckinResult>> parse_batch_results(std::string_view body,
+                                                         const std::vector<std::string>& event_ids) {
+  auto document = parse_answer(body);
+  if (!document) return Failure{"batch answer: " + document.error()};
+  std::string error;
+  JsonFields fields(*document, "", &error);
+  std::vector<CheckinResult> results;
+  const auto* items = fields.array("results");
+  if (items && items->size() != event_ids.size())
+    fields.fail("results", "expected " + std::to_string(event_ids.size()) + " results (one per event), got " +
+                               std::to_string(items->size()));
+  for (size_t i = 0; items && i < items->size() && fields.ok(); ++i)
+    results.push_back(read_batch_item((*items)[i], fields.path_of("results", i), event_ids[i], &error));
+  return result_or(std::move(results), "batch answer", error);
+}
+
+Expected<QueueBlock> parse_queue_block_answer(std::string_view body, std::string_view service,
+                                              std::chrono::year_month_day date) {
+  auto block = parse_queue_block(body, service);
+  if (!block) return block;
+  if (block->service != service)
+    return Failure{"queue block: service: expected \"" + std::string(service) + "\", got \"" + block->service + "\""};
+  if (block->date != date)
+    return Failure{"queue block: date: expected " + format_iso_date(date) + ", got " + format_iso_date(block->date)};
+  return block;
+}
+
+}  // namespace kiosk::platform

@@ -1,0 +1,102 @@
+#pragma once
+// HTTP(S) requests to the central service over one libcurl easy handle.
+//
+// One HttpClient per thread: the handle is not shared and send() must not be
+// called from two threads at once. The kiosk gives the scan path and the sync
+// worker a client each, so a slow batch upload never delays a scan.
+//
+// TLS peer and host verification are always on; there is no switch to turn
+// them off. Plain http:// is accepted only for loopback hosts (127.0.0.0/8,
+// ::1, localhost) so the reference service and tests can run without TLS.
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/expected.h"
+#include "kiosk/time.h"
+#include "platform/net/curl_easy.h"
+
+namespace kiosk::platform {
+
+constexpr size_t kMaxAnswerBytes = size_t{1} << 20;     // 1 MiB: every answer but the manifest
+constexpr size_t kMaxManifestBytes = size_t{32} << 20;  // 32 MiB: a large office's day
+
+struct HttpSettings {
+  std::string base_url;  // "https://central.example/api"; paths are appended
+  std::string token;     // sent as "Authorization: Bearer <token>"
+  std::string kiosk_id;  // sent as "X-Kiosk-Id"
+  std::string ca_file;   // empty: the system's CA store
+  // "sha256//<base64>" each; the service's key must match one of them
+  // (primary and backup, so a key rotation does not brick the kiosks).
+  std::vector<std::string> pinned_keys;
+  std::string client_cert;  // PEM, for mutual TLS; with client_key
+  std::string client_key;
+  // Empty: connect directly, whatever http_proxy/https_proxy say; a kiosk's
+  // route to the service belongs in its config, not in the environment.
+  std::string proxy;
+  std::chrono::milliseconds connect_timeout{3000};
+  std::chrono::milliseconds request_timeout{10000};  // a call that gives none
+  // A transfer slower than this many bytes per second for low_speed_time is
+  // abandoned, so a long manifest download cannot hang on a dead link.
+  long low_speed_limit = 512;
+  std::chrono::seconds low_speed_time{15};
+  std::string user_agent = "kiosk";
+};
+
+struct HttpRequest {
+  enum class Method { get, post, put };
+  Method method = Method::get;
+  std::string path;  // "/v1/offices/JKT-SEL/config", query included
+  std::string body;  // JSON, for post and put
+  std::string if_none_match;
+  std::chrono::milliseconds timeout{0};  // the whole call; 0: settings' request_timeout
+  size_t max_body = kMaxAnswerBytes;     // a longer answer is abandoned (counted decompressed)
+  // Offer gzip/brotli/zstd. Worth it for a manifest; for a small answer it
+  // only adds the service's compression time to the call.
+  bool compressed = false;
+};
+
+struct HttpResponse {
+  enum class Outcome {
+    answered,   // a status and a complete body
+    transport,  // no (complete) answer: refused, reset, timeout, TLS failure
+    too_large,  // the body exceeded max_body
+  };
+  Outcome outcome = Outcome::transport;
+  int status = 0;
+  std::string body;
+  std::string error;  // transport or too_large: what happened
+  std::optional<Seconds> date;
+  std::string etag;
+  std::optional<std::chrono::seconds> retry_after;
+  std::chrono::milliseconds elapsed{0};
+};
+
+class HttpClient {
+ public:
+  // Checks the settings (URL scheme and host, token, files, pins) and makes the
+  // handle; the error says what is wrong, naming the setting.
+  static Expected<HttpClient> create(HttpSettings settings);
+
+  // Never throws; every failure is in the response.
+  HttpResponse send(const HttpRequest& request);
+
+  const HttpSettings& settings() const { return settings_; }
+
+ private:
+  HttpClient(HttpSettings settings, CurlEasy easy) : settings_(std::move(settings)), easy_(std::move(easy)) {}
+
+  HttpSettings settings_;
+  CurlEasy easy_;
+};
+
+// Parses an HTTP date (RFC 7231 IMF-fixdate, and the obsolete forms).
+std::optional<Seconds> parse_http_date(const std::string& text);
+// Retry-After: delay-seconds, or an HTTP date taken relative to the answer's
+// Date (the service's clock) or, without one, to `now`. Never negative.
+std::optional<std::chrono::seconds> parse_retry_after(const std::string& text, std::optional<Seconds> server_date,
+                                                      Seconds now);
+
+}  // namespace kiosk::platform
