@@ -66,7 +66,14 @@ struct CheckinUpload {
 
 // The server's verdict on a check-in (201, 409, 422 or 404).
 struct CheckinResult {
-  enum class Kind { admitted, already_checked_in, rejected, not_found, event_id_reused };
+  enum class Kind {
+    admitted,
+    already_checked_in,
+    rejected,
+    not_found,
+    event_id_reused,
+    error,  // in a batch: this event got an error status instead; it stays in the outbox
+  };
   Kind kind = Kind::rejected;
   int http_status = 0;
   std::string queue_number;              // admitted, already_checked_in

@@ -142,6 +142,7 @@ void CheckinService::apply_server_result(Context& ctx, const CheckinResult& resu
       return;
     case Kind::not_found: ctx.decision.verdict = Verdict::not_found; return;
     case Kind::event_id_reused: return fail(ctx, "the central service reports the event id as reused");
+    case Kind::error: return fail(ctx, "the central service answered " + std::to_string(result.http_status));
     case Kind::rejected: break;
   }
   auto verdict = verdict_from(result.reason);

@@ -13,6 +13,7 @@ std::string result_name(const CheckinResult& result) {
     case CheckinResult::Kind::rejected: return "rejected (" + result.reason + ")";
     case CheckinResult::Kind::not_found: return "not_found";
     case CheckinResult::Kind::event_id_reused: return "event_id_reused";
+    case CheckinResult::Kind::error: return "error " + std::to_string(result.http_status);
   }
   return "?";
 }
@@ -56,7 +57,8 @@ bool SyncWorker::upload_batch(const std::vector<CheckinRecord>& events, SyncRepo
     back_off(answer.info);
     return false;
   }
-  for (size_t i = 0; i < events.size(); ++i) settle(events[i], (*answer.value)[i], report);
+  for (size_t i = 0; i < events.size(); ++i)
+    if (!settle(events[i], (*answer.value)[i], report)) return false;
   return true;
 }
 
@@ -68,40 +70,45 @@ bool SyncWorker::upload_single(const CheckinRecord& event, SyncReport& report) {
     back_off(answer.info);
     return false;
   }
-  settle(event, *answer.value, report);
-  return true;
+  return settle(event, *answer.value, report);
 }
 
 // The service's answer is final: keep it with the check-in and take the event
 // out of the outbox. An answer that differs from what the kiosk printed is a
 // conflict: both stay on record and the log says so.
-void SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report) {
+bool SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report) {
   if (result.kind == CheckinResult::Kind::event_id_reused) return reconcile_reused(event, report);
+  if (result.kind == CheckinResult::Kind::error) {
+    // Not an answer on the check-in: keep it and try again next time.
+    report.problems.push_back("upload of " + event.queue_number + ": the service answered " +
+                              std::to_string(result.http_status) + " " + result.body);
+    return true;
+  }
   bool agrees = result.kind == CheckinResult::Kind::admitted && result.queue_number == event.queue_number;
   if (auto acked = ports_.store.acknowledge(event.event_id, result.http_status, result.body); !acked) {
     report.problems.push_back(acked.error());
-    return;
+    return true;
   }
   ++report.uploaded;
-  if (agrees) return;
+  if (agrees) return true;
   ++report.conflicts;
   log_.warn("check-in " + redact_code(event.code) + " printed as " + event.queue_number + ": the service answered " +
             result_name(result) + (result.queue_number.empty() ? "" : " " + result.queue_number) +
             "; both are kept");
+  return true;
 }
 
 // The online attempt of this event did reach the service after all, with a
 // different body. Asking again with that online body returns the service's
 // first answer, which is final.
-void SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report) {
+bool SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report) {
   auto office = this->office();
   CheckinUpload online{event.event_id, event.kiosk_id, event.code, event.scanned_at, DecisionMode::online,
                        std::nullopt,   "",             office ? office->utc_offset : UtcOffset{}};
   auto answer = ports_.central.check_in(online, policy_.upload_deadline);
   if (!observe(answer.info, report, "reconciling " + event.queue_number)) {
     back_off(answer.info);
-    report.upload_failed = true;
-    return;
+    return false;
   }
   auto result = *answer.value;
   if (result.kind == CheckinResult::Kind::event_id_reused) {
@@ -110,7 +117,7 @@ void SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report
     result.kind = CheckinResult::Kind::rejected;
     result.reason = "event_id_reused";
   }
-  settle(event, result, report);
+  return settle(event, result, report);
 }
 
 }  // namespace kiosk

@@ -80,7 +80,8 @@ void read_details(JsonFields& fields, CheckinResult& result) {
       break;
     case Kind::rejected: result.reason = non_empty_string(fields, "reason"); break;
     case Kind::not_found:
-    case Kind::event_id_reused: break;
+    case Kind::event_id_reused:
+    case Kind::error: break;
   }
 }
 
@@ -122,9 +123,16 @@ CheckinResult read_batch_item(const json& element, const std::string& path, cons
     item.fail(item.path_of("event_id"), "expected \"" + event_id + "\" (results out of order), got \"" + id + "\"");
   auto status = static_cast<int>(item.integer("status", 100, 599));
   auto body = element.find("body");
-  if (item.ok() && !expected_result(status) && !(body != element.end() && is_event_id_reused(status, *body)))
-    item.fail(item.path_of("status"), std::to_string(status) + " is not a check-in answer");
   if (!item.ok()) return {};
+  // One event the service refused must not hold up the others: it becomes
+  // an error result that stays in the outbox, not a failure of the batch.
+  if (!expected_result(status) && !(body != element.end() && is_event_id_reused(status, *body))) {
+    CheckinResult failed;
+    failed.kind = Kind::error;
+    failed.http_status = status;
+    failed.body = body == element.end() ? std::string() : dump(*body);
+    return failed;
+  }
   if (body == element.end()) {
     item.fail(item.path_of("body"), "missing");
     return {};
