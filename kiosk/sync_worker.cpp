@@ -26,9 +26,13 @@ SyncReport SyncWorker::run_once(bool force) {
     if (!force && !ports_.connectivity.probe_due(now)) return report;
     if (!probe(report)) return report;
   }
+  // Each step may find the service gone: then the round ends, and the next
+  // one probes first, rather than waiting out more timeouts now.
   upload(report, force);
+  if (!ports_.connectivity.use_online()) return report;
   if (force || now >= next_refresh_) refresh(report);
   keep_blocks(report);
+  if (!ports_.connectivity.use_online()) return report;
   if (force || now >= next_status_) send_status(report);
   return report;
 }

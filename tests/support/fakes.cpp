@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <utility>
 
 #include "kiosk/signature.h"
 
@@ -333,6 +334,338 @@ bool RecordingLogSink::contains(std::string_view text) const {
   std::lock_guard lock(mutex_);
   return std::any_of(lines_.begin(), lines_.end(),
                      [&](const std::string& line) { return line.find(text) != std::string::npos; });
+}
+
+}  // namespace kiosk::test
+
+// ---- The central service ----
+
+namespace kiosk::test {
+namespace {
+
+const UtcOffset kWib{std::chrono::hours{7}};
+
+CallInfo failed(CallInfo::Outcome outcome, int status, std::string message,
+                std::optional<std::chrono::seconds> retry_after = std::nullopt) {
+  CallInfo info;
+  info.outcome = outcome;
+  info.http_status = status;
+  info.message = std::move(message);
+  info.retry_after = retry_after;
+  return info;
+}
+
+}  // namespace
+
+CallInfo transport_failure(std::string message) {
+  return failed(CallInfo::Outcome::transport, 0, std::move(message));
+}
+
+CallInfo http_failure(int status, std::optional<std::chrono::seconds> retry_after, std::string message) {
+  return failed(CallInfo::Outcome::http_error, status, std::to_string(status) + " " + message, retry_after);
+}
+
+CallInfo bad_response(std::string message) { return failed(CallInfo::Outcome::bad_response, 200, std::move(message)); }
+
+CheckinResult admitted_result(std::string queue_number, std::string_view slot_rfc3339,
+                              std::string_view checked_in_at_rfc3339, std::string service) {
+  CheckinResult result;
+  result.kind = CheckinResult::Kind::admitted;
+  result.http_status = 201;
+  result.queue_number = std::move(queue_number);
+  result.service = std::move(service);
+  result.slot_start = at(slot_rfc3339);
+  result.checked_in_at = at(checked_in_at_rfc3339);
+  result.ahead = 12;
+  result.body = R"({"result":"admitted","queue_number":")" + result.queue_number + R"(","service":")" +
+                result.service + R"(","slot_start":")" + std::string(slot_rfc3339) + R"(","checked_in_at":")" +
+                std::string(checked_in_at_rfc3339) + R"(","ahead":12})";
+  return result;
+}
+
+CheckinResult already_checked_in_result(std::string queue_number, std::string_view checked_in_at_rfc3339) {
+  CheckinResult result;
+  result.kind = CheckinResult::Kind::already_checked_in;
+  result.http_status = 409;
+  result.queue_number = std::move(queue_number);
+  result.checked_in_at = at(checked_in_at_rfc3339);
+  result.body = R"({"result":"already_checked_in","queue_number":")" + result.queue_number +
+                R"(","checked_in_at":")" + std::string(checked_in_at_rfc3339) + R"("})";
+  return result;
+}
+
+CheckinResult rejected_result(std::string reason) {
+  CheckinResult result;
+  result.kind = CheckinResult::Kind::rejected;
+  result.http_status = 422;
+  result.reason = std::move(reason);
+  result.body = R"({"result":"rejected","reason":")" + result.reason + R"("})";
+  return result;
+}
+
+CheckinResult not_found_result() {
+  CheckinResult result;
+  result.kind = CheckinResult::Kind::not_found;
+  result.http_status = 404;
+  result.body = R"({"result":"not_found"})";
+  return result;
+}
+
+CheckinResult batch_error_result(int http_status) {
+  CheckinResult result;
+  result.kind = CheckinResult::Kind::error;
+  result.http_status = http_status;
+  result.body = R"({"error":"storage","message":"the check-in could not be recorded"})";
+  return result;
+}
+
+CheckinResult event_id_reused_result() {
+  CheckinResult result;
+  result.kind = CheckinResult::Kind::event_id_reused;
+  result.http_status = 422;
+  result.body = R"({"error":"event_id_reused","message":"event_id was sent before with another body"})";
+  return result;
+}
+
+FakeCentral::FakeCentral() : office_(test_office()) {}
+
+std::optional<CallInfo> FakeCentral::begin(Call call) {
+  calls_.push_back(call);
+  auto applies = [call](const Failing& failing) { return !failing.only || *failing.only == call; };
+  std::optional<CallInfo> info;
+  if (failing_all_ && applies(*failing_all_)) {
+    info = failing_all_->info;
+  } else {
+    auto found = std::find_if(failures_.begin(), failures_.end(), applies);
+    if (found != failures_.end()) {
+      info = found->info;
+      if (--found->remaining == 0) failures_.erase(found);
+    }
+  }
+  // An HTTP answer, even an error, carries the service's Date.
+  if (info && info->outcome != CallInfo::Outcome::transport && !info->server_date) info->server_date = server_date_;
+  return info;
+}
+
+CallInfo FakeCentral::ok_info(int http_status) const {
+  CallInfo info;
+  info.outcome = CallInfo::Outcome::ok;
+  info.http_status = http_status;
+  info.server_date = server_date_;
+  return info;
+}
+
+CheckinResult FakeCentral::decide(const CheckinUpload& upload) {
+  if (auto found = held_.find(upload.event_id); found != held_.end())
+    return found->second.upload == upload ? found->second.result : event_id_reused_result();
+  CheckinResult result;
+  if (!script_.empty()) {
+    result = script_.front();
+    script_.pop_front();
+  } else if (upload.mode == DecisionMode::online) {
+    result = admitted_result(format_queue_number("A", next_online_number_++), "2017-08-17T09:00:00+07:00",
+                             format_rfc3339(upload.scanned_at, kWib));
+  } else {
+    result = admitted_result(upload.queue_number, "2017-08-17T09:00:00+07:00",
+                             format_rfc3339(upload.decided_at.value_or(upload.scanned_at), kWib));
+  }
+  // A refusal of the request (event_id_reused, an error status) is not a check-in the service holds.
+  if (result.kind != CheckinResult::Kind::event_id_reused && result.kind != CheckinResult::Kind::error)
+    held_.insert_or_assign(upload.event_id, Held{upload, result});
+  return result;
+}
+
+Answer<OfficeConfig> FakeCentral::office_config() {
+  std::lock_guard lock(mutex_);
+  if (auto failure = begin(Call::office_config)) return {std::nullopt, *failure};
+  return {office_, ok_info(200)};
+}
+
+Answer<ManifestAnswer> FakeCentral::manifest(std::chrono::year_month_day day, const std::string& etag) {
+  std::lock_guard lock(mutex_);
+  manifest_requests_.push_back({day, etag});
+  if (auto failure = begin(Call::manifest)) return {std::nullopt, *failure};
+  auto found = std::find_if(manifests_.begin(), manifests_.end(), [&](const auto& m) { return m.first == day; });
+  if (found == manifests_.end()) {
+    auto info = failed(CallInfo::Outcome::http_error, 404, "404 no manifest for " + format_iso_date(day));
+    info.server_date = server_date_;
+    return {std::nullopt, info};
+  }
+  if (!etag.empty() && etag == found->second.etag) return {ManifestAnswer{true, {}}, ok_info(304)};
+  return {ManifestAnswer{false, found->second}, ok_info(200)};
+}
+
+Answer<std::optional<Booking>> FakeCentral::booking(const std::string& code) {
+  std::lock_guard lock(mutex_);
+  booking_requests_.push_back(code);
+  if (auto failure = begin(Call::booking)) return {std::nullopt, *failure};
+  auto found = bookings_.find(code);
+  if (found == bookings_.end()) return {std::optional<Booking>{}, ok_info(404)};
+  return {std::optional<Booking>{found->second}, ok_info(200)};
+}
+
+Answer<CheckinResult> FakeCentral::check_in(const CheckinUpload& upload, std::chrono::milliseconds deadline) {
+  std::lock_guard lock(mutex_);
+  checkins_.push_back(upload);
+  deadlines_.push_back(deadline);
+  if (auto failure = begin(Call::check_in)) return {std::nullopt, *failure};
+  if (fail_checkins_which_ && fail_checkins_which_(upload)) return {std::nullopt, fail_checkins_info_};
+  if (lose_next_) {
+    auto info = *std::exchange(lose_next_, std::nullopt);
+    (void)decide(upload);
+    return {std::nullopt, info};
+  }
+  auto result = decide(upload);
+  return {result, ok_info(result.http_status)};
+}
+
+Answer<std::vector<CheckinResult>> FakeCentral::check_in_batch(const std::vector<CheckinUpload>& uploads) {
+  std::lock_guard lock(mutex_);
+  batches_.push_back(uploads);
+  if (auto failure = begin(Call::check_in_batch)) return {std::nullopt, *failure};
+  if (fail_checkins_which_ && std::any_of(uploads.begin(), uploads.end(), fail_checkins_which_))
+    return {std::nullopt, fail_checkins_info_};
+  std::vector<CheckinResult> results;
+  for (const auto& upload : uploads) results.push_back(decide(upload));
+  if (lose_next_) return {std::nullopt, *std::exchange(lose_next_, std::nullopt)};
+  return {std::move(results), ok_info(200)};
+}
+
+Answer<QueueBlock> FakeCentral::lease_queue_block(const std::string& service, std::chrono::year_month_day day,
+                                                  int size) {
+  std::lock_guard lock(mutex_);
+  block_requests_.push_back({service, day, size});
+  if (auto failure = begin(Call::lease_queue_block)) return {std::nullopt, *failure};
+  const auto* known = office_.find_service(service);
+  auto& first = next_block_first_.try_emplace(service + " " + format_iso_date(day), default_block_first_).first->second;
+  QueueBlock block{service, known ? known->queue_prefix : service, first, first + size - 1, day};
+  first += size;
+  return {block, ok_info(201)};
+}
+
+Answer<bool> FakeCentral::put_status(const KioskStatus& status) {
+  std::lock_guard lock(mutex_);
+  statuses_.push_back(status);
+  if (auto failure = begin(Call::put_status)) return {std::nullopt, *failure};
+  return {true, ok_info(204)};
+}
+
+void FakeCentral::script_checkin(CheckinResult result) {
+  std::lock_guard lock(mutex_);
+  script_.push_back(std::move(result));
+}
+
+void FakeCentral::fail_next(CallInfo info, int count, std::optional<Call> only) {
+  std::lock_guard lock(mutex_);
+  if (count > 0) failures_.push_back({std::move(info), count, only});
+}
+
+void FakeCentral::fail_all(std::optional<CallInfo> info, std::optional<Call> only) {
+  std::lock_guard lock(mutex_);
+  if (info)
+    failing_all_ = Failing{std::move(*info), -1, only};
+  else
+    failing_all_.reset();
+}
+
+void FakeCentral::fail_checkins_if(std::function<bool(const CheckinUpload&)> which, CallInfo info) {
+  std::lock_guard lock(mutex_);
+  fail_checkins_which_ = std::move(which);
+  fail_checkins_info_ = std::move(info);
+}
+
+void FakeCentral::set_next_block_first(int first) {
+  std::lock_guard lock(mutex_);
+  default_block_first_ = first;
+}
+
+void FakeCentral::lose_next_checkin_answer(CallInfo info) {
+  std::lock_guard lock(mutex_);
+  lose_next_ = std::move(info);
+}
+
+void FakeCentral::set_server_date(std::optional<Seconds> server_date) {
+  std::lock_guard lock(mutex_);
+  server_date_ = server_date;
+}
+
+void FakeCentral::set_office(OfficeConfig office) {
+  std::lock_guard lock(mutex_);
+  office_ = std::move(office);
+}
+
+void FakeCentral::set_manifest(Manifest manifest, std::optional<std::chrono::year_month_day> served_for) {
+  std::lock_guard lock(mutex_);
+  auto day = served_for.value_or(manifest.date);
+  std::erase_if(manifests_, [&](const auto& m) { return m.first == day; });
+  manifests_.emplace_back(day, std::move(manifest));
+}
+
+void FakeCentral::add_booking(Booking booking) {
+  std::lock_guard lock(mutex_);
+  auto code = booking.code;
+  bookings_.insert_or_assign(std::move(code), std::move(booking));
+}
+
+void FakeCentral::set_next_online_number(int number) {
+  std::lock_guard lock(mutex_);
+  next_online_number_ = number;
+}
+
+std::vector<FakeCentral::Call> FakeCentral::calls() const {
+  std::lock_guard lock(mutex_);
+  return calls_;
+}
+
+int FakeCentral::count(Call call) const {
+  std::lock_guard lock(mutex_);
+  return static_cast<int>(std::count(calls_.begin(), calls_.end(), call));
+}
+
+std::vector<CheckinUpload> FakeCentral::checkins() const {
+  std::lock_guard lock(mutex_);
+  return checkins_;
+}
+
+std::vector<std::chrono::milliseconds> FakeCentral::checkin_deadlines() const {
+  std::lock_guard lock(mutex_);
+  return deadlines_;
+}
+
+std::vector<std::vector<CheckinUpload>> FakeCentral::batches() const {
+  std::lock_guard lock(mutex_);
+  return batches_;
+}
+
+std::vector<FakeCentral::ManifestRequest> FakeCentral::manifest_requests() const {
+  std::lock_guard lock(mutex_);
+  return manifest_requests_;
+}
+
+std::vector<std::string> FakeCentral::booking_requests() const {
+  std::lock_guard lock(mutex_);
+  return booking_requests_;
+}
+
+std::vector<FakeCentral::BlockRequest> FakeCentral::block_requests() const {
+  std::lock_guard lock(mutex_);
+  return block_requests_;
+}
+
+std::vector<KioskStatus> FakeCentral::statuses() const {
+  std::lock_guard lock(mutex_);
+  return statuses_;
+}
+
+std::optional<FakeCentral::Held> FakeCentral::held(std::string_view event_id) const {
+  std::lock_guard lock(mutex_);
+  auto found = held_.find(event_id);
+  return found == held_.end() ? std::nullopt : std::optional<Held>(found->second);
+}
+
+std::size_t FakeCentral::held_count() const {
+  std::lock_guard lock(mutex_);
+  return held_.size();
 }
 
 }  // namespace kiosk::test

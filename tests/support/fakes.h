@@ -3,6 +3,8 @@
 // the standard test office (JKT-SEL, +07:00) with the contract's test vector.
 // Every fake is safe to use from the engine's worker thread and the test's.
 #include <chrono>
+#include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "kiosk/booking_directory.h"
+#include "kiosk/central_service.h"
 #include "kiosk/clock.h"
 #include "kiosk/id_source.h"
 #include "kiosk/journal.h"
@@ -184,6 +187,143 @@ class RecordingLogSink final : public LogSink {
  private:
   mutable std::mutex mutex_;
   std::vector<std::string> lines_;
+};
+
+// ---- The central service ----
+
+// CallInfo for a failed call, as platform/net would report it.
+CallInfo transport_failure(std::string message = "connection refused");
+CallInfo http_failure(int status, std::optional<std::chrono::seconds> retry_after = std::nullopt,
+                      std::string message = "service unavailable");
+CallInfo bad_response(std::string message = "truncated body");
+
+// Answers the central service would give (central-api.md, "Check-in"), each
+// with a body as received.
+CheckinResult admitted_result(std::string queue_number, std::string_view slot_rfc3339 = "2017-08-17T09:00:00+07:00",
+                              std::string_view checked_in_at_rfc3339 = "2017-08-17T08:00:00+07:00",
+                              std::string service = "N");
+CheckinResult already_checked_in_result(std::string queue_number,
+                                        std::string_view checked_in_at_rfc3339 = "2017-08-17T07:40:00+07:00");
+CheckinResult rejected_result(std::string reason);
+CheckinResult not_found_result();
+CheckinResult event_id_reused_result();
+// One event of a batch answered with an error status: not held by the service.
+CheckinResult batch_error_result(int http_status = 500);
+
+// A scripted central service that also behaves like the real one where it
+// matters to the kiosk: a check-in is held by event_id, the same event_id
+// with the same body gets the first answer again, and with another body gets
+// 422 event_id_reused. Every call is recorded with its arguments.
+//
+// Check-ins with a new event_id are answered from the script
+// (script_checkin) or else by default: an online check-in is admitted with
+// the next server number (A-017, A-018, ...), an offline one is admitted with
+// the number the kiosk printed. Failures (fail_next / fail_all) come before
+// any of that, and a failed call changes nothing on the "server" unless it was
+// scripted with lose_next_checkin_answer (the check-in lands, the answer is
+// lost).
+class FakeCentral final : public CentralService {
+ public:
+  enum class Call { office_config, manifest, booking, check_in, check_in_batch, lease_queue_block, put_status };
+
+  FakeCentral();
+
+  Answer<OfficeConfig> office_config() override;
+  Answer<ManifestAnswer> manifest(std::chrono::year_month_day date, const std::string& etag) override;
+  Answer<std::optional<Booking>> booking(const std::string& code) override;
+  Answer<CheckinResult> check_in(const CheckinUpload& upload, std::chrono::milliseconds deadline) override;
+  Answer<std::vector<CheckinResult>> check_in_batch(const std::vector<CheckinUpload>& uploads) override;
+  Answer<QueueBlock> lease_queue_block(const std::string& service, std::chrono::year_month_day date,
+                                       int size) override;
+  Answer<bool> put_status(const KioskStatus& status) override;
+
+  // ---- Script ----
+  // The answer to the next check-in with a new event_id (FIFO).
+  void script_checkin(CheckinResult result);
+  // The next `count` calls (of `only`, or of any kind) fail with `info`.
+  void fail_next(CallInfo info, int count = 1, std::optional<Call> only = std::nullopt);
+  // Every call (of `only`, or of any kind) fails with `info`; std::nullopt: work again.
+  void fail_all(std::optional<CallInfo> info, std::optional<Call> only = std::nullopt);
+  // Check-ins (single or batch) whose upload matches `which` fail with
+  // `info`, changing nothing; a null `which` stops this. `which` runs under
+  // the fake's lock and must not call the fake.
+  void fail_checkins_if(std::function<bool(const CheckinUpload&)> which, CallInfo info = transport_failure());
+  // The next check-in call (single or batch) reaches the service and is held,
+  // but the kiosk gets `info` instead of the answer (a timeout after the
+  // server committed).
+  void lose_next_checkin_answer(CallInfo info = transport_failure("operation timed out"));
+  // The Date header of every answer (not of transport failures).
+  void set_server_date(std::optional<Seconds> date);
+  void set_office(OfficeConfig office);
+  // Served for `served_for` (manifest.date by default), with manifest.etag as ETag.
+  void set_manifest(Manifest manifest, std::optional<std::chrono::year_month_day> served_for = std::nullopt);
+  void add_booking(Booking booking);
+  // The first number of the next online admission (default 17).
+  void set_next_online_number(int number);
+  // The first number leased for a service and date not yet leased (default 501).
+  void set_next_block_first(int first);
+
+  // ---- What the kiosk sent (failed calls included) ----
+  struct ManifestRequest {
+    std::chrono::year_month_day date;
+    std::string etag;
+  };
+  struct BlockRequest {
+    std::string service;
+    std::chrono::year_month_day date;
+    int size = 0;
+  };
+  // What the service holds for an event_id: the first body and its answer.
+  struct Held {
+    CheckinUpload upload;
+    CheckinResult result;
+  };
+  std::vector<Call> calls() const;  // every call, in order
+  int count(Call call) const;
+  std::vector<CheckinUpload> checkins() const;  // single check-ins, in order
+  std::vector<std::chrono::milliseconds> checkin_deadlines() const;
+  std::vector<std::vector<CheckinUpload>> batches() const;
+  std::vector<ManifestRequest> manifest_requests() const;
+  std::vector<std::string> booking_requests() const;
+  std::vector<BlockRequest> block_requests() const;
+  std::vector<KioskStatus> statuses() const;
+  std::optional<Held> held(std::string_view event_id) const;
+  std::size_t held_count() const;
+
+ private:
+  struct Failing {
+    CallInfo info;
+    int remaining = 0;  // < 0: until cleared
+    std::optional<Call> only;
+  };
+  mutable std::mutex mutex_;
+  std::vector<Call> calls_;
+  std::deque<Failing> failures_;
+  std::optional<Failing> failing_all_;
+  std::optional<CallInfo> lose_next_;
+  std::function<bool(const CheckinUpload&)> fail_checkins_which_;
+  CallInfo fail_checkins_info_;
+  int default_block_first_ = 501;
+  std::deque<CheckinResult> script_;
+  std::optional<Seconds> server_date_;
+  OfficeConfig office_;
+  std::vector<std::pair<std::chrono::year_month_day, Manifest>> manifests_;
+  std::map<std::string, Booking, std::less<>> bookings_;
+  std::map<std::string, Held, std::less<>> held_;
+  int next_online_number_ = 17;
+  std::map<std::string, int> next_block_first_;
+  std::vector<CheckinUpload> checkins_;
+  std::vector<std::chrono::milliseconds> deadlines_;
+  std::vector<std::vector<CheckinUpload>> batches_;
+  std::vector<ManifestRequest> manifest_requests_;
+  std::vector<std::string> booking_requests_;
+  std::vector<BlockRequest> block_requests_;
+  std::vector<KioskStatus> statuses_;
+
+  // Records the call; the failure to answer with, if any. Caller holds the lock.
+  std::optional<CallInfo> begin(Call call);
+  CallInfo ok_info(int http_status) const;
+  CheckinResult decide(const CheckinUpload& upload);  // caller holds the lock
 };
 
 }  // namespace kiosk::test
