@@ -55,9 +55,10 @@ void SyncWorker::fetch_manifest(const OfficeConfig& office, std::chrono::year_mo
 
 void SyncWorker::keep_blocks(SyncReport& report) {
   auto office = this->office();
-  if (!office || !ports_.connectivity.use_online()) return;
+  if (!office) return;
   for (auto date : dates_to_keep(*office))
-    for (const auto& service : office->services) lease_if_low(service, date, report);
+    for (const auto& service : office->services)
+      if (ports_.connectivity.use_online()) lease_if_low(service, date, report);
 }
 
 void SyncWorker::lease_if_low(const Service& service, std::chrono::year_month_day date, SyncReport& report) {
@@ -71,7 +72,10 @@ void SyncWorker::lease_if_low(const Service& service, std::chrono::year_month_da
   }
   if (left >= policy_.block_low_water) return;
   auto answer = ports_.central.lease_queue_block(service.code, date, policy_.block_size);
-  if (!observe(answer.info, report, "queue block for " + service.code)) return;
+  if (!observe(answer.info, report, "queue block for " + service.code)) {
+    next_blocks_ = ports_.clock.now() + std::chrono::minutes(1);
+    return;
+  }
   auto block = *answer.value;
   if (block.service.empty()) block.service = service.code;
   if (auto stored = ports_.store.add_queue_block(block); !stored) {

@@ -31,7 +31,7 @@ SyncReport SyncWorker::run_once(bool force) {
   upload(report, force);
   if (!ports_.connectivity.use_online()) return report;
   if (force || now >= next_refresh_) refresh(report);
-  keep_blocks(report);
+  if (force || now >= next_blocks_) keep_blocks(report);
   if (!ports_.connectivity.use_online()) return report;
   if (force || now >= next_status_) send_status(report);
   return report;

@@ -103,6 +103,7 @@ class SyncWorker {
   Instant next_upload_{};
   Instant next_refresh_{};
   Instant next_status_{};
+  Instant next_blocks_{};  // after a refused lease, not before a minute has passed
   int failures_in_a_row_ = 0;
   std::optional<long long> clock_offset_ms_;
   std::optional<Instant> last_sync_at_;
