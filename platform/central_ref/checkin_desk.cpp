@@ -1,0 +1,123 @@
+#include "platform/central_ref/checkin_desk.h"
+
+#include "kiosk/arrival_rule.h"
+#include "kiosk/booking_code.h"
+#include "kiosk/queue_number.h"
+#include "platform/central_ref/answers.h"
+#include "platform/store/sqlite_transaction.h"
+
+namespace kiosk::central_ref {
+namespace {
+
+std::string booking_date(const Booking& booking, const OfficeConfig& office) {
+  return format_iso_date(local_date(booking.slot_start, office.utc_offset));
+}
+
+std::string note_for(const CheckinRequest& request, const std::string& result, const std::string& number) {
+  std::string note = "code " + redact_code(request.code) + " " + std::string(to_string(request.mode)) + " " + result;
+  return number.empty() ? note : note + " " + number;
+}
+
+}  // namespace
+
+Reply CheckinDesk::check_in(const CheckinRequest& request) {
+  auto tx = platform::sqlite::Transaction::write(store_.connection());
+  auto reply = tx ? answer(request) : Expected<Reply>(Failure{tx.error()});
+  if (reply) {
+    if (auto committed = tx->commit(); !committed) reply = Failure{committed.error()};
+  }
+  if (reply) return *reply;
+  log_.error("check-in not recorded: " + reply.error());
+  return error_reply(500, "storage", "the check-in could not be recorded: " + reply.error());
+}
+
+Expected<Reply> CheckinDesk::answer(const CheckinRequest& request) {
+  auto known = store_.find_event(request.event_id);
+  if (!known) return Failure{known.error()};
+  if (*known) return replay(**known, request);
+  auto now = now_seconds(clock_);
+  auto outcome = decide(request, now);
+  if (!outcome) return Failure{outcome.error()};
+  StoredEvent event{request.event_id,
+                    request.canonical,
+                    outcome->status,
+                    outcome->body,
+                    request.kiosk_id,
+                    request.code,
+                    std::string(to_string(request.mode)),
+                    outcome->queue_number,
+                    outcome->result,
+                    1,
+                    now};
+  if (auto added = store_.add_event(event); !added) return Failure{added.error()};
+  return Reply{outcome->status, outcome->body, {}, note_for(request, outcome->result, outcome->queue_number)};
+}
+
+// A retry gets the first answer, status included; the same id with another
+// body is a kiosk bug, refused without touching anything.
+Expected<Reply> CheckinDesk::replay(const StoredEvent& event, const CheckinRequest& request) {
+  if (auto counted = store_.count_receipt(event.event_id); !counted) return Failure{counted.error()};
+  if (event.request != request.canonical) {
+    auto reply =
+        error_reply(422, "event_id_reused", "event_id " + event.event_id + " was sent before with another body");
+    reply.note = note_for(request, "event_id_reused", "");
+    return reply;
+  }
+  return Reply{event.status, event.answer, {}, note_for(request, "replayed " + event.result, event.queue_number)};
+}
+
+Expected<CheckinDesk::Outcome> CheckinDesk::decide(const CheckinRequest& request, Seconds now) {
+  auto found = store_.find_booking(to_upper_ascii(trim(request.code)));
+  if (!found) return Failure{found.error()};
+  if (!*found) return Outcome{404, not_found_json(), "", "not_found"};
+  const Booking& booking = **found;
+  // Online: the service's clock decides. Offline: the kiosk decided at the
+  // scan, so the rule is checked against the time of the scan.
+  auto when = request.mode == DecisionMode::online ? now : request.scanned_at.utc;
+  auto verdict = judge_booking(booking, when, office_).verdict;
+  if (verdict == Verdict::admitted) return admit(booking, request, now);
+  if (verdict == Verdict::already_checked_in) {
+    // The earlier check-in stands; an offline kiosk keeps both on record.
+    auto at = booking.checked_in_at.value_or(booking.slot_start);
+    return Outcome{409, already_checked_in_json(booking.queue_number, at, office_.utc_offset),
+                   request.mode == DecisionMode::offline ? request.queue_number : booking.queue_number,
+                   "already_checked_in"};
+  }
+  std::string reason(to_string(verdict));
+  return Outcome{422, rejected_json(reason), request.queue_number, "rejected:" + reason};
+}
+
+Expected<CheckinDesk::Outcome> CheckinDesk::admit(const Booking& booking, const CheckinRequest& request, Seconds now) {
+  auto date = booking_date(booking, office_);
+  auto ahead = store_.checked_in_count(booking.service, date);
+  if (!ahead) return Failure{ahead.error()};
+  int number = request.number;
+  std::string queue_number = request.queue_number;
+  Seconds at = request.decided_at ? request.decided_at->utc : now;
+  if (request.mode == DecisionMode::online) {
+    const auto* service = office_.find_service(booking.service);
+    if (!service) return Failure{"booking of unknown service " + booking.service};
+    auto next = next_online(booking.service, date);
+    if (!next) return Failure{next.error()};
+    number = *next;
+    queue_number = format_queue_number(service->queue_prefix, number);
+    at = now;
+  }
+  if (auto recorded = store_.record_checkin(booking.code, queue_number, number, at); !recorded)
+    return Failure{recorded.error()};
+  if (auto touched = store_.touch_date(date, now); !touched) return Failure{touched.error()};
+  Admission admission{queue_number, booking.service, booking.slot_start, at, *ahead};
+  return Outcome{201, admitted_json(admission, office_.utc_offset), queue_number, "admitted"};
+}
+
+Expected<int> CheckinDesk::next_online(const std::string& service, const std::string& date) {
+  auto last = store_.last_online(service, date);
+  auto leased = store_.leased(service, date);
+  auto used = store_.used_numbers(service, date);
+  if (!last || !leased || !used) return Failure{!last ? last.error() : !leased ? leased.error() : used.error()};
+  int number = next_online_number(*last, *leased, *used);
+  if (auto saved = store_.set_last_online(service, date, number); !saved) return Failure{saved.error()};
+  return number;
+}
+
+}  // namespace kiosk::central_ref

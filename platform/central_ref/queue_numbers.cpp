@@ -1,0 +1,50 @@
+#include "platform/central_ref/queue_numbers.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace kiosk::central_ref {
+namespace {
+
+const NumberRange* range_holding(int number, const std::vector<NumberRange>& ranges) {
+  for (const auto& range : ranges)
+    if (number >= range.first && number <= range.last) return &range;
+  return nullptr;
+}
+
+}  // namespace
+
+int next_online_number(int last_online, const std::vector<NumberRange>& leased, const std::vector<int>& used) {
+  std::unordered_set<int> taken(used.begin(), used.end());
+  int number = last_online + 1;
+  for (;;) {
+    if (const auto* block = range_holding(number, leased))
+      number = block->last + 1;
+    else if (taken.contains(number))
+      ++number;
+    else
+      return number;
+  }
+}
+
+int next_block_first(int last_online, const std::vector<NumberRange>& leased, const std::vector<int>& used) {
+  int highest = std::max(kFirstBlockAfter, last_online);
+  for (const auto& block : leased) highest = std::max(highest, block.last);
+  for (int number : used) highest = std::max(highest, number);
+  return highest + 1;
+}
+
+std::optional<int> queue_number_digits(std::string_view text) {
+  auto dash = text.rfind('-');
+  if (dash == std::string_view::npos || dash == 0) return std::nullopt;
+  auto digits = text.substr(dash + 1);
+  if (digits.empty() || digits.size() > 6) return std::nullopt;
+  int number = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    number = number * 10 + (c - '0');
+  }
+  return number;
+}
+
+}  // namespace kiosk::central_ref

@@ -1,0 +1,125 @@
+#include "platform/central_ref/requests.h"
+
+#include <algorithm>
+#include <array>
+
+#include "platform/central_ref/queue_numbers.h"
+#include "platform/json/json_fields.h"
+
+namespace kiosk::central_ref {
+namespace {
+
+using platform::JsonFields;
+
+constexpr long long kMaxCount = 1LL << 40;
+
+template <typename T>
+Expected<T> result(T value, const std::string& error) {
+  if (!error.empty()) return Failure{error};
+  return value;
+}
+
+// A required string that must also not be empty.
+std::string non_empty(JsonFields& fields, std::string_view key) {
+  auto text = fields.string(key);
+  if (fields.ok() && text.empty()) fields.fail(fields.path_of(key), "must not be empty");
+  return text;
+}
+
+void read_mode(JsonFields& fields, CheckinRequest& request) {
+  auto mode = fields.string("mode");
+  if (!fields.ok()) return;
+  if (mode == "online")
+    request.mode = DecisionMode::online;
+  else if (mode == "offline")
+    request.mode = DecisionMode::offline;
+  else
+    fields.fail(fields.path_of("mode"), "expected \"online\" or \"offline\", got \"" + mode + "\"");
+}
+
+// Offline uploads carry what the kiosk decided: when, and the number printed.
+void read_offline(JsonFields& fields, CheckinRequest& request) {
+  request.decided_at = fields.time("decided_at");
+  request.queue_number = fields.string("queue_number");
+  if (!fields.ok()) return;
+  auto number = queue_number_digits(request.queue_number);
+  if (!number)
+    fields.fail(fields.path_of("queue_number"), "expected <prefix>-<number>, got \"" + request.queue_number + "\"");
+  else
+    request.number = *number;
+}
+
+template <size_t N>
+void one_of(JsonFields& fields, std::string_view key, const std::array<std::string_view, N>& allowed) {
+  auto text = fields.string(key);
+  if (fields.ok() && std::find(allowed.begin(), allowed.end(), text) == allowed.end())
+    fields.fail(fields.path_of(key), "unknown value \"" + text + "\"");
+}
+
+}  // namespace
+
+Expected<CheckinRequest> read_checkin(const nlohmann::json& event) {
+  std::string error;
+  JsonFields fields(event, "", &error);
+  CheckinRequest request;
+  request.event_id = non_empty(fields, "event_id");
+  request.kiosk_id = non_empty(fields, "kiosk_id");
+  request.code = non_empty(fields, "code");
+  request.scanned_at = fields.time("scanned_at");
+  read_mode(fields, request);
+  if (fields.ok() && request.mode == DecisionMode::offline) read_offline(fields, request);
+  if (error.empty()) request.canonical = event.dump();
+  return result(std::move(request), error);
+}
+
+Expected<CheckinRequest> parse_checkin(std::string_view body) {
+  auto document = platform::parse_json(body);
+  if (!document) return Failure{document.error()};
+  return read_checkin(*document);
+}
+
+Expected<std::vector<nlohmann::json>> parse_batch(std::string_view body) {
+  auto document = platform::parse_json(body);
+  if (!document) return Failure{document.error()};
+  std::string error;
+  JsonFields fields(*document, "", &error);
+  const auto* events = fields.array("events");
+  if (!events) return Failure{error};
+  return std::vector<nlohmann::json>(events->begin(), events->end());
+}
+
+Expected<QueueBlockRequest> parse_queue_block_request(std::string_view body) {
+  auto document = platform::parse_json(body);
+  if (!document) return Failure{document.error()};
+  std::string error;
+  JsonFields fields(*document, "", &error);
+  QueueBlockRequest request;
+  request.kiosk_id = non_empty(fields, "kiosk_id");
+  request.service = non_empty(fields, "service");
+  request.date = fields.date("date");
+  request.size = static_cast<int>(fields.integer("size", 1, kMaxBlockSize));
+  return result(std::move(request), error);
+}
+
+Expected<std::string> parse_kiosk_status(std::string_view body) {
+  auto document = platform::parse_json(body);
+  if (!document) return Failure{document.error()};
+  std::string error;
+  JsonFields fields(*document, "", &error);
+  fields.string("version");
+  fields.integer("uptime_s", 0, kMaxCount);
+  one_of<5>(fields, "printer", {"ok", "paper_low", "paper_out", "cover_open", "offline"});
+  one_of<2>(fields, "camera", {"ok", "offline"});
+  fields.integer("outbox_depth", 0, kMaxCount);
+  fields.optional_time("last_sync_at");
+  fields.integer("clock_offset_ms", -kMaxCount, kMaxCount);
+  return result(document->dump(), error);
+}
+
+std::string event_id_of(const nlohmann::json& event) {
+  if (!event.is_object()) return {};
+  auto it = event.find("event_id");
+  return it != event.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace kiosk::central_ref
