@@ -16,9 +16,27 @@ std::optional<std::string>* file_option(CommandLine& line, const std::string& na
 
 Failure usage_error(const std::string& what) { return Failure{what + " (try: kiosk --help)"}; }
 
+// Subcommands, given first: kiosk import|sync|selftest ...
+std::optional<Command> subcommand(const std::string& word) {
+  if (word == "import") return Command::import;
+  if (word == "sync") return Command::sync;
+  if (word == "selftest") return Command::selftest;
+  return std::nullopt;
+}
+
+std::string name_of(Command command) {
+  switch (command) {
+    case Command::import: return "import";
+    case Command::sync: return "sync";
+    default: return "selftest";
+  }
+}
+
 std::optional<Failure> check(const CommandLine& line) {
   bool import_files = line.office_config_path || line.manifest_path || line.queue_blocks_path;
-  if (line.command == Command::import && !line.config_path) return usage_error("kiosk import needs --config FILE");
+  bool needs_config = line.command == Command::import || line.command == Command::sync ||
+                      line.command == Command::selftest;
+  if (needs_config && !line.config_path) return usage_error("kiosk " + name_of(line.command) + " needs --config FILE");
   if (line.command == Command::import && !import_files)
     return usage_error("kiosk import needs --office-config, --manifest or --queue-blocks");
   if (line.command != Command::import && import_files)
@@ -31,9 +49,11 @@ std::optional<Failure> check(const CommandLine& line) {
 Expected<CommandLine> parse_command_line(const std::vector<std::string>& args) {
   CommandLine line;
   size_t i = 0;
-  if (!args.empty() && args[0] == "import") {
-    line.command = Command::import;
-    i = 1;
+  if (!args.empty()) {
+    if (auto command = subcommand(args[0])) {
+      line.command = *command;
+      i = 1;
+    }
   }
   for (; i < args.size(); ++i) {
     const auto& arg = args[i];
@@ -56,6 +76,8 @@ std::string usage_text() {
          "  kiosk [--config FILE] [--headless]   run the kiosk (headless: scans on stdin, JSON on stdout)\n"
          "  kiosk import --config FILE [--office-config F] [--manifest F] [--queue-blocks F]\n"
          "                                       load central-service JSON from files (USB stick)\n"
+         "  kiosk sync --config FILE             one sync round with the central service now\n"
+         "  kiosk selftest --config FILE         check config, storage, clock, network, TLS, printer, camera\n"
          "  kiosk --version                      print the version and build\n"
          "Without --config the kiosk runs on its embedded demo configuration.\n"
          "Exit status: 0 success, 1 runtime failure, 2 bad command line or config.\n";

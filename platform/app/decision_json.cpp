@@ -17,7 +17,7 @@ json text_or_null(const std::string& text) { return text.empty() ? json(nullptr)
 
 }  // namespace
 
-std::string decision_json_line(const Decision& d, UtcOffset offset) {
+std::string decision_json_line(const Decision& d, UtcOffset offset, const KioskState& state) {
   // The first six keys are the protocol's core; the rest explain the verdict.
   json line = json::object();
   line["code"] = d.code;
@@ -32,6 +32,8 @@ std::string decision_json_line(const Decision& d, UtcOffset offset) {
   line["checked_in_at"] = optional_time(d.checked_in_at, offset);
   line["fallback_number"] = d.fallback_number;
   line["detail"] = text_or_null(d.detail);
+  line["connectivity"] = state.connectivity;
+  line["manifest_age_s"] = state.manifest_age_s ? json(*state.manifest_age_s) : json(nullptr);
   // Replace, not throw, on invalid UTF-8 in a raw scan.
   return line.dump(-1, ' ', false, json::error_handler_t::replace);
 }

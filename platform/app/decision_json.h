@@ -7,7 +7,14 @@
 
 namespace kiosk::platform {
 
+// What the kiosk knows of its own state when it decided, shown beside each
+// decision so automation can tell an offline answer from an online one.
+struct KioskState {
+  std::string connectivity = "none";     // online, offline, or none (no service configured)
+  std::optional<long long> manifest_age_s;  // age of today's manifest; none when there is none
+};
+
 // Times are written in the office's offset.
-std::string decision_json_line(const Decision& decision, UtcOffset office_offset);
+std::string decision_json_line(const Decision& decision, UtcOffset office_offset, const KioskState& state = {});
 
 }  // namespace kiosk::platform

@@ -23,6 +23,11 @@ std::string demo_code(const OfficeConfig& office, Seconds now, int n) {
   return code;
 }
 
+// The code inside the signed demo barcode: DM<DD>SG.
+std::string signed_demo_booking_code(const OfficeConfig& office, Seconds now) {
+  return demo_code(office, now, 0).substr(0, 4) + "SG";
+}
+
 // A slot `ahead` from now, rounded to ten minutes but kept on today's date.
 Seconds slot_in(const OfficeConfig& office, Seconds now, minutes ahead) {
   auto slot = ceil<minutes>(now + ahead);
@@ -41,12 +46,13 @@ Booking demo_booking(std::string code, std::string service, Seconds slot, Bookin
   return booking;
 }
 
-std::string signed_demo_code(const OfficeConfig& office, Seconds slot) {
+std::string signed_demo_code(const OfficeConfig& office, Seconds now, Seconds slot) {
   auto local = to_local(slot, office.utc_offset).wall;
   year_month_day date{floor<days>(local)};
   hh_mm_ss<seconds> time{local - floor<days>(local)};
   char text[96];
-  std::snprintf(text, sizeof text, "BKG1.%s.DMSIGNED.%04d%02u%02u%02d%02d.N.k1", office.office_id.c_str(),
+  std::snprintf(text, sizeof text, "BKG1.%s.%s.%04d%02u%02u%02d%02d.N.k1", office.office_id.c_str(),
+                signed_demo_booking_code(office, now).c_str(),
                 static_cast<int>(date.year()), static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
                 static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()));
   return std::string(text) + "." + sign_for_test(text, kDemoSeed);
@@ -69,6 +75,8 @@ Manifest demo_manifest(const OfficeConfig& office, Seconds now) {
   add(8, "N", soon, BookingStatus::cancelled);
   add(9, "N", soon, BookingStatus::not_for_queue);
   add(10, "N", soon, BookingStatus::expired);
+  // The signed demo code is in the manifest too, so an online service admits it.
+  manifest.bookings.push_back(demo_booking(signed_demo_booking_code(office, now), "N", soon, BookingStatus::booked));
   return manifest;
 }
 
@@ -82,7 +90,7 @@ std::vector<DemoScan> demo_scans(const OfficeConfig& office, Seconds now) {
           {code(10), "expired"},
           {"NOSUCH1", "not_found"},
           {"hello?", "invalid_code"},
-          {signed_demo_code(office, slot_in(office, now, hours{1})), "admitted from the signed code alone"}};
+          {signed_demo_code(office, now, slot_in(office, now, hours{1})), "admitted (offline: from its signature alone)"}};
 }
 
 Status load_demo_data(SqliteStore& store, Seconds now) {

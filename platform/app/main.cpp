@@ -12,6 +12,8 @@
 #include "platform/app/headless.h"
 #include "platform/app/import_command.h"
 #include "platform/app/runtime.h"
+#include "platform/app/selftest_command.h"
+#include "platform/app/sync_command.h"
 #include "platform/app/version.h"
 #include "platform/system/stderr_log_sink.h"
 
@@ -32,28 +34,45 @@ void print_demo_hint(kp::Runtime& rt) {
   for (const auto& scan : kp::demo_scans(**office, now)) std::cerr << "  " << scan.text << "   -> " << scan.expect << "\n";
 }
 
+// The embedded demo: its office, today's manifest and scans to try.
+int start_demo(kp::Runtime& rt) {
+  if (auto loaded = kp::load_demo_data(*rt.store, kiosk::now_seconds(rt.clock)); !loaded) {
+    std::cerr << "kiosk: demo data: " << loaded.error() << "\n";
+    return kExitFailure;
+  }
+  print_demo_hint(rt);
+  return 0;
+}
+
+int dispatch(const kp::CommandLine& line, kp::Runtime& rt) {
+  using Command = kp::CommandLine::Command;
+  switch (line.command) {
+    case Command::import: return kp::run_import(rt, line, std::cout, std::cerr);
+    case Command::sync: return kp::run_sync(rt, std::cout, std::cerr);
+    case Command::selftest: return kp::run_selftest(rt, *line.config_path, std::cout);
+    default: break;
+  }
+  if (!line.config_path)
+    if (int failed = start_demo(rt)) return failed;
+  // The applicant UI comes with a later issue; until then both run modes are headless.
+  return kp::run_headless(rt, std::cin, std::cout);
+}
+
 int run(const kp::CommandLine& line, kiosk::LogSink& sink) {
+  bool selftest = line.command == kp::CommandLine::Command::selftest;
   auto config = kp::load_config(line.config_path);
   if (!config) {
+    if (selftest) kp::print_selftest_line({false, "config", config.error()}, std::cout);
     std::cerr << "kiosk: config error: " << config.error() << "\n";
     return kExitUsage;
   }
   auto runtime = kp::open_runtime(*config, sink);
   if (!runtime) {
+    if (selftest) kp::print_selftest_line({false, "startup", runtime.error()}, std::cout);
     std::cerr << "kiosk: " << runtime.error() << "\n";
     return kExitFailure;
   }
-  auto& rt = **runtime;
-  if (line.command == kp::CommandLine::Command::import) return kp::run_import(rt, line, std::cout, std::cerr);
-  if (!line.config_path) {
-    if (auto loaded = kp::load_demo_data(*rt.store, kiosk::now_seconds(rt.clock)); !loaded) {
-      std::cerr << "kiosk: demo data: " << loaded.error() << "\n";
-      return kExitFailure;
-    }
-    print_demo_hint(rt);
-  }
-  // The applicant UI comes with a later issue; until then both run modes are headless.
-  return kp::run_headless(rt, std::cin, std::cout);
+  return dispatch(line, **runtime);
 }
 
 }  // namespace

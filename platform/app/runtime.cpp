@@ -1,6 +1,7 @@
 #include "platform/app/runtime.h"
 
 #include "platform/app/embedded_assets.h"
+#include "platform/app/version.h"
 #include "platform/printer/printer_factory.h"
 
 namespace kiosk::platform {
@@ -15,7 +16,60 @@ Expected<std::unique_ptr<TicketPrinter>> open_printer(const KioskConfig& config)
   return make_printer(config.printer.device, *profile);
 }
 
+Status open_store_and_printer(Runtime& rt) {
+  auto lock = DataDirLock::acquire(rt.config.data_dir);
+  if (!lock) return Failure{lock.error()};
+  rt.lock = std::move(*lock);
+  auto store = SqliteStore::open(rt.config.data_dir + "/kiosk.db", rt.logger("store"));
+  if (!store) return Failure{store.error()};
+  rt.store = std::move(*store);
+  auto printer = open_printer(rt.config);
+  if (!printer) return Failure{printer.error()};
+  rt.printer = std::move(*printer);
+  return ok_status();
+}
+
+Status open_central_clients(Runtime& rt) {
+  if (rt.config.api.base_url.empty()) return ok_status();
+  for (auto* client : {&rt.scan_client, &rt.sync_client}) {
+    auto made = make_central_client(central_settings_from(rt.config), rt.logger("central"));
+    if (!made) return Failure{made.error()};
+    *client = std::move(*made);
+  }
+  return ok_status();
+}
+
+void wire_checkin(Runtime& rt) {
+  CheckinPolicy policy{rt.config.kiosk_id, rt.config.checkin.require_birth_date, rt.config.queue.fallback,
+                       std::chrono::milliseconds{rt.config.api.online_deadline_ms}};
+  CheckinPorts ports{rt.clock, *rt.store, *rt.store, *rt.printer, rt.ids, rt.scan_client.get(),
+                     rt.scan_client ? &rt.connectivity : nullptr};
+  rt.checkin = std::make_unique<CheckinService>(policy, ports, rt.logger("checkin"));
+}
+
+void wire_sync(Runtime& rt) {
+  if (!rt.sync_client) return;
+  SyncPorts ports{rt.clock,
+                  *rt.sync_client,
+                  *rt.store,
+                  *rt.store,
+                  *rt.store,
+                  rt.connectivity,
+                  [&rt] { return std::uniform_real_distribution<double>(0.0, 1.0)(rt.random); },
+                  [&rt] { return rt.base_status(); }};
+  rt.sync = std::make_unique<SyncWorker>(SyncPolicy{}, ports, rt.logger("sync"));
+}
+
 }  // namespace
+
+KioskStatus Runtime::base_status() const {
+  KioskStatus status;
+  status.version = kVersion;
+  status.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+  status.printer = "ok";  // printer status polling comes with the printer drivers (issue 5)
+  status.camera = config.camera.device.empty() ? "offline" : "ok";
+  return status;
+}
 
 Expected<KioskConfig> load_config(const std::optional<std::string>& path) {
   if (!path) return parse_kiosk_config(k_kiosk_default_json);
@@ -27,19 +81,11 @@ Expected<KioskConfig> load_config(const std::optional<std::string>& path) {
 }
 
 Expected<std::unique_ptr<Runtime>> open_runtime(const KioskConfig& config, LogSink& sink) {
-  auto runtime = std::make_unique<Runtime>(Runtime{config, sink, {}, {}, nullptr, nullptr, nullptr, nullptr});
-  auto lock = DataDirLock::acquire(config.data_dir);
-  if (!lock) return Failure{lock.error()};
-  runtime->lock = std::move(*lock);
-  auto store = SqliteStore::open(config.data_dir + "/kiosk.db", runtime->logger("store"));
-  if (!store) return Failure{store.error()};
-  runtime->store = std::move(*store);
-  auto printer = open_printer(config);
-  if (!printer) return Failure{printer.error()};
-  runtime->printer = std::move(*printer);
-  CheckinPolicy policy{config.kiosk_id, config.checkin.require_birth_date, config.queue.fallback};
-  CheckinPorts ports{runtime->clock, *runtime->store, *runtime->store, *runtime->printer, runtime->ids};
-  runtime->checkin = std::make_unique<CheckinService>(policy, ports, runtime->logger("checkin"));
+  auto runtime = std::make_unique<Runtime>(config, sink);
+  if (auto opened = open_store_and_printer(*runtime); !opened) return Failure{opened.error()};
+  if (auto opened = open_central_clients(*runtime); !opened) return Failure{"api: " + opened.error()};
+  wire_checkin(*runtime);
+  wire_sync(*runtime);
   return runtime;
 }
 

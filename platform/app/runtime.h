@@ -1,13 +1,19 @@
 #pragma once
 // Everything a running kiosk is made of, wired in one place: the config, the
-// adapters from platform/, and the check-in flow from kiosk/ on top of them.
+// adapters from platform/, and the check-in flow and sync worker from kiosk/
+// on top of them. This is the composition root; nothing else reaches into it.
+#include <chrono>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 
 #include "kiosk/checkin_service.h"
+#include "kiosk/connectivity.h"
 #include "kiosk/log.h"
+#include "kiosk/sync_worker.h"
 #include "platform/config/kiosk_config.h"
+#include "platform/net/central_client.h"
 #include "platform/store/sqlite_store.h"
 #include "platform/system/data_dir.h"
 #include "platform/system/random_ids.h"
@@ -19,19 +25,31 @@ namespace kiosk::platform {
 Expected<KioskConfig> load_config(const std::optional<std::string>& path);
 
 struct Runtime {
+  Runtime(KioskConfig config, LogSink& sink) : config(std::move(config)), sink(sink) {}
+
   KioskConfig config;
   LogSink& sink;
   SystemClock clock;
   RandomIds ids;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::unique_ptr<DataDirLock> lock;
   std::unique_ptr<SqliteStore> store;
   std::unique_ptr<TicketPrinter> printer;
+  Connectivity connectivity;
+  // One client per thread: the scan path's and the sync worker's.
+  std::unique_ptr<CentralClient> scan_client;
+  std::unique_ptr<CentralClient> sync_client;
+  std::mt19937 random{std::random_device{}()};
   std::unique_ptr<CheckinService> checkin;
+  std::unique_ptr<SyncWorker> sync;  // null without api.base_url
 
   Logger logger(std::string component) const { return Logger(sink, std::move(component), config.log_level); }
+  bool online_configured() const { return sync != nullptr; }
+  KioskStatus base_status() const;
 };
 
-// Opens the data directory, the store and the printer.
+// Opens the data directory, the store, the printer and the central service
+// client; wires the check-in flow and the sync worker.
 Expected<std::unique_ptr<Runtime>> open_runtime(const KioskConfig& config, LogSink& sink);
 
 }  // namespace kiosk::platform

@@ -40,7 +40,8 @@ Json snapshot_json(const FaultInjector::Snapshot& snapshot) {
             {"retry_after_s", optional_number(fault.retry_after_s)},
             {"stage", kStages.name(fault.stage)},
             {"style", kStyles.name(fault.style)},
-            {"count", optional_number(fault.count)}}},
+            {"count", optional_number(fault.count)},
+            {"path_contains", fault.path_contains}}},
           {"held", snapshot.held}};
 }
 
@@ -67,6 +68,7 @@ FaultSpec read_fault(JsonFields& fields, FaultKind kind) {
   fault.retry_after_s = optional_int(fields, "retry_after_s", 0, 86400);
   fault.stage = named(fields, "stage", kStages, DropStage::before);
   fault.style = named(fields, "style", kStyles, TruncateStyle::short_body);
+  fault.path_contains = fields.optional_string("path_contains").value_or("");
   return fault;
 }
 

@@ -33,13 +33,14 @@ void FaultInjector::clear() {
   changed_.notify_all();
 }
 
-FaultPlan FaultInjector::next() {
+FaultPlan FaultInjector::next(std::string_view path) {
   std::lock_guard lock(mutex_);
   FaultPlan plan;
   auto delay = latency_.delay;
   if (consume(latency_, delay.count() > 0)) plan.delay = delay;
   auto fault = fault_;
-  if (consume(fault_, fault.kind != FaultKind::none)) plan.fault = fault;
+  bool applies = fault.kind != FaultKind::none && path.find(fault.path_contains) != std::string_view::npos;
+  if (consume(fault_, applies)) plan.fault = fault;
   return plan;
 }
 

@@ -8,6 +8,8 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
 
 namespace kiosk::central_ref {
 
@@ -36,6 +38,9 @@ struct FaultSpec {
   DropStage stage = DropStage::before;
   TruncateStyle style = TruncateStyle::short_body;
   std::optional<int> count;  // requests still to suffer it; none: until cleared
+  // Only requests whose path contains this suffer it (and count against it),
+  // e.g. "/checkins" to lose a check-in answer but nothing else.
+  std::string path_contains;
 };
 
 struct LatencySpec {
@@ -59,7 +64,7 @@ class FaultInjector {
   void clear();
 
   // The plan for the next /v1/ request; counts it against each armed fault.
-  FaultPlan next();
+  FaultPlan next(std::string_view path);
 
   // Waits `delay`; false when the server is shutting down meanwhile.
   bool delay(std::chrono::milliseconds delay);

@@ -216,7 +216,7 @@ httplib::Server::Handler CentralServer::Impl::office_api(std::string name, Endpo
 httplib::Server::Handler CentralServer::Impl::api(std::string name, Endpoint endpoint) {
   return [this, name, endpoint](const Request& req, Response& res) {
     auto started = std::chrono::steady_clock::now();
-    auto what = serve_api(faults.next(), endpoint, req, res);
+    auto what = serve_api(faults.next(req.path), endpoint, req, res);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     auto kiosk = req.get_header_value("X-Kiosk-Id");
     log.info(req.method + " " + name + " [" + (kiosk.empty() ? "-" : kiosk) + "] -> " + what + " (" +

@@ -14,4 +14,8 @@ namespace kiosk::platform {
 kiosk::Expected<std::unique_ptr<kiosk::TicketPrinter>> make_printer(std::string_view device,
                                                                     const PrinterProfile& profile);
 
+// Whether a ticket could be sent to `device` now, without printing one (for
+// kiosk selftest): for file:PATH, that PATH can be opened for appending.
+kiosk::Status probe_printer(std::string_view device);
+
 }  // namespace kiosk::platform

@@ -29,6 +29,10 @@ std::string make_temp_dir() {
 KioskFixture::KioskFixture(json overrides)
     : dir_(make_temp_dir()), config_path_(dir_ + "/kiosk.json"), now_(floor<seconds>(system_clock::now())) {
   offset_ = noon_offset(now_);
+  configure(overrides);
+}
+
+void KioskFixture::configure(const json& overrides) {
   json config = {{"office_id", "TST"},
                  {"kiosk_id", "TST-K1"},
                  {"data_dir", path("data")},
@@ -84,14 +88,17 @@ void KioskFixture::import_file(const std::string& option, const std::string& nam
 void KioskFixture::import_office() { import_file("--office-config", "office.json", office_json().dump()); }
 
 void KioskFixture::import_manifest(const std::vector<TestBooking>& bookings) {
+  import_file("--manifest", "manifest.json", manifest_json(bookings).dump());
+}
+
+json KioskFixture::manifest_json(const std::vector<TestBooking>& bookings) const {
   json list = json::array();
   for (const auto& b : bookings) {
     json booking{{"code", b.code}, {"service", b.service}, {"slot_start", at(b.slot_from_now)}, {"status", b.status}};
     if (!b.dob_sha256.empty()) booking["dob_sha256"] = b.dob_sha256;
     list.push_back(booking);
   }
-  json manifest = {{"office_id", "TST"}, {"date", today()}, {"generated_at", at(minutes{0})}, {"bookings", list}};
-  import_file("--manifest", "manifest.json", manifest.dump());
+  return {{"office_id", "TST"}, {"date", today()}, {"generated_at", at(minutes{0})}, {"bookings", list}};
 }
 
 void KioskFixture::import_queue_blocks(const json& blocks) { import_file("--queue-blocks", "blocks.json", blocks.dump()); }

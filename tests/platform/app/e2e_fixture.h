@@ -29,6 +29,8 @@ class KioskFixture {
  public:
   explicit KioskFixture(nlohmann::json config_overrides = nlohmann::json::object());
   ~KioskFixture();
+  // Rewrites the config: the test defaults with `overrides` merged in.
+  void configure(const nlohmann::json& overrides);
 
   const std::string& dir() const { return dir_; }
   std::string path(const std::string& name) const { return dir_ + "/" + name; }
@@ -48,6 +50,7 @@ class KioskFixture {
   std::vector<std::string> headless_argv() const;
 
   nlohmann::json office_json() const;
+  nlohmann::json manifest_json(const std::vector<TestBooking>& bookings) const;
   std::string today() const;  // office-local YYYY-MM-DD
   std::string at(std::chrono::minutes from_now) const;  // RFC 3339 in office time
 
