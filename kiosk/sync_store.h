@@ -3,6 +3,7 @@
 // the office config, manifests and queue blocks it brings back.
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,13 @@
 
 namespace kiosk {
 
+// The service's final answer on one event, kept beside the check-in.
+struct Acknowledgement {
+  std::string event_id;
+  int http_status = 0;
+  std::string body;
+};
+
 class SyncStore {
  public:
   virtual ~SyncStore() = default;
@@ -21,6 +29,13 @@ class SyncStore {
   virtual Expected<std::vector<CheckinRecord>> pending_events(std::size_t limit) = 0;
   // Records the server's final answer beside the check-in; the event leaves the outbox.
   virtual Status acknowledge(std::string_view event_id, int http_status, std::string_view body) = 0;
+  // All or none. A store that can should do it in one transaction: a batch
+  // of 500 answers then costs one disk sync, not 500.
+  virtual Status acknowledge_all(const std::vector<Acknowledgement>& acks) {
+    for (const auto& ack : acks)
+      if (auto done = acknowledge(ack.event_id, ack.http_status, ack.body); !done) return done;
+    return ok_status();
+  }
   virtual Expected<std::size_t> outbox_depth() = 0;
   virtual Status store_office_config(const OfficeConfig& config) = 0;
   // Replaces the manifest of manifest.date; other dates are kept.

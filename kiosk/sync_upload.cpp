@@ -57,9 +57,11 @@ bool SyncWorker::upload_batch(const std::vector<CheckinRecord>& events, SyncRepo
     back_off(answer.info);
     return false;
   }
-  for (size_t i = 0; i < events.size(); ++i)
-    if (!settle(events[i], (*answer.value)[i], report)) return false;
-  return true;
+  std::vector<Acknowledgement> acks;
+  bool settled = true;
+  for (size_t i = 0; i < events.size() && settled; ++i) settled = settle(events[i], (*answer.value)[i], report, acks);
+  record(acks, report);
+  return settled;
 }
 
 bool SyncWorker::upload_single(const CheckinRecord& event, SyncReport& report) {
@@ -70,14 +72,27 @@ bool SyncWorker::upload_single(const CheckinRecord& event, SyncReport& report) {
     back_off(answer.info);
     return false;
   }
-  return settle(event, *answer.value, report);
+  std::vector<Acknowledgement> acks;
+  bool settled = settle(event, *answer.value, report, acks);
+  record(acks, report);
+  return settled;
+}
+
+void SyncWorker::record(const std::vector<Acknowledgement>& acks, SyncReport& report) {
+  if (acks.empty()) return;
+  if (auto done = ports_.store.acknowledge_all(acks); !done) {
+    report.problems.push_back(done.error());
+    return;
+  }
+  report.uploaded += acks.size();
 }
 
 // The service's answer is final: keep it with the check-in and take the event
 // out of the outbox. An answer that differs from what the kiosk printed is a
 // conflict: both stay on record and the log says so.
-bool SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report) {
-  if (result.kind == CheckinResult::Kind::event_id_reused) return reconcile_reused(event, report);
+bool SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
+                        std::vector<Acknowledgement>& acks) {
+  if (result.kind == CheckinResult::Kind::event_id_reused) return reconcile_reused(event, report, acks);
   if (result.kind == CheckinResult::Kind::error) {
     // Not an answer on the check-in: keep it and try again next time.
     report.problems.push_back("upload of " + event.queue_number + ": the service answered " +
@@ -85,11 +100,7 @@ bool SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result,
     return true;
   }
   bool agrees = result.kind == CheckinResult::Kind::admitted && result.queue_number == event.queue_number;
-  if (auto acked = ports_.store.acknowledge(event.event_id, result.http_status, result.body); !acked) {
-    report.problems.push_back(acked.error());
-    return true;
-  }
-  ++report.uploaded;
+  acks.push_back({event.event_id, result.http_status, result.body});
   if (agrees) return true;
   ++report.conflicts;
   log_.warn("check-in " + redact_code(event.code) + " printed as " + event.queue_number + ": the service answered " +
@@ -101,7 +112,8 @@ bool SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result,
 // The online attempt of this event did reach the service after all, with a
 // different body. Asking again with that online body returns the service's
 // first answer, which is final.
-bool SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report) {
+bool SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report,
+                                  std::vector<Acknowledgement>& acks) {
   auto office = this->office();
   CheckinUpload online{event.event_id, event.kiosk_id, event.code, event.scanned_at, DecisionMode::online,
                        std::nullopt,   "",             office ? office->utc_offset : UtcOffset{}};
@@ -117,7 +129,7 @@ bool SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report
     result.kind = CheckinResult::Kind::rejected;
     result.reason = "event_id_reused";
   }
-  return settle(event, result, report);
+  return settle(event, result, report, acks);
 }
 
 }  // namespace kiosk

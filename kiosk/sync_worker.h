@@ -82,8 +82,10 @@ class SyncWorker {
   bool upload_batch(const std::vector<CheckinRecord>& events, SyncReport& report);
   bool upload_single(const CheckinRecord& event, SyncReport& report);
   // False when settling needed another call that got no answer (backed off).
-  bool settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report);
-  bool reconcile_reused(const CheckinRecord& event, SyncReport& report);
+  bool settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
+              std::vector<Acknowledgement>& acks);
+  bool reconcile_reused(const CheckinRecord& event, SyncReport& report, std::vector<Acknowledgement>& acks);
+  void record(const std::vector<Acknowledgement>& acks, SyncReport& report);
   void refresh(SyncReport& report);
   void fetch_manifest(const OfficeConfig& office, std::chrono::year_month_day date, SyncReport& report);
   void keep_blocks(SyncReport& report);

@@ -58,6 +58,7 @@ class SqliteStore final : public Journal, public BookingDirectory, public SyncSt
   // central service's final answer.
   Expected<std::vector<CheckinRecord>> pending_events(std::size_t limit) override;
   Status acknowledge(std::string_view event_id, int http_status, std::string_view body) override;
+  Status acknowledge_all(const std::vector<Acknowledgement>& acks) override;
   Expected<std::size_t> outbox_depth() override;
 
   // Maintenance and diagnostics.

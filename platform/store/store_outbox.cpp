@@ -2,6 +2,7 @@
 // them, and the central service's answers once it has.
 #include "platform/store/checkin_rows.h"
 #include "platform/store/sqlite_store.h"
+#include "platform/store/sqlite_transaction.h"
 
 namespace kiosk::platform {
 
@@ -24,17 +25,27 @@ Expected<std::vector<CheckinRecord>> SqliteStore::pending_events(std::size_t lim
 }
 
 Status SqliteStore::acknowledge(std::string_view event_id, int http_status, std::string_view body) {
+  return acknowledge_all({Acknowledgement{std::string(event_id), http_status, std::string(body)}});
+}
+
+// One transaction and one prepared statement for the whole batch.
+Status SqliteStore::acknowledge_all(const std::vector<Acknowledgement>& acks) {
   std::lock_guard lock(mutex_);
+  auto tx = sqlite::Transaction::write(db_);
+  if (!tx) return Failure{tx.error()};
   // As in mark_printed(), the time is the machine's, through SQLite.
   auto stmt = db_.prepare(
       "UPDATE outbox SET acked_at = CAST(strftime('%s', 'now') AS INTEGER), ack_status = ?2, ack_body = ?3,"
       " attempts = attempts + 1 WHERE event_id = ?1");
   if (!stmt) return Failure{stmt.error()};
-  stmt->bind_text(1, event_id);
-  stmt->bind_int(2, http_status);
-  stmt->bind_text(3, body);
-  if (auto done = stmt->run(); !done) return Failure{"cannot acknowledge event: " + done.error()};
-  if (db_.changes() == 0) return Failure{"no outbox event " + std::string(event_id)};
+  for (const auto& ack : acks) {
+    stmt->bind_text(1, ack.event_id);
+    stmt->bind_int(2, ack.http_status);
+    stmt->bind_text(3, ack.body);
+    if (auto done = stmt->run(); !done) return Failure{"cannot acknowledge event: " + done.error()};
+    if (db_.changes() == 0) return Failure{"no outbox event " + ack.event_id};
+  }
+  if (auto committed = tx->commit(); !committed) return Failure{"cannot acknowledge events: " + committed.error()};
   return ok_status();
 }
 

@@ -672,3 +672,17 @@ TEST_CASE("an online check-in is stored already acknowledged", "[store]") {
   CHECK((*store->find_checkin("9XY7PQ"))->online_attempted);
   CHECK(*store->outbox_depth() == 1);
 }
+
+TEST_CASE("acknowledge_all records every answer or none", "[store]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto first = make_checkin("7KQ2MZ", 17);
+  auto second = make_checkin("9XY7PQ", 18);
+  REQUIRE(store->commit(first).ok());
+  REQUIRE(store->commit(second).ok());
+  auto refused = store->acknowledge_all({{first.event_id, 201, "{}"}, {"no-such-event", 201, "{}"}});
+  REQUIRE_FALSE(refused.ok());
+  CHECK(*store->outbox_depth() == 2);  // the first answer was rolled back too
+  REQUIRE(store->acknowledge_all({{first.event_id, 201, "{}"}, {second.event_id, 409, "{}"}}).ok());
+  CHECK(*store->outbox_depth() == 0);
+}
