@@ -23,7 +23,10 @@ CREATE TABLE IF NOT EXISTS bookings(
   queue_number TEXT NOT NULL DEFAULT '',
   number INTEGER,
   checked_in_at INTEGER);
-CREATE INDEX IF NOT EXISTS bookings_by_date ON bookings(date, service);
+-- Both per check-in: "ahead" counts a day's check-ins, and numbering reads
+-- the numbers already used; without these each scans the whole day.
+CREATE INDEX IF NOT EXISTS bookings_by_status ON bookings(date, service, status);
+CREATE INDEX IF NOT EXISTS bookings_numbers ON bookings(date, service, number) WHERE number IS NOT NULL;
 CREATE TABLE IF NOT EXISTS date_versions(
   date TEXT PRIMARY KEY,
   changed_at INTEGER NOT NULL);

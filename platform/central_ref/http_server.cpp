@@ -150,6 +150,9 @@ struct CentralServer::Impl {
 void CentralServer::Impl::configure() {
   http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   http.set_keep_alive_timeout(kKeepAliveSeconds);
+  // httplib writes headers and body separately; with Nagle on, each answer
+  // on a kept-alive connection waits ~40 ms for the client's delayed ACK.
+  http.set_tcp_nodelay(true);
   http.set_payload_max_length(kMaxRequestBytes);
   // The Date header is the authoritative time (central-api.md): the
   // service's clock, on every answer, errors and control answers included.
