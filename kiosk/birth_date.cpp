@@ -5,22 +5,14 @@
 #include <chrono>
 
 #include "kiosk/booking_code.h"
+#include "kiosk/time.h"
 
 namespace kiosk {
 
 bool is_birth_date(std::string_view text) {
   if (text.size() != 8) return false;
-  for (char c : text)
-    if (c < '0' || c > '9') return false;
-  auto num = [&](size_t pos, size_t len) {
-    int v = 0;
-    for (size_t i = pos; i < pos + len; ++i) v = v * 10 + (text[i] - '0');
-    return v;
-  };
-  using namespace std::chrono;
-  year_month_day date{year{num(4, 4)}, month{static_cast<unsigned>(num(2, 2))},
-                      day{static_cast<unsigned>(num(0, 2))}};
-  return date.ok() && num(4, 4) >= 1900;
+  auto dd = parse_digits(text, 0, 2), mm = parse_digits(text, 2, 2), yyyy = parse_digits(text, 4, 4);
+  return dd && mm && yyyy && *yyyy >= 1900 && make_date(*yyyy, *mm, *dd);
 }
 
 std::string birth_date_hash(std::string_view code, std::string_view ddmmyyyy) {

@@ -31,19 +31,14 @@ bool base64url_char(char c) { return kid_char(c); }
 
 // YYYYMMDDHHMM in office local time.
 std::optional<LocalTime> parse_slot(std::string_view text) {
-  if (text.size() != 12 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  auto num = [&](size_t pos, size_t len) {
-    int v = 0;
-    for (size_t i = pos; i < pos + len; ++i) v = v * 10 + (text[i] - '0');
-    return v;
-  };
+  if (text.size() != 12) return std::nullopt;
+  auto y = parse_digits(text, 0, 4), m = parse_digits(text, 4, 2), d = parse_digits(text, 6, 2);
+  auto hh = parse_digits(text, 8, 2), mm = parse_digits(text, 10, 2);
+  if (!y || !m || !d || !hh || !mm || *hh > 23 || *mm > 59) return std::nullopt;
+  auto date = make_date(*y, *m, *d);
+  if (!date) return std::nullopt;
   using namespace std::chrono;
-  year_month_day date{year{num(0, 4)}, month{static_cast<unsigned>(num(4, 2))},
-                      day{static_cast<unsigned>(num(6, 2))}};
-  int hh = num(8, 2), mm = num(10, 2);
-  if (!date.ok() || hh > 23 || mm > 59) return std::nullopt;
-  return LocalTime{sys_days{date} + hours{hh} + minutes{mm}};
+  return LocalTime{sys_days{*date} + hours{*hh} + minutes{*mm}};
 }
 
 std::optional<SignedBooking> parse_signed(std::string_view text) {

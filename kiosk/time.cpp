@@ -3,12 +3,10 @@
 #include <cstdio>
 
 namespace kiosk {
-namespace {
 
 using namespace std::chrono;
 
-// Reads exactly `width` decimal digits at `pos`.
-std::optional<int> digits(std::string_view text, size_t pos, size_t width) {
+std::optional<int> parse_digits(std::string_view text, size_t pos, size_t width) {
   if (pos + width > text.size()) return std::nullopt;
   int value = 0;
   for (size_t i = pos; i < pos + width; ++i) {
@@ -24,8 +22,6 @@ std::optional<year_month_day> make_date(int y, int m, int d) {
   return date;
 }
 
-}  // namespace
-
 LocalTime to_local(Seconds utc, UtcOffset offset) { return LocalTime{utc + offset.value}; }
 
 Seconds from_local(LocalTime local, UtcOffset offset) { return local.wall - offset.value; }
@@ -39,8 +35,8 @@ LocalTime start_of_day(year_month_day date) { return LocalTime{sys_days{date}}; 
 std::optional<UtcOffset> parse_utc_offset(std::string_view text) {
   if (text == "Z" || text == "z") return UtcOffset{};
   if (text.size() != 6 || (text[0] != '+' && text[0] != '-') || text[3] != ':') return std::nullopt;
-  auto hours = digits(text, 1, 2);
-  auto mins = digits(text, 4, 2);
+  auto hours = parse_digits(text, 1, 2);
+  auto mins = parse_digits(text, 4, 2);
   if (!hours || !mins || *hours > 14 || *mins > 59) return std::nullopt;
   minutes total{*hours * 60 + *mins};
   return UtcOffset{text[0] == '-' ? -total : total};
@@ -62,7 +58,7 @@ std::optional<ZonedTime> parse_rfc3339(std::string_view text) {
       text[13] != ':' || text[16] != ':')
     return std::nullopt;
   auto date = parse_iso_date(text.substr(0, 10));
-  auto hh = digits(text, 11, 2), mm = digits(text, 14, 2), ss = digits(text, 17, 2);
+  auto hh = parse_digits(text, 11, 2), mm = parse_digits(text, 14, 2), ss = parse_digits(text, 17, 2);
   if (!date || !hh || !mm || !ss || *hh > 23 || *mm > 59 || *ss > 60) return std::nullopt;
   size_t pos = 19;
   if (pos < text.size() && text[pos] == '.') {
@@ -93,7 +89,7 @@ std::string format_rfc3339(Seconds utc, UtcOffset offset) {
 
 std::optional<year_month_day> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  auto y = digits(text, 0, 4), m = digits(text, 5, 2), d = digits(text, 8, 2);
+  auto y = parse_digits(text, 0, 4), m = parse_digits(text, 5, 2), d = parse_digits(text, 8, 2);
   if (!y || !m || !d) return std::nullopt;
   return make_date(*y, *m, *d);
 }

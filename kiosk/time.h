@@ -43,6 +43,12 @@ struct ZonedTime {
 std::optional<ZonedTime> parse_rfc3339(std::string_view text);
 std::string format_rfc3339(Seconds utc, UtcOffset offset);
 
+// Exactly `width` decimal digits at `pos`; nothing if any is not a digit.
+// The one reader of fixed-width numbers (dates, slots, birth dates).
+std::optional<int> parse_digits(std::string_view text, size_t pos, size_t width);
+// A real calendar date, or nothing (31 February, month 13).
+std::optional<std::chrono::year_month_day> make_date(int y, int m, int d);
+
 // YYYY-MM-DD, validated as a real calendar date.
 std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text);
 std::string format_iso_date(std::chrono::year_month_day date);
