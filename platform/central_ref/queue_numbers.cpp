@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "kiosk/queue_number.h"
+
 namespace kiosk::central_ref {
 namespace {
 
@@ -35,16 +37,10 @@ int next_block_first(int last_online, const std::vector<NumberRange>& leased, co
 }
 
 std::optional<int> queue_number_digits(std::string_view text) {
-  auto dash = text.rfind('-');
-  if (dash == std::string_view::npos || dash == 0) return std::nullopt;
-  auto digits = text.substr(dash + 1);
-  if (digits.empty() || digits.size() > 6) return std::nullopt;
-  int number = 0;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-    number = number * 10 + (c - '0');
-  }
-  return number;
+  // The kiosk's own reader; the service takes at most six digits.
+  auto parsed = parse_queue_number(text);
+  if (!parsed || text.size() - text.rfind('-') - 1 > 6) return std::nullopt;
+  return parsed->number;
 }
 
 }  // namespace kiosk::central_ref
