@@ -18,6 +18,9 @@
 namespace kiosk {
 
 // What every answer carries besides its value.
+// central-api.md: 5xx, 408 and 429 may be retried; other 4xx must not be.
+inline bool retryable_status(int http_status) { return http_status >= 500 || http_status == 408 || http_status == 429; }
+
 struct CallInfo {
   enum class Outcome {
     ok,            // a 2xx (or an expected 4xx the call turns into a value)
@@ -38,8 +41,7 @@ struct CallInfo {
   // truncated body.
   bool retryable() const {
     if (outcome == Outcome::transport || outcome == Outcome::bad_response) return true;
-    if (outcome != Outcome::http_error) return false;
-    return http_status >= 500 || http_status == 408 || http_status == 429;
+    return outcome == Outcome::http_error && retryable_status(http_status);
   }
 };
 

@@ -1,5 +1,7 @@
 // SyncWorker's outbox upload: every event goes up with its own event_id until
 // the service gives a final answer, which is kept beside the kiosk's decision.
+#include <algorithm>
+
 #include "kiosk/booking_code.h"
 #include "kiosk/sync_worker.h"
 
@@ -18,6 +20,26 @@ std::string result_name(const CheckinResult& result) {
   return "?";
 }
 
+// central-api.md: a 4xx other than 408 and 429 must not be retried. 401 and
+// 403 refuse the kiosk itself (its token or certificate), so every upload
+// would get the same answer; any other such 4xx refuses this one event.
+bool refuses_credentials(int http_status) { return http_status == 401 || http_status == 403; }
+
+bool refuses_event(const CallInfo& info) {
+  return info.outcome == CallInfo::Outcome::http_error && !info.retryable() && !refuses_credentials(info.http_status);
+}
+
+// A refusal is the service's final word on the event: it is kept with the
+// check-in like any other answer, and the event leaves the outbox.
+CheckinResult refusal(int http_status, std::string body) {
+  CheckinResult result;
+  result.kind = CheckinResult::Kind::rejected;
+  result.http_status = http_status;
+  result.reason = "refused";
+  result.body = std::move(body);
+  return result;
+}
+
 }  // namespace
 
 CheckinUpload SyncWorker::offline_upload(const CheckinRecord& event, UtcOffset offset) const {
@@ -26,6 +48,10 @@ CheckinUpload SyncWorker::offline_upload(const CheckinRecord& event, UtcOffset o
 }
 
 void SyncWorker::upload(SyncReport& report, bool force) {
+  if (uploads_stopped_) {
+    report.problems.push_back(*uploads_stopped_);
+    return;
+  }
   auto now = ports_.clock.now();
   if (!force && now < next_upload_) return;
   auto events = ports_.store.pending_events(policy_.batch_size);
@@ -54,7 +80,11 @@ bool SyncWorker::upload_batch(const std::vector<CheckinRecord>& events, SyncRepo
   for (const auto& event : events) uploads.push_back(offline_upload(event, office ? office->utc_offset : UtcOffset{}));
   auto answer = ports_.central.check_in_batch(uploads);
   if (!observe(answer.info, report, "batch upload of " + std::to_string(events.size()) + " events")) {
-    back_off(answer.info);
+    // The service refused the batch as a whole (too large, say), not the
+    // events in it: each still gets its own answer.
+    if (refuses_event(answer.info))
+      return std::all_of(events.begin(), events.end(), [&](const auto& e) { return upload_single(e, report); });
+    stop_or_back_off(answer.info);
     return false;
   }
   std::vector<Acknowledgement> acks;
@@ -68,11 +98,16 @@ bool SyncWorker::upload_single(const CheckinRecord& event, SyncReport& report) {
   auto office = this->office();
   auto answer = ports_.central.check_in(offline_upload(event, office ? office->utc_offset : UtcOffset{}),
                                         policy_.upload_deadline);
-  if (!observe(answer.info, report, "upload of " + event.queue_number)) {
-    back_off(answer.info);
-    return false;
-  }
   std::vector<Acknowledgement> acks;
+  if (!observe(answer.info, report, "upload of " + event.queue_number)) {
+    if (!refuses_event(answer.info)) {
+      stop_or_back_off(answer.info);
+      return false;
+    }
+    settle(event, refusal(answer.info.http_status, answer.info.message), report, acks);
+    record(acks, report);
+    return true;
+  }
   bool settled = settle(event, *answer.value, report, acks);
   record(acks, report);
   return settled;
@@ -93,6 +128,12 @@ void SyncWorker::record(const std::vector<Acknowledgement>& acks, SyncReport& re
 bool SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
                         std::vector<Acknowledgement>& acks) {
   if (result.kind == CheckinResult::Kind::event_id_reused) return reconcile_reused(event, report, acks);
+  if (result.kind == CheckinResult::Kind::error && refuses_credentials(result.http_status)) {
+    stop_uploads(result.http_status, result.body);
+    return true;
+  }
+  if (result.kind == CheckinResult::Kind::error && !retryable_status(result.http_status))
+    return settle(event, refusal(result.http_status, result.body), report, acks);
   if (result.kind == CheckinResult::Kind::error) {
     // Not an answer on the check-in: keep it and try again next time.
     report.problems.push_back("upload of " + event.queue_number + ": the service answered " +
@@ -119,7 +160,8 @@ bool SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report
                        std::nullopt,   "",             office ? office->utc_offset : UtcOffset{}};
   auto answer = ports_.central.check_in(online, policy_.upload_deadline);
   if (!observe(answer.info, report, "reconciling " + event.queue_number)) {
-    back_off(answer.info);
+    if (refuses_event(answer.info)) return settle(event, refusal(answer.info.http_status, answer.info.message), report, acks);
+    stop_or_back_off(answer.info);
     return false;
   }
   auto result = *answer.value;
@@ -130,6 +172,25 @@ bool SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report
     result.reason = "event_id_reused";
   }
   return settle(event, result, report, acks);
+}
+
+void SyncWorker::stop_or_back_off(const CallInfo& info) {
+  if (info.outcome == CallInfo::Outcome::http_error && refuses_credentials(info.http_status))
+    stop_uploads(info.http_status, info.message);
+  else
+    back_off(info);
+}
+
+// Sending the same credentials again would get the same answer, and the
+// contract forbids it: the outbox is kept, and uploads start again when the
+// kiosk restarts (with a new token or certificate).
+void SyncWorker::stop_uploads(int http_status, const std::string& message) {
+  if (uploads_stopped_) return;
+  uploads_stopped_ = "uploads stopped: the service refused this kiosk's credentials (" +
+                     std::to_string(http_status) + " " + message +
+                     "); check api.token and the client certificate, then restart the kiosk. "
+                     "Waiting check-ins are kept.";
+  log_.error(*uploads_stopped_);
 }
 
 }  // namespace kiosk

@@ -98,6 +98,8 @@ class SyncWorker {
   // Every answer passes through here: clock offset, breaker, backoff.
   bool observe(const CallInfo& info, SyncReport& report, std::string_view what);
   void back_off(const CallInfo& info);
+  void stop_or_back_off(const CallInfo& info);
+  void stop_uploads(int http_status, const std::string& message);
 
   SyncPolicy policy_;
   SyncPorts ports_;
@@ -107,6 +109,7 @@ class SyncWorker {
   Instant next_status_{};
   Instant next_blocks_{};  // after a refused lease, not before a minute has passed
   int failures_in_a_row_ = 0;
+  std::optional<std::string> uploads_stopped_;  // why, once the service refused the kiosk's credentials
   std::optional<long long> clock_offset_ms_;
   std::optional<Instant> last_sync_at_;
 };

@@ -67,6 +67,8 @@ struct SyncFixture {
     return *worker_;
   }
   SyncReport run(bool force = false) { return worker().run_once(force); }
+  // A kiosk restart: a new worker over the same journal and service.
+  void restart_worker() { worker_.reset(); }
 
   // An offline check-in of `code` as the scan path would commit it, with the
   // next number of the N block.

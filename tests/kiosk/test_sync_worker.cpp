@@ -125,6 +125,77 @@ TEST_CASE("sync: an event a batch answers with an error stays in the outbox, the
   for (const auto& event : events) check_acknowledged_as_held(kiosk, event);
 }
 
+TEST_CASE("sync: a 4xx that refuses an event is its final answer: kept, counted, never sent again",
+          "[sync][upload][refused]") {
+  SyncFixture kiosk;
+  auto event = kiosk.commit_offline("7KQ2MZ");
+  kiosk.central.fail_next(http_failure(400, std::nullopt, "bad_request"), 1, Call::check_in);
+  auto report = kiosk.run();
+  CHECK(report.uploaded == 1);
+  CHECK(report.conflicts == 1);
+  CHECK_FALSE(report.upload_failed);
+  CHECK(kiosk.outbox() == 0);
+  auto ack = kiosk.journal.ack(event.event_id);
+  REQUIRE(ack);
+  CHECK(ack->http_status == 400);
+  CHECK(ack->body.find("bad_request") != std::string::npos);
+  auto kept = kiosk.journal.find_checkin(event.code);  // the check-in itself is untouched
+  REQUIRE(kept);
+  CHECK(*kept);
+
+  CHECK_FALSE(uploads_after(kiosk, std::chrono::minutes(10)));
+}
+
+TEST_CASE("sync: a batch item refused with a 4xx is settled; one with a 5xx stays", "[sync][upload][refused]") {
+  SyncFixture kiosk;
+  std::vector<CheckinRecord> events;
+  for (const auto* code : {"CODE001", "CODE002", "CODE003", "CODE004"}) events.push_back(kiosk.commit_offline(code));
+  kiosk.central.script_checkin(admitted_result("A-501"));
+  kiosk.central.script_checkin(batch_error_result(400));
+  kiosk.central.script_checkin(batch_error_result(503));
+  auto report = kiosk.run();
+  CHECK(report.uploaded == 3);
+  CHECK(report.conflicts == 1);
+  REQUIRE(kiosk.journal.ack(events[1].event_id));
+  CHECK(kiosk.journal.ack(events[1].event_id)->http_status == 400);
+  CHECK_FALSE(kiosk.journal.ack(events[2].event_id));
+  CHECK(kiosk.outbox() == 1);
+}
+
+TEST_CASE("sync: a batch refused as a whole is sent again event by event", "[sync][upload][refused]") {
+  SyncFixture kiosk;
+  std::vector<CheckinRecord> events;
+  for (const auto* code : {"CODE001", "CODE002", "CODE003", "CODE004"}) events.push_back(kiosk.commit_offline(code));
+  kiosk.central.fail_next(http_failure(413, std::nullopt, "payload_too_large"), 1, Call::check_in_batch);
+  auto report = kiosk.run();
+  CHECK(report.uploaded == 4);
+  CHECK(kiosk.central.count(Call::check_in) == 4);
+  CHECK(kiosk.outbox() == 0);
+  for (const auto& event : events) check_acknowledged_as_held(kiosk, event);
+}
+
+TEST_CASE("sync: refused credentials stop uploads until a restart, and lose nothing", "[sync][upload][refused]") {
+  auto status = GENERATE(401, 403);
+  SyncFixture kiosk;
+  auto event = kiosk.commit_offline("7KQ2MZ");
+  kiosk.central.fail_all(http_failure(status, std::nullopt, "unauthorized"), Call::check_in);
+  auto report = kiosk.run();
+  CHECK(report.uploaded == 0);
+  CHECK(has(report.problems, "unauthorized"));
+  CHECK(kiosk.log.contains("uploads stopped"));
+  CHECK(kiosk.outbox() == 1);
+  CHECK(kiosk.log.contains("api.token"));
+
+  CHECK_FALSE(uploads_after(kiosk, std::chrono::minutes(30)));
+  CHECK(has(kiosk.run(true).problems, "uploads stopped"));  // not even when forced
+  CHECK(kiosk.central.count(Call::check_in) == 1);
+
+  kiosk.central.fail_all(std::nullopt, Call::check_in);  // the technician fixed the token
+  kiosk.restart_worker();
+  CHECK(kiosk.run().uploaded == 1);
+  check_acknowledged_as_held(kiosk, event);
+}
+
 TEST_CASE("sync: a full batch is followed at once by the rest", "[sync][upload]") {
   SyncFixture kiosk;
   kiosk.policy.batch_size = 4;
@@ -638,7 +709,8 @@ TEST_CASE("sync: status goes every status_interval with outbox depth, last sync 
   kiosk.clock.set("2017-08-17T08:00:00+07:00");
   kiosk.clock.advance(250ms);  // 08:00:00.250
   kiosk.central.set_server_date(at("2017-08-17T08:00:05+07:00"));
-  // A refusal, not an outage: the events stay waiting and the round goes on.
+  // Refused credentials, not an outage: the events stay waiting and the
+  // round goes on.
   kiosk.central.fail_all(http_failure(401, std::nullopt, "unauthorized"), Call::check_in);
   (void)kiosk.commit_offline("7KQ2MZ");
   (void)kiosk.commit_offline("ABC123");
@@ -662,7 +734,8 @@ TEST_CASE("sync: status goes every status_interval with outbox depth, last sync 
   kiosk.clock.advance(59s);
   CHECK_FALSE(kiosk.run().status_sent);
   CHECK(kiosk.central.statuses().size() == 1);
-  kiosk.central.fail_all(std::nullopt);
+  kiosk.central.fail_all(std::nullopt);  // a new token, and the kiosk restarted
+  kiosk.restart_worker();
   kiosk.central.set_server_date(at("2017-08-17T08:00:58+07:00"));  // 2.25 s behind the kiosk
   kiosk.clock.advance(1s);
   CHECK(kiosk.run().status_sent);
