@@ -1,6 +1,7 @@
 #include "platform/central_ref/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <csignal>
@@ -153,6 +154,13 @@ void CentralServer::Impl::configure() {
   // httplib writes headers and body separately; with Nagle on, each answer
   // on a kept-alive connection waits ~40 ms for the client's delayed ACK.
   http.set_tcp_nodelay(true);
+  // httplib's default options add SO_REUSEPORT, under which a second
+  // central-ref on a port already in use starts without an error and shares
+  // it (a stale demo service then answers half the requests).
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_payload_max_length(kMaxRequestBytes);
   // The Date header is the authoritative time (central-api.md): the
   // service's clock, on every answer, errors and control answers included.

@@ -66,6 +66,12 @@ TEST_CASE("central-ref program: listens on a free port, serves the demo, stops o
   CHECK(bookings.size() >= 10);
   for (const auto& booking : bookings) CHECK(booking["code"].get<std::string>().rfind("DM", 0) == 0);
 
+  // A second instance on the same port must fail loudly, not share it.
+  auto second = kiosk::test::run_command({kBinary, "--demo", "--token", "t", "--port", std::to_string(port)}, "",
+                                         std::chrono::seconds{10});
+  CHECK(second.exit_code != 0);
+  CHECK(second.err.find("cannot listen") != std::string::npos);
+
   child.kill(SIGTERM);
   CHECK(child.wait(milliseconds{5000}) == 0);
   CHECK(child.stderr_text().find("stopping on SIGTERM") != std::string::npos);
