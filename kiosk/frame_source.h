@@ -1,0 +1,39 @@
+#pragma once
+// A camera frame as the decoder sees it: a non-owning view of 8-bit
+// luminance. The capture adapter decides how its buffer maps onto it (YUYV
+// luma is every second byte, so pixel_stride 2 and no copy), so kiosk/ never
+// sees a V4L2 buffer or an SDL surface.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace kiosk {
+
+struct LumaView {
+  const std::uint8_t* data = nullptr;
+  int width = 0;
+  int height = 0;
+  int row_stride = 0;    // bytes from one row to the next
+  int pixel_stride = 1;  // bytes from one pixel to the next
+  std::chrono::steady_clock::time_point captured{};
+
+  bool empty() const { return data == nullptr || width <= 0 || height <= 0; }
+  std::uint8_t at(int x, int y) const { return data[y * row_stride + x * pixel_stride]; }
+};
+
+// Where frames come from: a camera, or images replayed from disk. Each call
+// hands one frame to `consume`, valid only during the call.
+class FrameSource {
+ public:
+  enum class Status { frame, no_frame_yet, offline, finished };
+  using Consumer = std::function<void(const LumaView&)>;
+
+  virtual ~FrameSource() = default;
+  // Waits at most `timeout` for a frame; never blocks longer.
+  virtual Status next(std::chrono::milliseconds timeout, const Consumer& consume) = 0;
+  // What it reads from, and why it is offline when it is ("camera offline: ...").
+  virtual std::string describe() const = 0;
+};
+
+}  // namespace kiosk
