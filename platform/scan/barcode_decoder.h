@@ -1,0 +1,61 @@
+#pragma once
+// One camera frame in, the codes in it out: ZXing-cpp behind the kiosk's
+// decode schedule (kiosk/decode_schedule.h). Formats are restricted to what
+// bookings use; an optional region of interest skips the rest of the frame.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/decode_schedule.h"
+#include "kiosk/expected.h"
+#include "kiosk/frame_source.h"
+#include "kiosk/scan_feedback.h"
+
+namespace kiosk::platform {
+
+// Bit set of symbologies.
+enum ScanFormat : unsigned {
+  kQrCode = 1u << 0,
+  kCode128 = 1u << 1,
+  kPdf417 = 1u << 2,
+  kDataMatrix = 1u << 3,
+  kAztec = 1u << 4,
+};
+constexpr unsigned kDefaultFormats = kQrCode | kCode128;
+
+// "qr", "code128", "pdf417", "datamatrix", "aztec"; the error names the bad one.
+Expected<unsigned> parse_scan_formats(const std::vector<std::string>& names);
+
+// A rectangle in fractions of the frame (0..1), so it survives a change of
+// resolution.
+struct RegionOfInterest {
+  double left = 0, top = 0, width = 1, height = 1;
+};
+
+struct DecodedFrame {
+  std::vector<std::string> texts;  // valid reads, UTF-8
+  ScanFeedback feedback;
+};
+
+class BarcodeDecoder {
+ public:
+  BarcodeDecoder(unsigned formats, std::optional<RegionOfInterest> roi = std::nullopt,
+                 DecodeSchedule schedule = DecodeSchedule());
+
+  // Decodes frame number `frame_index` of a stream with that frame's attempt.
+  DecodedFrame decode(const LumaView& frame, std::uint64_t frame_index);
+  // One attempt, for the benchmark and tests.
+  DecodedFrame decode_with(const LumaView& frame, const DecodeAttempt& attempt);
+
+  const DecodeSchedule& schedule() const { return schedule_; }
+
+ private:
+  unsigned formats_;
+  std::optional<RegionOfInterest> roi_;
+  DecodeSchedule schedule_;
+  std::vector<std::uint8_t> inverted_;  // reused buffer for inverted attempts
+};
+
+}  // namespace kiosk::platform
