@@ -98,10 +98,13 @@ DecodedFrame BarcodeDecoder::decode_with(const LumaView& frame, const DecodeAtte
     source = {inverted_.data(), frame.width, frame.height, frame.width, 1, frame.captured};
   }
   auto image = crop(whole, roi_);
-  for (const auto& result : ZXing::ReadBarcodes(image, hints)) {
-    if (result.isValid()) out.texts.push_back(result.text());
-    if (out.feedback.state != ScanFeedback::State::decoded) out.feedback = feedback_of(result, image, source);
-  }
+  // One symbol per frame: an applicant shows one code. (ReadBarcodes, the
+  // multi-symbol call, trips an assertion in Debian's ZXing 1.4 when a
+  // linear code is found on several lines: Result::operator==, lineCount.)
+  auto result = ZXing::ReadBarcode(image, hints);
+  if (result.format() == ZXing::BarcodeFormat::None) return out;
+  if (result.isValid()) out.texts.push_back(result.text());
+  out.feedback = feedback_of(result, image, source);
   return out;
 }
 
