@@ -22,6 +22,12 @@ struct LumaView {
   std::uint8_t at(int x, int y) const { return data[y * row_stride + x * pixel_stride]; }
 };
 
+// A rectangle in fractions of the frame (0..1), so it survives a change of
+// resolution.
+struct RegionOfInterest {
+  double left = 0, top = 0, width = 1, height = 1;
+};
+
 // Where frames come from: a camera, or images replayed from disk. Each call
 // hands one frame to `consume`, valid only during the call.
 class FrameSource {

@@ -57,9 +57,35 @@ std::string set_log_level(KioskConfig& c, const json& v) {
   return {};
 }
 
-std::string set_flag(KioskConfig& c, const json& v) {
-  if (!v.is_boolean()) return "expected true or false";
-  c.checkin.require_birth_date = v.get<bool>();
+Setter flag(std::function<bool&(KioskConfig&)> field) {
+  return [field](KioskConfig& c, const json& v) -> std::string {
+    if (!v.is_boolean()) return "expected true or false";
+    field(c) = v.get<bool>();
+    return {};
+  };
+}
+
+// One edge of camera.roi; giving any of them sets a region.
+Setter roi_fraction(double RegionOfInterest::*field) {
+  return [field](KioskConfig& c, const json& v) -> std::string {
+    if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 1) return "expected a fraction from 0 to 1";
+    if (!c.camera.roi) c.camera.roi = RegionOfInterest{};
+    (*c.camera.roi).*field = v.get<double>();
+    return {};
+  };
+}
+
+std::string set_formats(KioskConfig& c, const json& v) {
+  const char* expected = "expected an array of format names (qr, code128, pdf417, datamatrix, aztec)";
+  if (!v.is_array()) return expected;
+  std::vector<std::string> names;
+  for (const auto& name : v) {
+    if (!name.is_string()) return expected;
+    names.push_back(name.get<std::string>());
+  }
+  auto formats = parse_scan_formats(names);
+  if (!formats) return formats.error();
+  c.scan.formats = *formats;
   return {};
 }
 
@@ -84,7 +110,18 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"printer.device", text(&KioskConfig::printer, &KioskConfig::Printer::device)},
       {"printer.profile", text(&KioskConfig::printer, &KioskConfig::Printer::profile)},
       {"camera.device", text(&KioskConfig::camera, &KioskConfig::Camera::device)},
-      {"checkin.require_birth_date", set_flag},
+      {"camera.width", number([](KioskConfig& c) -> int& { return c.camera.width; }, 160, 3840)},
+      {"camera.height", number([](KioskConfig& c) -> int& { return c.camera.height; }, 120, 2160)},
+      {"camera.fps", number([](KioskConfig& c) -> int& { return c.camera.fps; }, 1, 60)},
+      {"camera.loop", flag([](KioskConfig& c) -> bool& { return c.camera.loop; })},
+      {"camera.roi.left", roi_fraction(&RegionOfInterest::left)},
+      {"camera.roi.top", roi_fraction(&RegionOfInterest::top)},
+      {"camera.roi.width", roi_fraction(&RegionOfInterest::width)},
+      {"camera.roi.height", roi_fraction(&RegionOfInterest::height)},
+      {"scan.formats", set_formats},
+      {"scan.duplicate_seconds", number([](KioskConfig& c) -> int& { return c.scan.duplicate_seconds; }, 0, 3600)},
+      {"scanner.device", text(&KioskConfig::scanner, &KioskConfig::Scanner::device)},
+      {"checkin.require_birth_date", flag([](KioskConfig& c) -> bool& { return c.checkin.require_birth_date; })},
       {"queue.fallback_first", number([](KioskConfig& c) -> int& { return c.queue.fallback.first; }, 1, kMaxNumber)},
       {"queue.fallback_last", number([](KioskConfig& c) -> int& { return c.queue.fallback.last; }, 1, kMaxNumber)},
       {"sync.drain_seconds", number([](KioskConfig& c) -> int& { return c.sync.drain_seconds; }, 0, 3600)},
@@ -115,6 +152,20 @@ std::string apply(KioskConfig& config, const json& object, const std::string& pr
   return {};
 }
 
+std::string validate_scan_devices(const KioskConfig& config) {
+  const auto& camera = config.camera.device;
+  if (!camera.empty() && !camera.starts_with("/dev/") && !camera.starts_with("images:"))
+    return "camera.device: expected \"\", \"/dev/videoN\" or \"images:PATH\"";
+  if (camera == "images:") return "camera.device: \"images:\" needs a directory or image file after it";
+  if (auto roi = config.camera.roi; roi && (roi->width <= 0 || roi->height <= 0 || roi->left + roi->width > 1 ||
+                                            roi->top + roi->height > 1))
+    return "camera.roi: the region must have a size and lie inside the frame (left + width <= 1, top + height <= 1)";
+  const auto& scanner = config.scanner.device;
+  if (!scanner.empty() && !scanner.starts_with("/dev/") && !scanner.starts_with("name:"))
+    return "scanner.device: expected \"\", \"/dev/input/eventN\" or \"name:<device name>\"";
+  return {};
+}
+
 std::string validate(KioskConfig& config, bool fallback_given) {
   for (auto [key, value] : {std::pair{"office_id", &config.office_id}, std::pair{"kiosk_id", &config.kiosk_id},
                             std::pair{"data_dir", &config.data_dir}})
@@ -123,6 +174,7 @@ std::string validate(KioskConfig& config, bool fallback_given) {
   const auto& url = config.api.base_url;
   if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://"))
     return "api.base_url: expected an http:// or https:// URL";
+  if (auto error = validate_scan_devices(config); !error.empty()) return error;
   if (!fallback_given) {
     auto derived = fallback_range_for(config.kiosk_id);
     if (!derived) return "queue.fallback_first: required, because kiosk_id does not end in a kiosk number";

@@ -8,7 +8,9 @@
 
 #include "kiosk/expected.h"
 #include "kiosk/log.h"
+#include "kiosk/frame_source.h"
 #include "kiosk/queue_number.h"
+#include "kiosk/scan_formats.h"
 
 namespace kiosk::platform {
 
@@ -37,8 +39,22 @@ struct KioskConfig {
   } printer;
 
   struct Camera {
-    std::string device;  // empty: no camera
+    std::string device;  // empty: no camera; "/dev/videoN"; "images:PATH" (replay)
+    int width = 640;
+    int height = 480;
+    int fps = 15;
+    bool loop = true;  // replay only: play the images again after the last
+    std::optional<RegionOfInterest> roi;  // fractions of the frame; none: all of it
   } camera;
+
+  struct Scan {
+    unsigned formats = kDefaultFormats;
+    int duplicate_seconds = 3;  // the same code within this is one scan
+  } scan;
+
+  struct Scanner {
+    std::string device;  // empty: none; "/dev/input/eventN"; "name:<evdev name>"
+  } scanner;
 
   struct Checkin {
     bool require_birth_date = false;

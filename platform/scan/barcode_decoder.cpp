@@ -3,7 +3,6 @@
 #include <ZXing/ReadBarcode.h>
 
 #include <algorithm>
-#include <map>
 
 namespace kiosk::platform {
 namespace {
@@ -60,19 +59,6 @@ ScanFeedback feedback_of(const ZXing::Result& result, const ZXing::ImageView& im
 }
 
 }  // namespace
-
-Expected<unsigned> parse_scan_formats(const std::vector<std::string>& names) {
-  static const std::map<std::string, unsigned, std::less<>> table{
-      {"qr", kQrCode}, {"code128", kCode128}, {"pdf417", kPdf417}, {"datamatrix", kDataMatrix}, {"aztec", kAztec}};
-  unsigned formats = 0;
-  for (const auto& name : names) {
-    auto it = table.find(name);
-    if (it == table.end()) return Failure{"unknown format \"" + name + "\" (expected qr, code128, pdf417, datamatrix, aztec)"};
-    formats |= it->second;
-  }
-  if (formats == 0) return Failure{"expected at least one format"};
-  return formats;
-}
 
 BarcodeDecoder::BarcodeDecoder(unsigned formats, std::optional<RegionOfInterest> roi, DecodeSchedule schedule)
     : formats_(formats), roi_(roi), schedule_(std::move(schedule)) {}

@@ -5,34 +5,15 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "kiosk/decode_schedule.h"
 #include "kiosk/expected.h"
 #include "kiosk/frame_source.h"
 #include "kiosk/scan_feedback.h"
+#include "kiosk/scan_formats.h"
 
 namespace kiosk::platform {
-
-// Bit set of symbologies.
-enum ScanFormat : unsigned {
-  kQrCode = 1u << 0,
-  kCode128 = 1u << 1,
-  kPdf417 = 1u << 2,
-  kDataMatrix = 1u << 3,
-  kAztec = 1u << 4,
-};
-constexpr unsigned kDefaultFormats = kQrCode | kCode128;
-
-// "qr", "code128", "pdf417", "datamatrix", "aztec"; the error names the bad one.
-Expected<unsigned> parse_scan_formats(const std::vector<std::string>& names);
-
-// A rectangle in fractions of the frame (0..1), so it survives a change of
-// resolution.
-struct RegionOfInterest {
-  double left = 0, top = 0, width = 1, height = 1;
-};
 
 struct DecodedFrame {
   std::vector<std::string> texts;  // valid reads, UTF-8
