@@ -17,7 +17,8 @@ json text_or_null(const std::string& text) { return text.empty() ? json(nullptr)
 
 }  // namespace
 
-std::string decision_json_line(const Decision& d, UtcOffset offset, const KioskState& state) {
+std::string decision_json_line(const Decision& d, UtcOffset offset, const KioskState& state,
+                               const std::string& source) {
   // The first six keys are the protocol's core; the rest explain the verdict.
   json line = json::object();
   line["code"] = d.code;
@@ -34,6 +35,7 @@ std::string decision_json_line(const Decision& d, UtcOffset offset, const KioskS
   line["detail"] = text_or_null(d.detail);
   line["connectivity"] = state.connectivity;
   line["manifest_age_s"] = state.manifest_age_s ? json(*state.manifest_age_s) : json(nullptr);
+  if (!source.empty()) line["source"] = source;
   // Replace, not throw, on invalid UTF-8 in a raw scan.
   return line.dump(-1, ' ', false, json::error_handler_t::replace);
 }

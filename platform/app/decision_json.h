@@ -14,7 +14,9 @@ struct KioskState {
   std::optional<long long> manifest_age_s;  // age of today's manifest; none when there is none
 };
 
-// Times are written in the office's offset.
-std::string decision_json_line(const Decision& decision, UtcOffset office_offset, const KioskState& state = {});
+// Times are written in the office's offset. `source` is the input the scan
+// came from ("stdin", "camera", "wedge"); empty leaves the key out.
+std::string decision_json_line(const Decision& decision, UtcOffset office_offset, const KioskState& state = {},
+                               const std::string& source = {});
 
 }  // namespace kiosk::platform

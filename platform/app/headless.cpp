@@ -1,14 +1,20 @@
 #include "platform/app/headless.h"
 
+#include <deque>
 #include <istream>
 #include <mutex>
 #include <ostream>
 #include <string>
+#include <thread>
 
 #include "kiosk/booking_code.h"
 #include "kiosk/checkin_engine.h"
+#include "kiosk/duplicate_filter.h"
+#include "kiosk/payload.h"
 #include "kiosk/sync_thread.h"
 #include "platform/app/decision_json.h"
+#include "platform/app/scan_queue.h"
+#include "platform/app/scan_sources.h"
 
 namespace kiosk::platform {
 namespace {
@@ -42,6 +48,76 @@ std::optional<ScanRequest> parse_headless_line(std::string_view line) {
   return ScanRequest{std::string(trim(text.substr(0, space))), std::string(last)};
 }
 
+namespace {
+
+// The engine decides in submission order, so the sources of the scans in
+// flight are a FIFO beside it.
+class SourceFifo {
+ public:
+  void push(std::string source) {
+    std::lock_guard lock(mutex_);
+    sources_.push_back(std::move(source));
+  }
+  std::string pop() {
+    std::lock_guard lock(mutex_);
+    if (sources_.empty()) return {};
+    auto source = std::move(sources_.front());
+    sources_.pop_front();
+    return source;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::deque<std::string> sources_;
+};
+
+// Reads stdin on its own thread, so the loop that consumes scans keeps its
+// heartbeat while no line comes.
+std::thread read_lines(std::istream& in, ScanQueue& queue) {
+  queue.add_producer();
+  return std::thread([&in, &queue] {
+    std::string line;
+    while (std::getline(in, line))
+      if (auto scan = parse_headless_line(line)) queue.push({std::move(*scan), "stdin"});
+    queue.producer_done();
+  });
+}
+
+// A camera sees a code in many frames and a scanner may fire twice: the
+// same text from the devices within the window is one scan. Device text
+// that is not a booking code is noise (a poster, a product barcode): it is
+// dropped quietly. Stdin lines are deliberate and always decided.
+bool worth_deciding(const ScanEvent& event, DuplicateFilter& duplicates, const Logger& log) {
+  if (event.source == "stdin") return true;
+  if (!duplicates.first_sighting(event.request.text)) return false;
+  if (parse_payload(event.request.text).kind == ScannedPayload::Kind::invalid) {
+    log.debug("ignored a " + event.source + " read that is not a booking code (" +
+              std::to_string(event.request.text.size()) + " characters)");
+    return false;
+  }
+  return true;
+}
+
+// The one consumer of scans: all inputs, one engine. Returns when every
+// input is done.
+void consume_scans(Runtime& rt, ScanQueue& queue, CheckinEngine& engine, SourceFifo& sources) {
+  DuplicateFilter duplicates(rt.clock, std::chrono::seconds(rt.config.scan.duplicate_seconds));
+  auto log = rt.logger("scan");
+  // Half the heartbeat's one-second promise, so a late wake-up still keeps it.
+  constexpr std::chrono::milliseconds kBeat{500};
+  ScanEvent event;
+  for (;;) {
+    auto wait = queue.pop(kBeat, event);
+    if (rt.heartbeat) rt.heartbeat();
+    if (wait == ScanQueue::Wait::finished) return;
+    if (wait == ScanQueue::Wait::timeout || !worth_deciding(event, duplicates, log)) continue;
+    sources.push(event.source);
+    engine.submit(std::move(event.request));
+  }
+}
+
+}  // namespace
+
 int run_headless(Runtime& rt, std::istream& in, std::ostream& out) {
   std::optional<SyncThread> sync;
   if (rt.sync) sync.emplace(*rt.sync, rt.clock, *rt.store);
@@ -49,16 +125,23 @@ int run_headless(Runtime& rt, std::istream& in, std::ostream& out) {
   // thread while the engine thread writes to it. Only the engine writes.
   in.tie(nullptr);
   std::mutex out_mutex;
+  SourceFifo sources;
   CheckinEngine engine(*rt.checkin, [&](const ScanRequest&, const Decision& decision) {
     if (sync && decision.verdict == Verdict::admitted && decision.mode == DecisionMode::offline) sync->poke();
     auto offset = office_offset(rt);
-    auto line = decision_json_line(decision, offset, kiosk_state(rt, offset));
+    auto line = decision_json_line(decision, offset, kiosk_state(rt, offset), sources.pop());
     std::lock_guard lock(out_mutex);
     out << line << '\n' << std::flush;
   });
-  std::string line;
-  while (std::getline(in, line))
-    if (auto scan = parse_headless_line(line)) engine.submit(std::move(*scan));
+  ScanQueue queue;
+  auto devices = ScanSources::start(rt, queue);
+  if (!devices) {
+    rt.logger("scan").error(devices.error());
+    return 1;
+  }
+  auto reader = read_lines(in, queue);
+  consume_scans(rt, queue, engine, sources);
+  reader.join();
   engine.wait_idle();
   if (sync && !sync->drain(std::chrono::seconds(rt.config.sync.drain_seconds)))
     rt.logger("sync").warn("outbox not empty after " + std::to_string(rt.config.sync.drain_seconds) +

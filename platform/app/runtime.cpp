@@ -67,7 +67,7 @@ KioskStatus Runtime::base_status() const {
   status.version = kVersion;
   status.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
   status.printer = "ok";  // printer status polling comes with the printer drivers (issue 5)
-  status.camera = config.camera.device.empty() ? "offline" : "ok";
+  status.camera = camera_online ? "ok" : "offline";
   return status;
 }
 

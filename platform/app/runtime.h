@@ -2,7 +2,9 @@
 // Everything a running kiosk is made of, wired in one place: the config, the
 // adapters from platform/, and the check-in flow and sync worker from kiosk/
 // on top of them. This is the composition root; nothing else reaches into it.
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <random>
@@ -42,6 +44,11 @@ struct Runtime {
   std::mt19937 random{std::random_device{}()};
   std::unique_ptr<CheckinService> checkin;
   std::unique_ptr<SyncWorker> sync;  // null without api.base_url
+  // Set by the camera's thread from what capture really does.
+  std::atomic<bool> camera_online{false};
+  // Called at least once a second by the loop that consumes scans, while it
+  // is healthy (a supervisor's watchdog ping). Empty: nothing to call.
+  std::function<void()> heartbeat;
 
   Logger logger(std::string component) const { return Logger(sink, std::move(component), config.log_level); }
   bool online_configured() const { return sync != nullptr; }

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "kiosk/signature.h"
+
 namespace kiosk::test {
 namespace {
 
@@ -54,6 +56,16 @@ std::string KioskFixture::today() const { return format_iso_date(local_date(now_
 
 std::string KioskFixture::at(minutes from_now) const {
   return format_rfc3339(floor<minutes>(now_) + from_now, offset_);
+}
+
+std::string KioskFixture::signed_code(const std::string& code, minutes from_now) const {
+  // The private half of the office's key k1 (office_json's signing_keys).
+  static constexpr unsigned char kSeed[32] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
+                                              16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
+  auto slot = at(from_now);  // YYYY-MM-DDTHH:MM:...
+  auto digits = slot.substr(0, 4) + slot.substr(5, 2) + slot.substr(8, 2) + slot.substr(11, 2) + slot.substr(14, 2);
+  auto text = "BKG1.TST." + code + "." + digits + ".N.k1";
+  return text + "." + sign_for_test(text, kSeed);
 }
 
 json KioskFixture::office_json() const {

@@ -49,6 +49,9 @@ class KioskFixture {
   RunResult headless(const std::string& input) { return kiosk({"--config", config_path_, "--headless"}, input); }
   std::vector<std::string> headless_argv() const;
 
+  // A signed code for office TST, slot `from_now`, made with the test key.
+  std::string signed_code(const std::string& code, std::chrono::minutes from_now) const;
+
   nlohmann::json office_json() const;
   nlohmann::json manifest_json(const std::vector<TestBooking>& bookings) const;
   std::string today() const;  // office-local YYYY-MM-DD

@@ -4,7 +4,6 @@
 #include <sstream>
 
 #include "kiosk/birth_date.h"
-#include "kiosk/signature.h"
 #include "tests/platform/app/e2e_fixture.h"
 
 using namespace kiosk;
@@ -13,9 +12,6 @@ using namespace std::chrono;
 using nlohmann::json;
 
 namespace {
-
-constexpr unsigned char kSeed[32] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
-                                     16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -28,14 +24,6 @@ size_t count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;
   for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
   return n;
-}
-
-// A signed code for office TST, slot `from_now`, made with the test key.
-std::string signed_code(const KioskFixture& kiosk, const std::string& code, minutes from_now) {
-  auto slot = kiosk.at(from_now);  // YYYY-MM-DDTHH:MM:...
-  auto digits = slot.substr(0, 4) + slot.substr(5, 2) + slot.substr(8, 2) + slot.substr(11, 2) + slot.substr(14, 2);
-  auto text = "BKG1.TST." + code + "." + digits + ".N.k1";
-  return text + "." + sign_for_test(text, kSeed);
 }
 
 }  // namespace
@@ -64,7 +52,7 @@ TEST_CASE("headless: one JSON line per scan, in order, with the verdict") {
                          {"LATE01", minutes{20}}, {"CANCL1", minutes{60}, "cancelled"},
                          {"NFQ001", minutes{60}, "not_for_queue"}, {"EXPIR1", minutes{60}, "expired"}});
   auto result = kiosk.headless(" aaa111 \nBBB222\nEARLY1\nLATE01\nCANCL1\nNFQ001\nEXPIR1\nNOSUCH\nhello world\n\n" +
-                               signed_code(kiosk, "SIGN01", minutes{90}) + "\nAAA111\n");
+                               kiosk.signed_code("SIGN01", minutes{90}) + "\nAAA111\n");
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   auto lines = json_lines(result.out);

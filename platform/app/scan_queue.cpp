@@ -1,0 +1,36 @@
+#include "platform/app/scan_queue.h"
+
+namespace kiosk::platform {
+
+void ScanQueue::add_producer() {
+  std::lock_guard lock(mutex_);
+  ++producers_;
+}
+
+void ScanQueue::producer_done() {
+  {
+    std::lock_guard lock(mutex_);
+    --producers_;
+  }
+  changed_.notify_all();
+}
+
+void ScanQueue::push(ScanEvent event) {
+  {
+    std::lock_guard lock(mutex_);
+    events_.push_back(std::move(event));
+  }
+  changed_.notify_all();
+}
+
+ScanQueue::Wait ScanQueue::pop(std::chrono::milliseconds timeout, ScanEvent& out) {
+  std::unique_lock lock(mutex_);
+  bool ready = changed_.wait_for(lock, timeout, [&] { return !events_.empty() || producers_ <= 0; });
+  if (!ready) return Wait::timeout;
+  if (events_.empty()) return Wait::finished;
+  out = std::move(events_.front());
+  events_.pop_front();
+  return Wait::event;
+}
+
+}  // namespace kiosk::platform

@@ -1,0 +1,39 @@
+#pragma once
+// Every scan input (stdin lines, the camera, a keyboard-wedge scanner) pushes
+// into this one queue; one loop consumes it and feeds the check-in engine.
+// Producers register, and say when they are done for good (end of input, a
+// replay played out), so the loop knows when nothing more can come.
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <string>
+
+#include "kiosk/decision.h"
+
+namespace kiosk::platform {
+
+struct ScanEvent {
+  ScanRequest request;
+  std::string source;  // "stdin", "camera", "wedge"
+};
+
+class ScanQueue {
+ public:
+  enum class Wait { event, timeout, finished };
+
+  void add_producer();
+  void producer_done();
+  void push(ScanEvent event);
+  // Waits at most `timeout`; `finished` once every producer is done and the
+  // queue is empty.
+  Wait pop(std::chrono::milliseconds timeout, ScanEvent& out);
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<ScanEvent> events_;
+  int producers_ = 0;
+};
+
+}  // namespace kiosk::platform

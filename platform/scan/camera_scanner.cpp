@@ -1,0 +1,48 @@
+#include "platform/scan/camera_scanner.h"
+
+namespace kiosk::platform {
+namespace {
+// How long one wait for a frame may take: also how quickly a stop is seen.
+constexpr std::chrono::milliseconds kFrameTimeout{200};
+}  // namespace
+
+CameraScanner::CameraScanner(std::unique_ptr<FrameSource> source, BarcodeDecoder decoder, CameraCallbacks callbacks)
+    : source_(std::move(source)),
+      decoder_(std::move(decoder)),
+      callbacks_(std::move(callbacks)),
+      thread_([this] { run(); }) {}
+
+CameraScanner::~CameraScanner() {
+  stopping_ = true;
+  thread_.join();
+}
+
+void CameraScanner::report(bool online) {
+  if (online_ == static_cast<int>(online)) return;
+  online_ = online;
+  if (callbacks_.on_state) callbacks_.on_state(online, source_->describe());
+}
+
+void CameraScanner::run() {
+  ScanFeedback::State last_feedback = ScanFeedback::State::nothing;
+  while (!stopping_) {
+    auto status = source_->next(kFrameTimeout, [&](const LumaView& frame) {
+      auto decoded = decoder_.decode(frame, frames_++);
+      for (const auto& text : decoded.texts) callbacks_.on_text(text);
+      // Feedback only on change or while a symbol is in view, not 30 times
+      // a second of "nothing".
+      if (callbacks_.on_feedback &&
+          (decoded.feedback.state != ScanFeedback::State::nothing || last_feedback != decoded.feedback.state))
+        callbacks_.on_feedback(decoded.feedback);
+      last_feedback = decoded.feedback.state;
+    });
+    if (status == FrameSource::Status::frame) report(true);
+    if (status == FrameSource::Status::offline) report(false);
+    if (status == FrameSource::Status::finished) {
+      if (callbacks_.on_finished) callbacks_.on_finished();
+      return;
+    }
+  }
+}
+
+}  // namespace kiosk::platform

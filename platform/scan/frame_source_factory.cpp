@@ -1,0 +1,17 @@
+#include "platform/scan/frame_source_factory.h"
+
+#include "platform/scan/image_replay.h"
+
+namespace kiosk::platform {
+
+Expected<std::unique_ptr<FrameSource>> open_frame_source(const KioskConfig::Camera& camera) {
+  constexpr std::string_view kImages = "images:";
+  if (camera.device.starts_with(kImages)) {
+    auto replay = ImageReplaySource::open(camera.device.substr(kImages.size()), camera.fps, camera.loop);
+    if (!replay) return Failure{"camera.device: " + replay.error()};
+    return std::unique_ptr<FrameSource>(std::move(*replay));
+  }
+  return Failure{"camera.device: " + camera.device + ": V4L2 capture is not available in this build"};
+}
+
+}  // namespace kiosk::platform

@@ -1,0 +1,98 @@
+// The kiosk binary with a camera: generated, degraded barcode images played
+// by the image-replay source through the whole scan -> verdict path, one
+// JSON decision line per decoded scan.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "tests/platform/app/e2e_fixture.h"
+#include "tests/platform/scan/scan_cases.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+using namespace std::chrono;
+using nlohmann::json;
+
+namespace {
+
+// A camera sees a held-up code in many frames: each case is written as one
+// decode-schedule cycle of identical frames (the duplicate window makes
+// them one scan). Names sort in case order.
+void write_frames(const std::string& dir, int index, const ScanCase& scan_case, int copies = 8) {
+  std::filesystem::create_directories(dir);
+  for (int copy = 0; copy < copies; ++copy) {
+    char name[64];
+    std::snprintf(name, sizeof name, "/%02d_%s_%d.png", index, scan_case.name.c_str(), copy);
+    REQUIRE(platform::save_luma_png(scan_case.image, dir + name));
+  }
+}
+
+json replay_config(const std::string& dir) {
+  return {{"camera", {{"device", "images:" + dir}, {"fps", 60}, {"loop", false}}}};
+}
+
+}  // namespace
+
+TEST_CASE("camera: every degraded code is one decision line, admitted, from the camera") {
+  KioskFixture kiosk;
+  auto frames = kiosk.path("frames");
+  std::vector<TestBooking> bookings;
+  std::vector<std::string> expected_codes;
+  int index = 0;
+  for (const auto& spoiler : spoilers()) {
+    for (auto symbology : {Symbology::qr, Symbology::code128}) {
+      auto code = std::string(symbology == Symbology::qr ? "QRCAM" : "CBCAM") + std::to_string(10 + index);
+      bookings.emplace_back(code);
+      expected_codes.push_back(code);
+      auto text = symbology == Symbology::qr ? kiosk.signed_code(code, minutes{60}) : code;
+      write_frames(frames, index++, spoilt_case(spoiler, symbology, text));
+    }
+  }
+  // Noise the camera also sees: a poster's QR that is no booking code.
+  write_frames(frames, index++, {"poster", "", render_code(Symbology::qr, "https://imigrasi.go.id", 640, 480)}, 2);
+  kiosk.configure(replay_config(frames));
+  kiosk.import_office();
+  kiosk.import_manifest(bookings);
+
+  auto result = kiosk.headless("");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto lines = json_lines(result.out);
+  REQUIRE(lines.size() == expected_codes.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    INFO(lines[i].dump());
+    CHECK(lines[i]["code"] == expected_codes[i]);
+    CHECK(lines[i]["verdict"] == "admitted");
+    CHECK(lines[i]["source"] == "camera");
+    CHECK(lines[i]["printed"] == true);
+  }
+}
+
+TEST_CASE("camera: the signed test vector of central-api.md gets its verdict, and stdin still works beside it") {
+  KioskFixture kiosk;
+  auto frames = kiosk.path("frames");
+  write_frames(frames, 0, {"vector", kSignedTestVector, render_code(Symbology::qr, kSignedTestVector, 640, 480)});
+  kiosk.configure(replay_config(frames));
+  kiosk.import_office();
+  kiosk.import_manifest({{"AAA111"}});
+  auto result = kiosk.headless("AAA111\n");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto lines = json_lines(result.out);
+  REQUIRE(lines.size() == 2);
+  // The two inputs race; each line says where it came from.
+  std::map<std::string, json> by_source;
+  for (const auto& line : lines) by_source[line["source"]] = line;
+  CHECK(by_source["stdin"]["code"] == "AAA111");
+  CHECK(by_source["stdin"]["verdict"] == "admitted");
+  CHECK(by_source["camera"]["code"] == "7KQ2MZ");
+  CHECK(by_source["camera"]["verdict"] == "wrong_office");  // a JKT-SEL code at office TST
+}
+
+TEST_CASE("camera: a replay path with no images is an error naming camera.device") {
+  KioskFixture kiosk(replay_config("/nonexistent/frames"));
+  kiosk.import_office();
+  auto result = kiosk.headless("");
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("camera.device: /nonexistent/frames: no PNG or JPEG image there") != std::string::npos);
+  CHECK(result.out.empty());
+}
