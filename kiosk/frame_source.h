@@ -40,6 +40,8 @@ class FrameSource {
   virtual Status next(std::chrono::milliseconds timeout, const Consumer& consume) = 0;
   // What it reads from, and why it is offline when it is ("camera offline: ...").
   virtual std::string describe() const = 0;
+  // The pixel format delivered: "YUYV", "MJPEG", or "images" for replay.
+  virtual std::string pixel_format() const = 0;
 };
 
 }  // namespace kiosk

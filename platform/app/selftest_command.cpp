@@ -1,12 +1,11 @@
 #include "platform/app/selftest_command.h"
 
-#include <sys/stat.h>
-
 #include <cstdlib>
 #include <ostream>
 #include <vector>
 
 #include "platform/printer/printer_factory.h"
+#include "platform/scan/frame_source_factory.h"
 
 namespace kiosk::platform {
 namespace {
@@ -59,14 +58,31 @@ SelftestLine check_printer(Runtime& rt) {
   return {true, "printer", rt.config.printer.device + " (" + rt.config.printer.profile + ") writable"};
 }
 
+// Frames through the kiosk's own capture path, not a separate probe: what
+// this sees is what scanning will see.
 SelftestLine check_camera(Runtime& rt) {
   const auto& device = rt.config.camera.device;
   if (device.empty()) return {true, "camera", "not configured"};
-  struct stat info {};
-  if (::stat(device.c_str(), &info) != 0 || !S_ISCHR(info.st_mode))
-    return {false, "camera", device + " is not a video device"};
-  // Capturing a frame comes with the camera driver (issue 4).
-  return {true, "camera", device + " present (no capture test yet)"};
+  auto source = open_frame_source(rt.config.camera);
+  if (!source) return {false, "camera", source.error()};
+  constexpr int kFrames = 5;
+  constexpr int kAttempts = 20;  // x the timeout below: a bound, not a wait
+  int captured = 0, width = 0, height = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (int attempt = 0; attempt < kAttempts && captured < kFrames; ++attempt) {
+    auto status = (*source)->next(std::chrono::milliseconds(250), [&](const LumaView& frame) {
+      ++captured;
+      width = frame.width;
+      height = frame.height;
+    });
+    if (status == FrameSource::Status::offline) return {false, "camera", "camera offline: " + (*source)->describe()};
+    if (status == FrameSource::Status::finished) break;
+  }
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  if (captured == 0) return {false, "camera", device + ": no frame within " + std::to_string(kAttempts / 4) + " s"};
+  return {true, "camera",
+          device + " captured " + std::to_string(captured) + " frames " + std::to_string(width) + "x" +
+              std::to_string(height) + " " + (*source)->pixel_format() + " in " + std::to_string(ms) + " ms"};
 }
 
 }  // namespace

@@ -35,6 +35,7 @@ class ImageReplaySource final : public FrameSource {
 
   Status next(std::chrono::milliseconds timeout, const Consumer& consume) override;
   std::string describe() const override;
+  std::string pixel_format() const override { return "images"; }
 
  private:
   ImageReplaySource(std::string path, std::vector<LumaImage> frames, int fps, bool loop);

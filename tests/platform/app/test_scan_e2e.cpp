@@ -96,3 +96,23 @@ TEST_CASE("camera: a replay path with no images is an error naming camera.device
   CHECK(result.err.find("camera.device: /nonexistent/frames: no PNG or JPEG image there") != std::string::npos);
   CHECK(result.out.empty());
 }
+
+TEST_CASE("selftest captures frames through the kiosk's own capture path") {
+  KioskFixture kiosk;
+  auto frames = kiosk.path("frames");
+  write_frames(frames, 0, {"code", "AAA111", render_code(Symbology::code128, "AAA111", 640, 480)}, 2);
+  kiosk.configure({{"camera", {{"device", "images:" + frames}, {"fps", 60}}}});
+  kiosk.import_office();
+  auto result = kiosk.kiosk({"selftest", "--config", kiosk.config_path()});
+  INFO(result.out);
+  auto prefix = "OK   camera: images:" + frames + " captured 5 frames 640x480 images in ";
+  auto at = result.out.find(prefix);
+  REQUIRE(at != std::string::npos);
+  CHECK(result.out.find(" ms\n", at) != std::string::npos);
+
+  kiosk.configure({{"camera", {{"device", "images:" + kiosk.path("none")}}}});
+  auto failed = kiosk.kiosk({"selftest", "--config", kiosk.config_path()});
+  CHECK(failed.exit_code == 1);
+  CHECK(failed.out.find("FAIL camera: camera.device: " + kiosk.path("none") + ": no PNG or JPEG image there\n") !=
+        std::string::npos);
+}
