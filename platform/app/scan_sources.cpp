@@ -21,6 +21,17 @@ CameraCallbacks camera_callbacks(Runtime& rt, ScanQueue& queue) {
   return callbacks;
 }
 
+WedgeCallbacks wedge_callbacks(Runtime& rt, ScanQueue& queue) {
+  auto log = rt.logger("scanner");
+  WedgeCallbacks callbacks;
+  callbacks.on_line = [&queue](const std::string& line) { queue.push({ScanRequest{line, {}}, "wedge"}); };
+  callbacks.on_state = [log](bool online, const std::string& what) {
+    if (online) log.info("scanner online: " + what);
+    else log.warn("scanner offline: " + what);
+  };
+  return callbacks;
+}
+
 }  // namespace
 
 Expected<std::unique_ptr<ScanSources>> ScanSources::start(Runtime& rt, ScanQueue& queue) {
@@ -32,6 +43,11 @@ Expected<std::unique_ptr<ScanSources>> ScanSources::start(Runtime& rt, ScanQueue
     queue.add_producer();
     sources->camera_ = std::make_unique<CameraScanner>(
         std::move(*source), BarcodeDecoder(rt.config.scan.formats, camera.roi), camera_callbacks(rt, queue));
+  }
+  // A scanner is never done: unplugged, it is looked for again.
+  if (!rt.config.scanner.device.empty()) {
+    queue.add_producer();
+    sources->wedge_ = std::make_unique<WedgeReader>(rt.config.scanner.device, rt.clock, wedge_callbacks(rt, queue));
   }
   return sources;
 }

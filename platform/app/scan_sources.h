@@ -1,6 +1,6 @@
 #pragma once
 // The scan inputs the config names, started and feeding one ScanQueue: the
-// camera (or image replay) through the decode pipeline, and later the
+// camera (or image replay) through the decode pipeline, and the
 // keyboard-wedge scanner. Each registers as a producer of the queue.
 #include <memory>
 
@@ -8,6 +8,7 @@
 #include "platform/app/runtime.h"
 #include "platform/app/scan_queue.h"
 #include "platform/scan/camera_scanner.h"
+#include "platform/scan/wedge_reader.h"
 
 namespace kiosk::platform {
 
@@ -21,6 +22,7 @@ class ScanSources {
  private:
   ScanSources() = default;
   std::unique_ptr<CameraScanner> camera_;
+  std::unique_ptr<WedgeReader> wedge_;
 };
 
 }  // namespace kiosk::platform

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "platform/printer/printer_factory.h"
+#include "platform/scan/evdev_device.h"
 #include "platform/scan/frame_source_factory.h"
 
 namespace kiosk::platform {
@@ -85,6 +86,16 @@ SelftestLine check_camera(Runtime& rt) {
               std::to_string(height) + " " + (*source)->pixel_format() + " in " + std::to_string(ms) + " ms"};
 }
 
+// Without grabbing it: the running kiosk may hold the grab.
+SelftestLine check_scanner(Runtime& rt) {
+  const auto& spec = rt.config.scanner.device;
+  auto path = resolve_wedge_path(spec);
+  if (!path) return {false, "scanner", spec + ": " + path.error()};
+  auto name = evdev_name(*path);
+  if (!name) return {false, "scanner", name.error()};
+  return {true, "scanner", *path + " (" + *name + ")"};
+}
+
 }  // namespace
 
 void print_selftest_line(const SelftestLine& line, std::ostream& out) {
@@ -98,6 +109,7 @@ int run_selftest(Runtime& rt, const std::string& config_path, std::ostream& out)
   for (auto& line : check_service(rt)) lines.push_back(std::move(line));
   lines.push_back(check_printer(rt));
   lines.push_back(check_camera(rt));
+  if (!rt.config.scanner.device.empty()) lines.push_back(check_scanner(rt));
   bool all_ok = true;
   for (const auto& line : lines) {
     print_selftest_line(line, out);
