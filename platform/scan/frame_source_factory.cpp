@@ -1,5 +1,6 @@
 #include "platform/scan/frame_source_factory.h"
 
+#include "platform/camera/v4l2_camera.h"
 #include "platform/scan/image_replay.h"
 
 namespace kiosk::platform {
@@ -11,7 +12,8 @@ Expected<std::unique_ptr<FrameSource>> open_frame_source(const KioskConfig::Came
     if (!replay) return Failure{"camera.device: " + replay.error()};
     return std::unique_ptr<FrameSource>(std::move(*replay));
   }
-  return Failure{"camera.device: " + camera.device + ": V4L2 capture is not available in this build"};
+  return std::unique_ptr<FrameSource>(
+      std::make_unique<V4l2Camera>(camera.device, CameraMode{camera.width, camera.height, camera.fps}));
 }
 
 }  // namespace kiosk::platform

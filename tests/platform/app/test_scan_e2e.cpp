@@ -2,7 +2,9 @@
 // by the image-replay source through the whole scan -> verdict path, one
 // JSON decision line per decoded scan.
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <filesystem>
+#include <map>
 
 #include "tests/platform/app/e2e_fixture.h"
 #include "tests/platform/scan/scan_cases.h"
@@ -114,5 +116,29 @@ TEST_CASE("selftest captures frames through the kiosk's own capture path") {
   auto failed = kiosk.kiosk({"selftest", "--config", kiosk.config_path()});
   CHECK(failed.exit_code == 1);
   CHECK(failed.out.find("FAIL camera: camera.device: " + kiosk.path("none") + ": no PNG or JPEG image there\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("a missing camera and scanner never stop the kiosk deciding stdin scans; it runs on until SIGTERM") {
+  KioskFixture kiosk({{"camera", {{"device", "/dev/video-kiosk-test-missing"}}},
+                      {"scanner", {{"device", "name:Kiosk Test Absent Wedge"}}}});
+  kiosk.import_office();
+  kiosk.import_manifest({{"AAA111"}});
+  Subprocess child(kiosk.headless_argv());
+  child.write_stdin("AAA111\n");
+  child.close_stdin();
+  auto line = child.read_line(seconds(10));
+  REQUIRE(line);
+  auto decision = json::parse(*line);
+  CHECK(decision["verdict"] == "admitted");
+  CHECK(decision["source"] == "stdin");
+  // End of input, but the devices may still deliver: it keeps running.
+  CHECK_FALSE(child.read_line(milliseconds(600)));
+  child.kill(SIGTERM);
+  auto status = child.wait(seconds(10));
+  REQUIRE(status);
+  CHECK(child.stderr_text().find("camera offline: /dev/video-kiosk-test-missing: open: No such file or directory") !=
+        std::string::npos);
+  CHECK(child.stderr_text().find("scanner offline: no input device named \"Kiosk Test Absent Wedge\"") !=
         std::string::npos);
 }

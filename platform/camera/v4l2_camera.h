@@ -1,0 +1,59 @@
+#pragma once
+// A USB camera through V4L2: YUYV or MJPEG at the configured size and rate,
+// mmap streaming. YUYV luma goes to the decoder in place (pixel stride 2,
+// no copy); MJPEG is decoded to luma first. Unplugged, it closes, reports
+// offline with the reason, and reopens with a growing pause; no call blocks
+// longer than its timeout.
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/frame_source.h"
+#include "platform/camera/mjpeg_decoder.h"
+#include "platform/system/file_descriptor.h"
+
+namespace kiosk::platform {
+
+struct CameraMode {
+  int width = 640;
+  int height = 480;
+  int fps = 15;
+};
+
+class V4l2Camera final : public FrameSource {
+ public:
+  V4l2Camera(std::string device, CameraMode wanted);
+  ~V4l2Camera() override;
+
+  Status next(std::chrono::milliseconds timeout, const Consumer& consume) override;
+  std::string describe() const override;
+  std::string pixel_format() const override { return format_; }
+
+ private:
+  struct Mapping {
+    void* start = nullptr;
+    std::size_t length = 0;
+  };
+
+  Status reopen_when_due(std::chrono::milliseconds timeout);
+  std::string open_device();  // empty on success, else why not
+  std::string negotiate();
+  std::string start_streaming();
+  Status deliver(const Consumer& consume);
+  void close_device(const std::string& why);
+
+  std::string device_;
+  CameraMode wanted_;
+  FileDescriptor fd_;
+  std::vector<Mapping> buffers_;
+  CameraMode actual_;
+  std::string format_ = "none";
+  int bytes_per_line_ = 0;
+  MjpegDecoder mjpeg_;
+  std::string offline_reason_ = "not opened yet";
+  std::chrono::steady_clock::time_point retry_at_{};
+  std::chrono::milliseconds retry_pause_{250};
+};
+
+}  // namespace kiosk::platform
