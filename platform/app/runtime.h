@@ -3,6 +3,7 @@
 // adapters from platform/, and the check-in flow and sync worker from kiosk/
 // on top of them. This is the composition root; nothing else reaches into it.
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <random>
@@ -42,6 +43,9 @@ struct Runtime {
   std::mt19937 random{std::random_device{}()};
   std::unique_ptr<CheckinService> checkin;
   std::unique_ptr<SyncWorker> sync;  // null without api.base_url
+  // Called at least once a second by the loop that consumes scans, while it
+  // is healthy (a supervisor's watchdog ping). Empty: nothing to call.
+  std::function<void()> heartbeat;
 
   Logger logger(std::string component) const { return Logger(sink, std::move(component), config.log_level); }
   bool online_configured() const { return sync != nullptr; }
