@@ -21,6 +21,7 @@ std::optional<Command> subcommand(const std::string& word) {
   if (word == "import") return Command::import;
   if (word == "sync") return Command::sync;
   if (word == "selftest") return Command::selftest;
+  if (word == "check-config") return Command::check_config;
   return std::nullopt;
 }
 
@@ -28,6 +29,7 @@ std::string name_of(Command command) {
   switch (command) {
     case Command::import: return "import";
     case Command::sync: return "sync";
+    case Command::check_config: return "check-config";
     default: return "selftest";
   }
 }
@@ -35,7 +37,7 @@ std::string name_of(Command command) {
 std::optional<Failure> check(const CommandLine& line) {
   bool import_files = line.office_config_path || line.manifest_path || line.queue_blocks_path;
   bool needs_config = line.command == Command::import || line.command == Command::sync ||
-                      line.command == Command::selftest;
+                      line.command == Command::selftest || line.command == Command::check_config;
   if (needs_config && !line.config_path) return usage_error("kiosk " + name_of(line.command) + " needs --config FILE");
   if (line.command == Command::import && !import_files)
     return usage_error("kiosk import needs --office-config, --manifest or --queue-blocks");
@@ -78,6 +80,7 @@ std::string usage_text() {
          "                                       load central-service JSON from files (USB stick)\n"
          "  kiosk sync --config FILE             one sync round with the central service now\n"
          "  kiosk selftest --config FILE         check config, storage, clock, network, TLS, printer, camera\n"
+         "  kiosk check-config --config FILE     check the config and its certificate/key files only\n"
          "  kiosk --version                      print the version and build\n"
          "Without --config the kiosk runs on its embedded demo configuration.\n"
          "Exit status: 0 success, 1 runtime failure, 2 bad command line or config.\n";

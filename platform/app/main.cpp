@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/app/check_config_command.h"
 #include "platform/app/cli.h"
 #include "platform/app/demo_data.h"
 #include "platform/app/headless.h"
@@ -15,6 +16,7 @@
 #include "platform/app/selftest_command.h"
 #include "platform/app/sync_command.h"
 #include "platform/app/version.h"
+#include "platform/system/service_notifier.h"
 #include "platform/system/stderr_log_sink.h"
 
 namespace kp = kiosk::platform;
@@ -44,6 +46,18 @@ int start_demo(kp::Runtime& rt) {
   return 0;
 }
 
+// The run modes under systemd (kiosk.service, Type=notify): ready once the
+// runtime is open, watchdog pings from the scan loop's heartbeat.
+int run_supervised(kp::Runtime& rt) {
+  kp::ServiceNotifier notifier;
+  rt.heartbeat = [&notifier] { notifier.watchdog_ping(); };
+  notifier.ready("checking in for office " + rt.config.office_id + " as kiosk " + rt.config.kiosk_id);
+  // The applicant UI comes with a later issue; until then both run modes are headless.
+  int status = kp::run_headless(rt, std::cin, std::cout);
+  notifier.stopping();
+  return status;
+}
+
 int dispatch(const kp::CommandLine& line, kp::Runtime& rt) {
   using Command = kp::CommandLine::Command;
   switch (line.command) {
@@ -54,21 +68,23 @@ int dispatch(const kp::CommandLine& line, kp::Runtime& rt) {
   }
   if (!line.config_path)
     if (int failed = start_demo(rt)) return failed;
-  // The applicant UI comes with a later issue; until then both run modes are headless.
-  return kp::run_headless(rt, std::cin, std::cout);
+  return run_supervised(rt);
 }
 
 int run(const kp::CommandLine& line, kiosk::LogSink& sink) {
-  bool selftest = line.command == kp::CommandLine::Command::selftest;
+  using Command = kp::CommandLine::Command;
+  bool report = line.command == Command::selftest || line.command == Command::check_config;
   auto config = kp::load_config(line.config_path);
   if (!config) {
-    if (selftest) kp::print_selftest_line({false, "config", config.error()}, std::cout);
+    if (report) kp::print_selftest_line({false, "config", config.error()}, std::cout);
     std::cerr << "kiosk: config error: " << config.error() << "\n";
     return kExitUsage;
   }
+  // Before the runtime: it needs no data directory, devices or network.
+  if (line.command == Command::check_config) return kp::run_check_config(*config, *line.config_path, std::cout);
   auto runtime = kp::open_runtime(*config, sink);
   if (!runtime) {
-    if (selftest) kp::print_selftest_line({false, "startup", runtime.error()}, std::cout);
+    if (line.command == Command::selftest) kp::print_selftest_line({false, "startup", runtime.error()}, std::cout);
     std::cerr << "kiosk: " << runtime.error() << "\n";
     return kExitFailure;
   }

@@ -30,6 +30,8 @@ TEST_CASE("command lines") {
         "kiosk import needs --office-config, --manifest or --queue-blocks (try: kiosk --help)");
   CHECK(parse_command_line({"--manifest", "m.json"}).error() ==
         "--office-config, --manifest and --queue-blocks belong to kiosk import (try: kiosk --help)");
+  CHECK(parse_command_line({"check-config", "--config", "k.json"})->command == Command::check_config);
+  CHECK(parse_command_line({"check-config"}).error() == "kiosk check-config needs --config FILE (try: kiosk --help)");
   CHECK(parse_command_line({"--bogus"}).error() == "unknown argument '--bogus' (try: kiosk --help)");
 }
 

@@ -1,0 +1,20 @@
+# Shared by cross/tests/inspect-image and boot-test: reading a kiosk image's
+# partitions without mounting anything (no loop devices needed).
+
+# The byte offset of partition N (1-based) of image $1.
+part_offset() {
+  sfdisk -J "$1" | python3 -c 'import json,sys; t=json.load(sys.stdin)["partitiontable"]; print(t["partitions"][int(sys.argv[1])-1]["start"]*t.get("sectorsize",512))' "$2"
+}
+part_size() {
+  sfdisk -J "$1" | python3 -c 'import json,sys; t=json.load(sys.stdin)["partitiontable"]; print(t["partitions"][int(sys.argv[1])-1]["size"]*t.get("sectorsize",512))' "$2"
+}
+
+# Copies partition N of image $1 to file $3.
+extract_part() {
+  local offset size
+  offset=$(part_offset "$1" "$2"); size=$(part_size "$1" "$2")
+  dd if="$1" of="$3" bs=1M iflag=skip_bytes,count_bytes skip="$offset" count="$size" status=none
+}
+
+# mtools image spec for the boot partition: IMG@@OFFSET.
+boot_spec() { echo "$1@@$(part_offset "$1" 1)"; }
