@@ -1,20 +1,43 @@
 #pragma once
 // The ticket printer as the check-in flow sees it.
 #include <string>
+#include <string_view>
 
+#include "kiosk/enum_names.h"
 #include "kiosk/ticket.h"
 
 namespace kiosk {
 
+// What the printer last said about itself, as the status report names it.
+// offline covers every printer that does not answer (unplugged, switched
+// off, a network printer out of reach).
+enum class PrinterStatus { ok, paper_low, paper_out, cover_open, offline };
+
+inline constexpr EnumNames<PrinterStatus, 5> printer_status_names{{{
+    {PrinterStatus::ok, "ok"},
+    {PrinterStatus::paper_low, "paper_low"},
+    {PrinterStatus::paper_out, "paper_out"},
+    {PrinterStatus::cover_open, "cover_open"},
+    {PrinterStatus::offline, "offline"},
+}}};
+
+// A ticket a printer can take: ok, or paper low (it still prints).
+constexpr bool can_print(PrinterStatus status) {
+  return status == PrinterStatus::ok || status == PrinterStatus::paper_low;
+}
+
 struct PrintResult {
   bool printed = false;
   std::string error;  // why not, for the log and the technician
+  PrinterStatus status = PrinterStatus::ok;  // as the printer reported it after the attempt
 };
 
 class TicketPrinter {
  public:
   virtual ~TicketPrinter() = default;
   virtual PrintResult print(const Ticket& ticket) = 0;
+  // Asks the printer now; a printer with no status channel says ok.
+  virtual PrinterStatus status() { return PrinterStatus::ok; }
 };
 
 }  // namespace kiosk

@@ -66,7 +66,9 @@ KioskStatus Runtime::base_status() const {
   KioskStatus status;
   status.version = kVersion;
   status.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
-  status.printer = "ok";  // printer status polling comes with the printer drivers (issue 5)
+  // Asked now, on the caller's thread (the sync worker's): bounded by the
+  // printer's connect and status timeouts, a few seconds at most.
+  status.printer = std::string(printer_status_names.name(printer ? printer->status() : PrinterStatus::offline));
   status.camera = config.camera.device.empty() ? "offline" : "ok";
   return status;
 }
