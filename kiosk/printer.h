@@ -26,10 +26,20 @@ constexpr bool can_print(PrinterStatus status) {
   return status == PrinterStatus::ok || status == PrinterStatus::paper_low;
 }
 
+// The rule that keeps a ticket from printing twice by accident:
+// - printed: the printer could print before, took the whole job, and could
+//   still print after it.
+// - not printed (a reprint is owed): it could not print before (nothing was
+//   sent), the job was cut short, it reported paper out or cover open after
+//   the job, or the connection was lost before it answered.
+// - uncertain (no reprint): it took the whole job and is still connected but
+//   did not answer the status query after it. The ticket most likely came
+//   out; sending it again unasked could hand out a second copy.
 struct PrintResult {
   bool printed = false;
   std::string error;  // why not, for the log and the technician
   PrinterStatus status = PrinterStatus::ok;  // as the printer reported it after the attempt
+  bool uncertain = false;  // not printed, but not to be resent either (see above)
 };
 
 class TicketPrinter {

@@ -55,7 +55,7 @@ int run_headless(Runtime& rt, std::istream& in, std::ostream& out) {
     auto line = decision_json_line(decision, offset, kiosk_state(rt, offset));
     std::lock_guard lock(out_mutex);
     out << line << '\n' << std::flush;
-  });
+  }, IdleTask{[&rt] { rt.reprinter->run_once(); }});
   std::string line;
   while (std::getline(in, line))
     if (auto scan = parse_headless_line(line)) engine.submit(std::move(*scan));

@@ -43,8 +43,10 @@ void wire_checkin(Runtime& rt) {
   CheckinPolicy policy{rt.config.kiosk_id, rt.config.checkin.require_birth_date, rt.config.queue.fallback,
                        std::chrono::milliseconds{rt.config.api.online_deadline_ms}};
   CheckinPorts ports{rt.clock, *rt.store, *rt.store, *rt.printer, rt.ids, rt.scan_client.get(),
-                     rt.scan_client ? &rt.connectivity : nullptr};
+                     rt.scan_client ? &rt.connectivity : nullptr, rt.store.get()};
   rt.checkin = std::make_unique<CheckinService>(policy, ports, rt.logger("checkin"));
+  rt.reprinter = std::make_unique<Reprinter>(ReprintPorts{rt.clock, *rt.store, *rt.store, *rt.printer},
+                                             rt.logger("printer"));
 }
 
 void wire_sync(Runtime& rt) {

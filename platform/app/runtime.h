@@ -11,6 +11,7 @@
 #include "kiosk/checkin_service.h"
 #include "kiosk/connectivity.h"
 #include "kiosk/log.h"
+#include "kiosk/reprinter.h"
 #include "kiosk/sync_worker.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/net/central_client.h"
@@ -41,6 +42,7 @@ struct Runtime {
   std::unique_ptr<CentralClient> sync_client;
   std::mt19937 random{std::random_device{}()};
   std::unique_ptr<CheckinService> checkin;
+  std::unique_ptr<Reprinter> reprinter;  // for the check-in engine's idle task
   std::unique_ptr<SyncWorker> sync;  // null without api.base_url
 
   Logger logger(std::string component) const { return Logger(sink, std::move(component), config.log_level); }

@@ -18,13 +18,19 @@ kiosk::PrintResult not_printed(std::string error, PrinterStatus status) { return
 
 kiosk::PrintResult send_job(PrinterTransport& transport, const std::string& job, const std::string& name,
                             const PrinterTimeouts& timeouts) {
-  auto before = query_status(transport, timeouts.status);
+  auto before = status_or_offline(transport, timeouts.status);
   if (!kiosk::can_print(before)) return not_printed("printer " + name + " is " + status_name(before), before);
   if (auto sent = transport.write(job, timeouts.write); !sent) return not_printed(sent.error(), PrinterStatus::offline);
   auto after = query_status(transport, timeouts.status);
-  if (!kiosk::can_print(after))
-    return not_printed("printer " + name + " became " + status_name(after) + " during the ticket", after);
-  return {true, {}, after};
+  if (!after) return not_printed("printer " + name + " went away during the ticket: " + after.error(), PrinterStatus::offline);
+  if (*after == PrinterStatus::offline) {
+    kiosk::PrintResult unsure{false, "printer " + name + " took the ticket but did not confirm it", *after};
+    unsure.uncertain = true;
+    return unsure;
+  }
+  if (!kiosk::can_print(*after))
+    return not_printed("printer " + name + " became " + status_name(*after) + " during the ticket", *after);
+  return {true, {}, *after};
 }
 
 }  // namespace
@@ -49,7 +55,7 @@ kiosk::PrinterStatus EscposPrinter::status() {
   std::lock_guard lock(session_);
   auto transport = open_transport(device_, timeouts_.connect);
   if (!transport) return PrinterStatus::offline;
-  return query_status(**transport, timeouts_.status);
+  return status_or_offline(**transport, timeouts_.status);
 }
 
 }  // namespace kiosk::platform

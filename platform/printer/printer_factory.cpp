@@ -35,7 +35,7 @@ kiosk::Expected<std::string> probe_printer(std::string_view device) {
   PrinterTimeouts timeouts;
   auto transport = open_transport(*parsed, timeouts.connect);
   if (!transport) return kiosk::Failure{transport.error()};
-  auto status = query_status(**transport, timeouts.status);
+  auto status = status_or_offline(**transport, timeouts.status);
   auto name = std::string(kiosk::printer_status_names.name(status));
   if (!kiosk::can_print(status)) return kiosk::Failure{"printer " + parsed->text + " is " + name};
   return name;

@@ -45,11 +45,16 @@ kiosk::PrinterStatus interpret_status(std::string_view answers) {
   return PrinterStatus::ok;
 }
 
-kiosk::PrinterStatus query_status(PrinterTransport& transport, std::chrono::milliseconds timeout) {
-  if (!transport.write(status_queries(), timeout)) return kiosk::PrinterStatus::offline;
+kiosk::Expected<kiosk::PrinterStatus> query_status(PrinterTransport& transport, std::chrono::milliseconds timeout) {
+  if (auto sent = transport.write(status_queries(), timeout); !sent) return kiosk::Failure{sent.error()};
   auto answers = transport.read(4, timeout);
-  if (!answers) return kiosk::PrinterStatus::offline;
+  if (!answers) return kiosk::Failure{answers.error()};
   return interpret_status(*answers);
+}
+
+kiosk::PrinterStatus status_or_offline(PrinterTransport& transport, std::chrono::milliseconds timeout) {
+  auto status = query_status(transport, timeout);
+  return status ? *status : kiosk::PrinterStatus::offline;
 }
 
 }  // namespace kiosk::platform

@@ -19,7 +19,12 @@ std::string status_queries();
 // the fixed bits every status byte has (0xx1xx10: the line is not a printer).
 kiosk::PrinterStatus interpret_status(std::string_view answers);
 
-// Sends the queries and reads the answers within `timeout`.
-kiosk::PrinterStatus query_status(PrinterTransport& transport, std::chrono::milliseconds timeout);
+// Sends the queries and reads the answers within `timeout`. Silence is
+// offline; a failure means the connection itself is gone (the printer hung
+// up or was unplugged), which the print rule treats differently.
+kiosk::Expected<kiosk::PrinterStatus> query_status(PrinterTransport& transport, std::chrono::milliseconds timeout);
+
+// query_status() with a lost connection counted as offline too.
+kiosk::PrinterStatus status_or_offline(PrinterTransport& transport, std::chrono::milliseconds timeout);
 
 }  // namespace kiosk::platform
