@@ -2,8 +2,11 @@
 
 namespace kiosk {
 
-CheckinEngine::CheckinEngine(CheckinService& service, OnDecision on_decision)
-    : service_(service), on_decision_(std::move(on_decision)), worker_([this] { run(); }) {}
+CheckinEngine::CheckinEngine(CheckinService& service, OnDecision on_decision, IdleTask idle)
+    : service_(service),
+      on_decision_(std::move(on_decision)),
+      idle_task_(std::move(idle)),
+      worker_([this] { run(); }) {}
 
 CheckinEngine::~CheckinEngine() {
   {
@@ -29,8 +32,17 @@ void CheckinEngine::wait_idle() {
 
 void CheckinEngine::run() {
   std::unique_lock lock(mutex_);
+  // Once at the start too: tickets owed from before a restart go out as soon
+  // as the printer can print them.
+  if (idle_task_.run) run_idle_task(lock);
   for (;;) {
-    work_ready_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
+    auto has_work = [this] { return stopping_ || !pending_.empty(); };
+    if (!idle_task_.run) {
+      work_ready_.wait(lock, has_work);
+    } else if (!work_ready_.wait_for(lock, idle_task_.period, has_work)) {
+      run_idle_task(lock);
+      continue;
+    }
     if (pending_.empty()) return;  // stopping, and nothing left to decide
     ScanRequest scan = std::move(pending_.front());
     pending_.pop_front();
@@ -42,6 +54,16 @@ void CheckinEngine::run() {
     busy_ = false;
     if (pending_.empty()) idle_.notify_all();
   }
+}
+
+// Counts as busy, so wait_idle() also waits for a reprint in progress.
+void CheckinEngine::run_idle_task(std::unique_lock<std::mutex>& lock) {
+  busy_ = true;
+  lock.unlock();
+  idle_task_.run();
+  lock.lock();
+  busy_ = false;
+  if (pending_.empty()) idle_.notify_all();
 }
 
 }  // namespace kiosk

@@ -2,6 +2,7 @@
 // Runs the check-in flow on its own thread. submit() returns at once; each
 // decision comes back, in submission order, through the callback (on the
 // engine's thread). A UI posts the callback's result to its own event loop.
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -12,11 +13,18 @@
 
 namespace kiosk {
 
+// Work for quiet moments (printing owed tickets), run on the engine's thread
+// after every `period` without a scan, never during one.
+struct IdleTask {
+  std::function<void()> run;
+  std::chrono::milliseconds period{2000};
+};
+
 class CheckinEngine {
  public:
   using OnDecision = std::function<void(const ScanRequest&, const Decision&)>;
 
-  CheckinEngine(CheckinService& service, OnDecision on_decision);
+  CheckinEngine(CheckinService& service, OnDecision on_decision, IdleTask idle = IdleTask{});
   ~CheckinEngine();  // finishes the scans already submitted, then stops
   CheckinEngine(const CheckinEngine&) = delete;
   CheckinEngine& operator=(const CheckinEngine&) = delete;
@@ -27,9 +35,11 @@ class CheckinEngine {
 
  private:
   void run();
+  void run_idle_task(std::unique_lock<std::mutex>& lock);
 
   CheckinService& service_;
   OnDecision on_decision_;
+  IdleTask idle_task_;
   std::mutex mutex_;
   std::condition_variable work_ready_;
   std::condition_variable idle_;

@@ -265,12 +265,23 @@ CheckinRecord CheckinService::new_record(const Context& ctx) const {
 void CheckinService::print(Context& ctx, const CheckinRecord& record) {
   auto result = ports_.printer.print(make_ticket(record, ctx.office));
   ctx.decision.printed = result.printed;
-  if (!result.printed) {
-    log_.error("ticket " + record.queue_number + " not printed: " + result.error);
-    return;
-  }
+  if (!result.printed) return owe_ticket(ctx, record, result);
   if (auto marked = ports_.journal.mark_printed(record.event_id); !marked)
     log_.warn("ticket " + record.queue_number + " printed but not marked: " + marked.error());
+}
+
+// The check-in stands (it is committed); the applicant is told to show the
+// number on screen, and the ticket is queued to print again (see the rule
+// in printer.h).
+void CheckinService::owe_ticket(Context& ctx, const CheckinRecord& record, const PrintResult& result) {
+  log_.error("ticket " + record.queue_number + " not printed: " + result.error);
+  ctx.decision.notice = ticket_not_printed_notice(record.queue_number);
+  if (result.uncertain || ports_.reprints == nullptr) return;
+  if (auto queued = ports_.reprints->queue_reprint(record.event_id); !queued) {
+    log_.error("ticket " + record.queue_number + " not queued for reprint: " + queued.error());
+    return;
+  }
+  ctx.decision.reprint_queued = true;
 }
 
 void CheckinService::log_decision(const Decision& decision) const {

@@ -12,6 +12,7 @@
 #include "kiosk/log.h"
 #include "kiosk/printer.h"
 #include "kiosk/queue_number.h"
+#include "kiosk/reprint_queue.h"
 
 namespace kiosk {
 
@@ -32,6 +33,8 @@ struct CheckinPorts {
   // Both null: no central service configured; every decision is offline.
   CentralService* central = nullptr;
   Connectivity* connectivity = nullptr;
+  // Null: a ticket that fails to print is only logged.
+  ReprintQueue* reprints = nullptr;
 };
 
 class CheckinService {
@@ -53,6 +56,7 @@ class CheckinService {
   void admit(Context& ctx);
   CheckinRecord new_record(const Context& ctx) const;
   void print(Context& ctx, const CheckinRecord& record);
+  void owe_ticket(Context& ctx, const CheckinRecord& record, const PrintResult& result);
   void fail(Context& ctx, std::string detail);
   void log_decision(const Decision& decision) const;
 

@@ -22,6 +22,11 @@ struct Decision {
   std::string service;
   bool fallback_number = false;
   bool printed = false;
+  // Admitted but no ticket came out: a reprint with the same number is
+  // queued (unless the printer took the job without confirming it), and
+  // `notice` tells the applicant what to do, Indonesian first.
+  bool reprint_queued = false;
+  std::string notice;
   std::optional<Seconds> slot_start;
   std::optional<Seconds> come_back_at;   // too_early
   std::optional<Seconds> checked_in_at;  // admitted and already_checked_in

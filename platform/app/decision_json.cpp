@@ -33,6 +33,8 @@ std::string decision_json_line(const Decision& d, UtcOffset offset, const KioskS
   line["checked_in_at"] = optional_time(d.checked_in_at, offset);
   line["fallback_number"] = d.fallback_number;
   line["detail"] = text_or_null(d.detail);
+  line["reprint_queued"] = d.reprint_queued;
+  line["notice"] = text_or_null(d.notice);
   line["connectivity"] = state.connectivity;
   line["manifest_age_s"] = state.manifest_age_s ? json(*state.manifest_age_s) : json(nullptr);
   if (!source.empty()) line["source"] = source;

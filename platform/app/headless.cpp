@@ -132,7 +132,7 @@ int run_headless(Runtime& rt, std::istream& in, std::ostream& out) {
     auto line = decision_json_line(decision, offset, kiosk_state(rt, offset), sources.pop());
     std::lock_guard lock(out_mutex);
     out << line << '\n' << std::flush;
-  });
+  }, IdleTask{[&rt] { rt.reprinter->run_once(); }});
   ScanQueue queue;
   auto devices = ScanSources::start(rt, queue);
   if (!devices) {

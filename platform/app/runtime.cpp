@@ -43,8 +43,10 @@ void wire_checkin(Runtime& rt) {
   CheckinPolicy policy{rt.config.kiosk_id, rt.config.checkin.require_birth_date, rt.config.queue.fallback,
                        std::chrono::milliseconds{rt.config.api.online_deadline_ms}};
   CheckinPorts ports{rt.clock, *rt.store, *rt.store, *rt.printer, rt.ids, rt.scan_client.get(),
-                     rt.scan_client ? &rt.connectivity : nullptr};
+                     rt.scan_client ? &rt.connectivity : nullptr, rt.store.get()};
   rt.checkin = std::make_unique<CheckinService>(policy, ports, rt.logger("checkin"));
+  rt.reprinter = std::make_unique<Reprinter>(ReprintPorts{rt.clock, *rt.store, *rt.store, *rt.printer},
+                                             rt.logger("printer"));
 }
 
 void wire_sync(Runtime& rt) {
@@ -66,7 +68,9 @@ KioskStatus Runtime::base_status() const {
   KioskStatus status;
   status.version = kVersion;
   status.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
-  status.printer = "ok";  // printer status polling comes with the printer drivers (issue 5)
+  // Asked now, on the caller's thread (the sync worker's): bounded by the
+  // printer's connect and status timeouts, a few seconds at most.
+  status.printer = std::string(printer_status_names.name(printer ? printer->status() : PrinterStatus::offline));
   status.camera = camera_online ? "ok" : "offline";
   return status;
 }

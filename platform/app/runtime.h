@@ -13,6 +13,7 @@
 #include "kiosk/checkin_service.h"
 #include "kiosk/connectivity.h"
 #include "kiosk/log.h"
+#include "kiosk/reprinter.h"
 #include "kiosk/sync_worker.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/net/central_client.h"
@@ -43,6 +44,7 @@ struct Runtime {
   std::unique_ptr<CentralClient> sync_client;
   std::mt19937 random{std::random_device{}()};
   std::unique_ptr<CheckinService> checkin;
+  std::unique_ptr<Reprinter> reprinter;  // for the check-in engine's idle task
   std::unique_ptr<SyncWorker> sync;  // null without api.base_url
   // Set by the camera's thread from what capture really does.
   std::atomic<bool> camera_online{false};

@@ -56,7 +56,7 @@ std::vector<SelftestLine> check_service(Runtime& rt) {
 SelftestLine check_printer(Runtime& rt) {
   auto ready = probe_printer(rt.config.printer.device);
   if (!ready) return {false, "printer", ready.error()};
-  return {true, "printer", rt.config.printer.device + " (" + rt.config.printer.profile + ") writable"};
+  return {true, "printer", rt.config.printer.device + " (" + rt.config.printer.profile + ") " + *ready};
 }
 
 // Frames through the kiosk's own capture path, not a separate probe: what

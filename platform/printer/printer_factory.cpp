@@ -1,46 +1,44 @@
 #include "platform/printer/printer_factory.h"
 
 #include <fcntl.h>
-#include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
-#include <string>
+#include <system_error>
 
+#include "platform/printer/escpos_printer.h"
 #include "platform/printer/file_printer.h"
+#include "platform/printer/printer_device.h"
+#include "platform/printer/printer_status.h"
+#include "platform/system/file_descriptor.h"
 
 namespace kiosk::platform {
 
-namespace {
-
-constexpr std::string_view kFileScheme = "file:";
-
-// The path of a file: device, or why the device string is unusable.
-kiosk::Expected<std::string> file_path(std::string_view device) {
-  if (device.empty()) return kiosk::Failure{"no printer device configured; use file:PATH"};
-  if (!device.starts_with(kFileScheme))
-    return kiosk::Failure{"printer device '" + std::string(device) + "' is not supported yet; use file:PATH"};
-  auto path = device.substr(kFileScheme.size());
-  if (path.empty()) return kiosk::Failure{"printer device 'file:' has no path; use file:PATH"};
-  return std::string(path);
-}
-
-}  // namespace
-
 kiosk::Expected<std::unique_ptr<kiosk::TicketPrinter>> make_printer(std::string_view device,
                                                                     const PrinterProfile& profile) {
-  auto path = file_path(device);
-  if (!path) return kiosk::Failure{path.error()};
-  return std::unique_ptr<kiosk::TicketPrinter>(std::make_unique<FilePrinter>(*path, profile));
+  auto parsed = parse_printer_device(device);
+  if (!parsed) return kiosk::Failure{parsed.error()};
+  if (parsed->kind == PrinterDevice::Kind::file)
+    return std::unique_ptr<kiosk::TicketPrinter>(std::make_unique<FilePrinter>(parsed->path, profile));
+  return std::unique_ptr<kiosk::TicketPrinter>(std::make_unique<EscposPrinter>(std::move(*parsed), profile));
 }
 
-kiosk::Status probe_printer(std::string_view device) {
-  auto path = file_path(device);
-  if (!path) return kiosk::Failure{path.error()};
-  int fd = ::open(path->c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
-  if (fd < 0) return kiosk::Failure{"cannot open " + *path + " for printing: " + std::strerror(errno)};
-  ::close(fd);
-  return kiosk::ok_status();
+kiosk::Expected<std::string> probe_printer(std::string_view device) {
+  auto parsed = parse_printer_device(device);
+  if (!parsed) return kiosk::Failure{parsed.error()};
+  if (parsed->kind == PrinterDevice::Kind::file) {
+    FileDescriptor fd(::open(parsed->path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640));
+    if (!fd)
+      return kiosk::Failure{"cannot open " + parsed->path + " for printing: " +
+                            std::error_code(errno, std::generic_category()).message()};
+    return std::string("writable");
+  }
+  PrinterTimeouts timeouts;
+  auto transport = open_transport(*parsed, timeouts.connect);
+  if (!transport) return kiosk::Failure{transport.error()};
+  auto status = status_or_offline(**transport, timeouts.status);
+  auto name = std::string(kiosk::printer_status_names.name(status));
+  if (!kiosk::can_print(status)) return kiosk::Failure{"printer " + parsed->text + " is " + name};
+  return name;
 }
 
 }  // namespace kiosk::platform

@@ -1,6 +1,7 @@
 #pragma once
 // The one place a configured printer device string is interpreted.
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "kiosk/expected.h"
@@ -9,13 +10,17 @@
 
 namespace kiosk::platform {
 
-// "file:PATH" appends each ticket's ESC/POS job to PATH. Other schemes
-// (usb:, serial:, tcp:) are a Failure saying they are not supported yet.
+// A printer for the device string (see printer_device.h for the forms):
+// file: appends each ticket's job to a file; usb:, serial: and tcp: talk
+// ESC/POS with status to a real printer. A malformed string is a Failure
+// naming what is wrong; a printer that is absent is not (it is offline).
 kiosk::Expected<std::unique_ptr<kiosk::TicketPrinter>> make_printer(std::string_view device,
                                                                     const PrinterProfile& profile);
 
-// Whether a ticket could be sent to `device` now, without printing one (for
-// kiosk selftest): for file:PATH, that PATH can be opened for appending.
-kiosk::Status probe_printer(std::string_view device);
+// Whether a ticket could be printed on `device` now, without printing one
+// (for kiosk selftest): for file:PATH, that PATH can be opened for
+// appending; for a real printer, that it answers with a status that allows
+// printing. The text says what was found ("paper_low", "writable").
+kiosk::Expected<std::string> probe_printer(std::string_view device);
 
 }  // namespace kiosk::platform

@@ -110,8 +110,16 @@ CREATE TABLE queue_blocks (
 );
 )sql";
 
+// Tickets owed: check-ins whose ticket did not print, until a reprint does.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE reprints (
+  event_id TEXT PRIMARY KEY REFERENCES checkins (event_id),
+  queued_at INTEGER NOT NULL
+);
+)sql";
+
 // Index i holds the migration to version i + 1.
-constexpr std::array kMigrations = {kVersion1};
+constexpr std::array kMigrations = {kVersion1, kVersion2};
 
 Status run_migration(sqlite::Connection& db, int version) {
   auto tx = sqlite::Transaction::write(db);

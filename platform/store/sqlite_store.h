@@ -20,12 +20,13 @@
 #include "kiosk/journal.h"
 #include "kiosk/log.h"
 #include "kiosk/manifest.h"
+#include "kiosk/reprint_queue.h"
 #include "kiosk/sync_store.h"
 #include "platform/store/sqlite_connection.h"
 
 namespace kiosk::platform {
 
-class SqliteStore final : public Journal, public BookingDirectory, public SyncStore {
+class SqliteStore final : public Journal, public BookingDirectory, public SyncStore, public ReprintQueue {
  public:
   // Opens or creates the file and brings its schema up to date. Refuses a
   // file written by a newer build, leaving it untouched.
@@ -40,6 +41,12 @@ class SqliteStore final : public Journal, public BookingDirectory, public SyncSt
   Status commit(const CheckinRecord& record) override;
   Status commit_acknowledged(const CheckinRecord& record, int http_status, std::string_view body) override;
   Status mark_printed(std::string_view event_id) override;
+
+  // ReprintQueue (store_reprints.cpp)
+  Status queue_reprint(std::string_view event_id) override;
+  Expected<std::vector<CheckinRecord>> reprints_due(std::chrono::year_month_day date) override;
+  Status reprint_done(std::string_view event_id) override;
+  Expected<std::size_t> reprints_queued() override;
 
   // BookingDirectory
   Expected<std::optional<OfficeConfig>> office_config() override;

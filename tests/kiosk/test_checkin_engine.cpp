@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <atomic>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -265,4 +266,50 @@ TEST_CASE("the destructor decides every scan already submitted", "[engine]") {
   for (const auto& decision : decided) CHECK(decision.verdict == Verdict::admitted);
   CHECK(kiosk.journal.records().size() == 4);
   CHECK(kiosk.gated.tickets().size() == 4);
+}
+
+TEST_CASE("the idle task runs at start and in quiet moments, never during a scan", "[engine]") {
+  GatedKiosk kiosk;
+  auto service = kiosk.gated_service();
+  Decisions decisions(1);
+  std::mutex mutex;
+  std::condition_variable ran;
+  int runs = 0;
+  bool during_scan = false;
+  std::atomic<bool> printing{false};
+  IdleTask idle{[&] {
+                  std::lock_guard lock(mutex);
+                  ++runs;
+                  if (printing) during_scan = true;
+                  ran.notify_all();
+                },
+                1ms};
+  auto runs_reach = [&](int count) {
+    std::unique_lock lock(mutex);
+    return ran.wait_for(lock, kPatience, [&] { return runs >= count; });
+  };
+  CheckinEngine engine(service, decisions.callback(), idle);
+  ReleaseOnExit release{kiosk.gated};
+  REQUIRE(runs_reach(1));  // at start: tickets owed from before a restart
+  auto entered = kiosk.gated.entered();
+  engine.submit({"AAA001", ""});
+  REQUIRE(entered.wait_for(kPatience) == std::future_status::ready);
+  printing = true;  // the engine is inside the scan until released
+  int runs_at_scan = 0;
+  {
+    std::lock_guard lock(mutex);
+    runs_at_scan = runs;
+  }
+  // Give an idle task that would wrongly run now a chance to, boundedly:
+  // the engine must not, so this wait times out.
+  {
+    std::unique_lock lock(mutex);
+    ran.wait_for(lock, 20ms, [&] { return runs > runs_at_scan; });
+  }
+  printing = false;
+  kiosk.gated.release();
+  REQUIRE(decisions.arrived(0));
+  REQUIRE(runs_reach(runs_at_scan + 2));  // quiet again: it keeps polling
+  std::lock_guard lock(mutex);
+  CHECK_FALSE(during_scan);
 }

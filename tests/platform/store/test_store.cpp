@@ -132,23 +132,56 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
   StoreFixture f;
   {
     auto store = f.open();
-    CHECK(*store->pragma("user_version") == "1");
+    CHECK(*store->pragma("user_version") == "2");
     REQUIRE(store->store_office_config(jakarta_office()).ok());
   }
   RawDb raw(f.path);
   CHECK(raw.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('office_config',"
                     " 'office_services', 'office_signing_keys', 'manifest', 'bookings', 'checkins', 'outbox',"
-                    " 'queue_blocks')") == 8);
+                    " 'queue_blocks', 'reprints')") == 9);
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "1");
+  CHECK(*store->pragma("user_version") == "2");
   auto migrations = std::count_if(f.log.lines.begin(), f.log.lines.end(), [](const std::string& line) {
     return line.find("migrating") != line.npos;
   });
-  CHECK(migrations == 1);
+  CHECK(migrations == 2);  // one line per version, all at the first open
   auto office = store->office_config();
   REQUIRE(office.ok());
   REQUIRE(office->has_value());
   CHECK((*office)->office_id == "JKT-SEL");
+}
+
+TEST_CASE("a version 1 file gains the reprint queue and keeps its check-ins", "[store][reprint]") {
+  StoreFixture f;
+  {
+    auto store = f.open();
+    commit_ok(*store, make_checkin("7KQ2MZ", 17));
+  }
+  {
+    RawDb raw(f.path);  // as a build before the reprint queue left it
+    raw.exec("DROP TABLE reprints");
+    raw.exec("PRAGMA user_version = 1");
+  }
+  auto store = f.open();
+  CHECK(*store->pragma("user_version") == "2");
+  auto kept = store->find_checkin("7KQ2MZ");
+  REQUIRE(kept.ok());
+  REQUIRE(kept->has_value());
+  CHECK(*store->reprints_queued() == 0);
+  REQUIRE(store->queue_reprint((*kept)->event_id).ok());
+  REQUIRE(store->queue_reprint((*kept)->event_id).ok());  // twice is one entry
+  CHECK(*store->reprints_queued() == 1);
+  auto due = store->reprints_due(fixture_date());
+  REQUIRE(due.ok());
+  REQUIRE(due->size() == 1);
+  CHECK((*due)[0].queue_number == "A-017");
+  REQUIRE(store->reprint_done((*kept)->event_id).ok());
+  CHECK(*store->reprints_queued() == 0);
+  RawDb raw(f.path);
+  CHECK(raw.text("SELECT printed_at IS NOT NULL FROM checkins") == "1");
+  auto unknown = store->queue_reprint("no-such-event");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK_THAT(unknown.error(), Contains("no-such-event"));
 }
 
 TEST_CASE("a file from a newer build is refused and left as it was", "[store]") {

@@ -1,0 +1,40 @@
+#pragma once
+// Prints the tickets the reprint queue owes, once the printer can print
+// again. Runs on the check-in engine's thread between scans, so a reprint
+// never races a new ticket for the printer.
+#include <cstddef>
+
+#include "kiosk/booking_directory.h"
+#include "kiosk/clock.h"
+#include "kiosk/log.h"
+#include "kiosk/printer.h"
+#include "kiosk/reprint_queue.h"
+
+namespace kiosk {
+
+struct ReprintPorts {
+  const Clock& clock;
+  BookingDirectory& directory;  // the office, for the ticket and today's date
+  ReprintQueue& queue;
+  TicketPrinter& printer;
+};
+
+class Reprinter {
+ public:
+  Reprinter(ReprintPorts ports, Logger log);
+
+  // Asks the printer only when something is owed today; prints each owed
+  // ticket, marked as a reprint, while the printer keeps printing. A ticket
+  // leaves the queue only once it printed whole (or went out unconfirmed,
+  // which is not resent: see the rule in printer.h). Returns how many left
+  // the queue.
+  std::size_t run_once();
+
+ private:
+  bool reprint(const CheckinRecord& record, const OfficeConfig& office);
+
+  ReprintPorts ports_;
+  Logger log_;
+};
+
+}  // namespace kiosk
