@@ -11,6 +11,7 @@ each() { while IFS= read -r line; do say "$1$line"; done; }
 as_kiosk() { setpriv --reuid=kiosk --regid=kiosk --init-groups "$@"; }
 
 say "userspace up at $(cut -d' ' -f1 /proc/uptime) s"
+say "mounts: / $(findmnt -no OPTIONS / | cut -d, -f1), journal on $(findmnt -no SOURCE /var/log/journal)"
 systemctl start kiosk-provision.service
 say "provision: $(systemctl is-active kiosk-provision.service)"
 journalctl -b -u kiosk-provision.service -o cat --no-pager | each "provision| "
