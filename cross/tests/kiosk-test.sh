@@ -45,6 +45,8 @@ say "kiosk.service: $(systemctl is-active kiosk.service) (start took $(awk -v a=
 pid=$(systemctl show -p MainPID --value kiosk.service)
 say "kiosk idle VmRSS: $(awk '/VmRSS/ {print $2, $3}' /proc/"$pid"/status 2>/dev/null)"
 say "kiosk status: $(systemctl show -p StatusText --value kiosk.service)"
+# systemd stamps the last WATCHDOG=1 it received (0: none yet).
+say "kiosk watchdog ping: $(systemctl show -p WatchdogTimestampMonotonic --value kiosk.service)"
 
 if [ -x $t/kiosk-fake-wedge ]; then
   $t/kiosk-fake-wedge --name "Fake Wedge" --text BOOT01 --wait-ms 120000 2>&1 | each "wedge| "
