@@ -13,6 +13,7 @@
 #include "kiosk/checkin_service.h"
 #include "kiosk/connectivity.h"
 #include "kiosk/log.h"
+#include "kiosk/scan_feedback.h"
 #include "kiosk/sync_worker.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/net/central_client.h"
@@ -49,6 +50,10 @@ struct Runtime {
   // Called at least once a second by the loop that consumes scans, while it
   // is healthy (a supervisor's watchdog ping). Empty: nothing to call.
   std::function<void()> heartbeat;
+  // Where the camera sees a symbol, and "hold still" (kiosk/scan_feedback.h),
+  // for the applicant screen's highlight. Called on the camera's thread:
+  // post, do not draw. Empty: nobody shows it. Set before scanning starts.
+  std::function<void(const ScanFeedback&)> scan_feedback;
 
   Logger logger(std::string component) const { return Logger(sink, std::move(component), config.log_level); }
   bool online_configured() const { return sync != nullptr; }

@@ -10,6 +10,7 @@
 #include "platform/app/scan_queue.h"
 #include "platform/scan/image_replay.h"
 #include "tests/platform/store/store_fixtures.h"
+#include "tests/support/synthetic_codes.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;
@@ -70,4 +71,26 @@ TEST_CASE("the heartbeat beats at least once a second while the loop waits on a 
     previous = beat;
   }
   CHECK(ended - previous <= 1s);
+}
+
+TEST_CASE("the camera's feedback reaches the runtime's hook, even for a code that is ignored") {
+  testing::TempDir dir;
+  REQUIRE(save_luma_png(test::render_code(test::Symbology::qr, "not a booking", 320, 240), dir.file("poster.png")));
+  auto config = parse_kiosk_config(R"({"office_id": "TST", "kiosk_id": "TST-K1", "data_dir": ")" +
+                                   dir.file("data") + R"(", "printer": {"device": "file:)" + dir.file("tickets") +
+                                   R"("}, "camera": {"device": "images:)" + dir.file("poster.png") +
+                                   R"(", "fps": 30, "loop": false}})");
+  REQUIRE(config);
+  auto runtime = open_runtime(*config, null_log_sink());
+  REQUIRE(runtime);
+  std::vector<ScanFeedback> seen;
+  (*runtime)->scan_feedback = [&](const ScanFeedback& feedback) { seen.push_back(feedback); };
+  std::istringstream no_input;
+  std::ostringstream out;
+  CHECK(run_headless(**runtime, no_input, out) == 0);
+  CHECK(out.str().empty());  // noise: no decision
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].state == ScanFeedback::State::decoded);
+  CHECK(seen[0].frame_width == 320);
+  CHECK(seen[0].corners[2].x > seen[0].corners[0].x);
 }
