@@ -13,7 +13,6 @@
 #include "kiosk/checkin_service.h"
 #include "kiosk/connectivity.h"
 #include "kiosk/log.h"
-#include "kiosk/scan_feedback.h"
 #include "kiosk/sync_worker.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/net/central_client.h"
@@ -21,6 +20,10 @@
 #include "platform/system/data_dir.h"
 #include "platform/system/random_ids.h"
 #include "platform/system/system_clock.h"
+
+namespace kiosk {
+struct ScanFeedback;  // kiosk/scan_feedback.h
+}
 
 namespace kiosk::platform {
 
