@@ -6,6 +6,7 @@
 #include <sstream>
 #include <thread>
 
+#include "kiosk/scan_feedback.h"
 #include "platform/app/headless.h"
 #include "platform/app/scan_queue.h"
 #include "platform/scan/image_replay.h"
