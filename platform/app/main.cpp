@@ -18,6 +18,7 @@
 #include "platform/app/version.h"
 #include "platform/system/service_notifier.h"
 #include "platform/system/stderr_log_sink.h"
+#include "platform/system/stop_signals.h"
 
 namespace kp = kiosk::platform;
 
@@ -112,6 +113,8 @@ int main(int argc, char** argv) {
     std::cout << kp::usage_text();
     return 0;
   }
+  // Before any thread: the run modes stop in order on SIGTERM/SIGINT.
+  if (line->command == Command::run || line->command == Command::headless) kp::block_stop_signals();
   kp::StderrLogSink sink(std::getenv("JOURNAL_STREAM") != nullptr);
   return run(*line, sink);
 }

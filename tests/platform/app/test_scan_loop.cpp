@@ -32,6 +32,18 @@ TEST_CASE("the scan queue hands out events, times out while producers live, fini
   CHECK(queue.pop(10ms, event) == ScanQueue::Wait::finished);
 }
 
+TEST_CASE("a closed scan queue (the kiosk stopping) hands out what it holds, takes nothing new, then finishes") {
+  ScanQueue queue;
+  queue.add_producer();  // a stdin reader that never ends, as on tty1
+  queue.push({ScanRequest{"AAA111", {}}, "wedge"});
+  queue.close();
+  queue.push({ScanRequest{"BBB222", {}}, "camera"});
+  ScanEvent event;
+  REQUIRE(queue.pop(10ms, event) == ScanQueue::Wait::event);
+  CHECK(event.request.text == "AAA111");
+  CHECK(queue.pop(10ms, event) == ScanQueue::Wait::finished);
+}
+
 TEST_CASE("a producer on another thread wakes the loop at once") {
   ScanQueue queue;
   queue.add_producer();
