@@ -3,8 +3,6 @@
 // interpreter (tests/support/escpos_reader.h) for what a person would see.
 #include <catch2/catch.hpp>
 
-#include <ZXing/ReadBarcode.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -13,6 +11,7 @@
 #include "platform/printer/escpos_encoder.h"
 #include "tests/platform/printer/printer_fixture.h"
 #include "tests/support/escpos_reader.h"
+#include "tests/support/qr_decode.h"
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -239,11 +238,7 @@ std::string decode_raster(const kiosk::test::EscposRaster& image) {
   for (int y = 0; y < image.height; ++y)
     for (int x = 0; x < image.width; ++x)
       if (image.black(x, y)) luma[static_cast<std::size_t>((y + margin) * width + x + margin)] = 0;
-  auto result = ZXing::ReadBarcode({luma.data(), width, height, ZXing::ImageFormat::Lum},
-                                   ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::QRCode));
-  if (!result.isValid()) return "";
-  auto text = result.text();  // ZXing 1.4: a wide string; the payload is ASCII
-  return std::string(text.begin(), text.end());
+  return kiosk::test::decode_qr(luma, width, height);
 }
 
 }  // namespace
