@@ -13,6 +13,7 @@
 #include "platform/app/headless.h"
 #include "platform/app/import_command.h"
 #include "platform/app/runtime.h"
+#include "platform/app/preview_command.h"
 #include "platform/app/selftest_command.h"
 #include "platform/app/sync_command.h"
 #include "platform/app/version.h"
@@ -109,6 +110,7 @@ int main(int argc, char** argv) {
     std::cout << "kiosk " << kp::kVersion << " (build " << kp::kBuild << ", " << kp::kArch << ")\n";
     return 0;
   }
+  if (line->command == Command::preview_ticket) return kp::run_preview_ticket(*line, std::cout, std::cerr);
   if (line->command == Command::help) {
     std::cout << kp::usage_text();
     return 0;
