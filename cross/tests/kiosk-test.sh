@@ -46,7 +46,7 @@ say "kiosk idle VmRSS: $(awk '/VmRSS/ {print $2, $3}' /proc/"$pid"/status 2>/dev
 say "kiosk status: $(systemctl show -p StatusText --value kiosk.service)"
 
 if [ -x $t/kiosk-fake-wedge ]; then
-  $t/kiosk-fake-wedge --name "Fake Wedge" --text BOOT01 2>&1 | each "wedge| "
+  $t/kiosk-fake-wedge --name "Fake Wedge" --text BOOT01 --wait-ms 120000 2>&1 | each "wedge| "
   # The decision line, from the journal, bounded.
   timeout 60 journalctl -b -u kiosk.service -o cat -f --no-pager | grep -m1 '"verdict"' | each "decision| "
 else
