@@ -1,5 +1,6 @@
 #include "kiosk/reprinter.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "kiosk/ticket.h"
@@ -17,13 +18,27 @@ std::size_t Reprinter::run_once() {
     log_.error(due.error());
     return 0;
   }
-  if (due->empty() || !can_print(ports_.printer.status())) return 0;
+  if (due->empty() || backing_off() || !can_print(ports_.printer.status())) return 0;
   std::size_t done = 0;
   for (const auto& record : *due) {
-    if (!reprint(record, **office)) break;  // the printer failed again: wait for the next round
+    if (!reprint(record, **office)) {
+      note_failure();  // the printer failed again: wait for a later round
+      return done;
+    }
     ++done;
   }
+  backoff_ = std::chrono::seconds{0};
   return done;
+}
+
+bool Reprinter::backing_off() const {
+  return backoff_ > std::chrono::seconds{0} && ports_.clock.monotonic() < next_attempt_;
+}
+
+void Reprinter::note_failure() {
+  constexpr std::chrono::seconds longest{300};
+  backoff_ = backoff_ == std::chrono::seconds{0} ? std::chrono::seconds{2} : std::min(backoff_ * 2, longest);
+  next_attempt_ = ports_.clock.monotonic() + backoff_;
 }
 
 bool Reprinter::reprint(const CheckinRecord& record, const OfficeConfig& office) {

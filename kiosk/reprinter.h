@@ -2,6 +2,7 @@
 // Prints the tickets the reprint queue owes, once the printer can print
 // again. Runs on the check-in engine's thread between scans, so a reprint
 // never races a new ticket for the printer.
+#include <chrono>
 #include <cstddef>
 
 #include "kiosk/booking_directory.h"
@@ -28,13 +29,21 @@ class Reprinter {
   // leaves the queue only once it printed whole (or went out unconfirmed,
   // which is not resent: see the rule in printer.h). Returns how many left
   // the queue.
+  //
+  // After a reprint fails although the printer said it could print (a
+  // printer without status, e.g. a file on a full disk), the next attempt
+  // waits 2 s, then 4, 8... up to 5 minutes, so the log is not flooded.
   std::size_t run_once();
 
  private:
   bool reprint(const CheckinRecord& record, const OfficeConfig& office);
+  bool backing_off() const;
+  void note_failure();
 
   ReprintPorts ports_;
   Logger log_;
+  std::chrono::seconds backoff_{0};
+  std::chrono::steady_clock::time_point next_attempt_{};
 };
 
 }  // namespace kiosk

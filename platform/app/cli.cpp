@@ -11,6 +11,7 @@ std::optional<std::string>* file_option(CommandLine& line, const std::string& na
   if (name == "--office-config") return &line.office_config_path;
   if (name == "--manifest") return &line.manifest_path;
   if (name == "--queue-blocks") return &line.queue_blocks_path;
+  if (name == "--out") return &line.out_path;
   return nullptr;
 }
 
@@ -22,6 +23,7 @@ std::optional<Command> subcommand(const std::string& word) {
   if (word == "sync") return Command::sync;
   if (word == "selftest") return Command::selftest;
   if (word == "check-config") return Command::check_config;
+  if (word == "preview-ticket") return Command::preview_ticket;
   return std::nullopt;
 }
 
@@ -43,6 +45,8 @@ std::optional<Failure> check(const CommandLine& line) {
     return usage_error("kiosk import needs --office-config, --manifest or --queue-blocks");
   if (line.command != Command::import && import_files)
     return usage_error("--office-config, --manifest and --queue-blocks belong to kiosk import");
+  if ((line.command == Command::preview_ticket) != line.out_path.has_value())
+    return usage_error(line.out_path ? "--out belongs to kiosk preview-ticket" : "kiosk preview-ticket needs --out FILE.png");
   return std::nullopt;
 }
 
@@ -81,6 +85,8 @@ std::string usage_text() {
          "  kiosk sync --config FILE             one sync round with the central service now\n"
          "  kiosk selftest --config FILE         check config, storage, clock, network, TLS, printer, camera\n"
          "  kiosk check-config --config FILE     check the config and its certificate/key files only\n"
+         "  kiosk preview-ticket [--config FILE] --out FILE.png\n"
+         "                                       draw a sample ticket as the configured printer prints it\n"
          "  kiosk --version                      print the version and build\n"
          "Without --config the kiosk runs on its embedded demo configuration.\n"
          "Exit status: 0 success, 1 runtime failure, 2 bad command line or config.\n";

@@ -1,6 +1,10 @@
 #include "platform/app/headless.h"
 
+#include <signal.h>
+
+#include <atomic>
 #include <deque>
+#include <memory>
 #include <istream>
 #include <mutex>
 #include <ostream>
@@ -15,6 +19,7 @@
 #include "platform/app/decision_json.h"
 #include "platform/app/scan_queue.h"
 #include "platform/app/scan_sources.h"
+#include "platform/system/stop_signals.h"
 
 namespace kiosk::platform {
 namespace {
@@ -72,14 +77,26 @@ class SourceFifo {
 };
 
 // Reads stdin on its own thread, so the loop that consumes scans keeps its
-// heartbeat while no line comes.
-std::thread read_lines(std::istream& in, ScanQueue& queue) {
-  queue.add_producer();
-  return std::thread([&in, &queue] {
+// heartbeat while no line comes. The thread shares the queue: a stop signal
+// leaves it blocked on a terminal that never ends, so it is let go rather
+// than joined, and the queue must outlive it.
+std::thread read_lines(std::istream& in, std::shared_ptr<ScanQueue> queue) {
+  queue->add_producer();
+  return std::thread([&in, queue] {
     std::string line;
     while (std::getline(in, line))
-      if (auto scan = parse_headless_line(line)) queue.push({std::move(*scan), "stdin"});
-    queue.producer_done();
+      if (auto scan = parse_headless_line(line)) queue->push({std::move(*scan), "stdin"});
+    queue->producer_done();
+  });
+}
+
+// Stop taking scans on SIGTERM/SIGINT; the loop then finishes what is queued.
+std::unique_ptr<StopSignalWatcher> close_on_stop_signal(Runtime& rt, ScanQueue& queue, std::atomic<bool>& stopped) {
+  return std::make_unique<StopSignalWatcher>([&rt, &queue, &stopped](int signal) {
+    rt.logger("kiosk").info(std::string(signal == SIGINT ? "SIGINT" : "SIGTERM") +
+                            ": stopping; deciding the scans already queued");
+    stopped = true;
+    queue.close();
   });
 }
 
@@ -133,15 +150,19 @@ int run_headless(Runtime& rt, std::istream& in, std::ostream& out) {
     std::lock_guard lock(out_mutex);
     out << line << '\n' << std::flush;
   }, IdleTask{[&rt] { rt.reprinter->run_once(); }});
-  ScanQueue queue;
-  auto devices = ScanSources::start(rt, queue);
+  auto queue = std::make_shared<ScanQueue>();
+  auto devices = ScanSources::start(rt, *queue);
   if (!devices) {
     rt.logger("scan").error(devices.error());
     return 1;
   }
+  std::atomic<bool> stopped{false};
+  auto stop_watch = close_on_stop_signal(rt, *queue, stopped);
   auto reader = read_lines(in, queue);
-  consume_scans(rt, queue, engine, sources);
-  reader.join();
+  consume_scans(rt, *queue, engine, sources);
+  if (stopped) reader.detach();
+  else reader.join();
+  devices->reset();
   engine.wait_idle();
   if (sync && !sync->drain(std::chrono::seconds(rt.config.sync.drain_seconds)))
     rt.logger("sync").warn("outbox not empty after " + std::to_string(rt.config.sync.drain_seconds) +

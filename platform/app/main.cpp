@@ -13,11 +13,13 @@
 #include "platform/app/headless.h"
 #include "platform/app/import_command.h"
 #include "platform/app/runtime.h"
+#include "platform/app/preview_command.h"
 #include "platform/app/selftest_command.h"
 #include "platform/app/sync_command.h"
 #include "platform/app/version.h"
 #include "platform/system/service_notifier.h"
 #include "platform/system/stderr_log_sink.h"
+#include "platform/system/stop_signals.h"
 
 namespace kp = kiosk::platform;
 
@@ -108,10 +110,13 @@ int main(int argc, char** argv) {
     std::cout << "kiosk " << kp::kVersion << " (build " << kp::kBuild << ", " << kp::kArch << ")\n";
     return 0;
   }
+  if (line->command == Command::preview_ticket) return kp::run_preview_ticket(*line, std::cout, std::cerr);
   if (line->command == Command::help) {
     std::cout << kp::usage_text();
     return 0;
   }
+  // Before any thread: the run modes stop in order on SIGTERM/SIGINT.
+  if (line->command == Command::run || line->command == Command::headless) kp::block_stop_signals();
   kp::StderrLogSink sink(std::getenv("JOURNAL_STREAM") != nullptr);
   return run(*line, sink);
 }

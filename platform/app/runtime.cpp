@@ -11,7 +11,7 @@ constexpr size_t kMaxConfigBytes = 1 << 20;
 
 Expected<std::unique_ptr<TicketPrinter>> open_printer(const KioskConfig& config) {
   auto profile = printer_profile(config.printer.profile);
-  if (!profile) return Failure{"printer.profile: unknown profile '" + config.printer.profile + "' (80mm, 58mm)"};
+  if (!profile) return Failure{"printer.profile: unknown profile '" + config.printer.profile + "' (80mm, 58mm, 58mm-raster, 80mm-nocut)"};
   if (config.printer.device.empty()) return Failure{"printer.device: missing"};
   return make_printer(config.printer.device, *profile);
 }

@@ -22,6 +22,10 @@
 #include "platform/system/random_ids.h"
 #include "platform/system/system_clock.h"
 
+namespace kiosk {
+struct ScanFeedback;  // kiosk/scan_feedback.h
+}
+
 namespace kiosk::platform {
 
 // The file named on the command line, or the embedded default.
@@ -51,6 +55,10 @@ struct Runtime {
   // Called at least once a second by the loop that consumes scans, while it
   // is healthy (a supervisor's watchdog ping). Empty: nothing to call.
   std::function<void()> heartbeat;
+  // Where the camera sees a symbol, and "hold still" (kiosk/scan_feedback.h),
+  // for the applicant screen's highlight. Called on the camera's thread:
+  // post, do not draw. Empty: nobody shows it. Set before scanning starts.
+  std::function<void(const ScanFeedback&)> scan_feedback;
 
   Logger logger(std::string component) const { return Logger(sink, std::move(component), config.log_level); }
   bool online_configured() const { return sync != nullptr; }

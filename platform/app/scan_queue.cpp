@@ -18,14 +18,23 @@ void ScanQueue::producer_done() {
 void ScanQueue::push(ScanEvent event) {
   {
     std::lock_guard lock(mutex_);
+    if (closed_) return;
     events_.push_back(std::move(event));
+  }
+  changed_.notify_all();
+}
+
+void ScanQueue::close() {
+  {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
   }
   changed_.notify_all();
 }
 
 ScanQueue::Wait ScanQueue::pop(std::chrono::milliseconds timeout, ScanEvent& out) {
   std::unique_lock lock(mutex_);
-  bool ready = changed_.wait_for(lock, timeout, [&] { return !events_.empty() || producers_ <= 0; });
+  bool ready = changed_.wait_for(lock, timeout, [&] { return !events_.empty() || producers_ <= 0 || closed_; });
   if (!ready) return Wait::timeout;
   if (events_.empty()) return Wait::finished;
   out = std::move(events_.front());

@@ -25,8 +25,11 @@ class ScanQueue {
   void add_producer();
   void producer_done();
   void push(ScanEvent event);
-  // Waits at most `timeout`; `finished` once every producer is done and the
-  // queue is empty.
+  // Stop taking scans (the kiosk is stopping): what is queued is still
+  // handed out, then `finished`, whatever the producers are doing.
+  void close();
+  // Waits at most `timeout`; `finished` once every producer is done (or the
+  // queue is closed) and the queue is empty.
   Wait pop(std::chrono::milliseconds timeout, ScanEvent& out);
 
  private:
@@ -34,6 +37,7 @@ class ScanQueue {
   std::condition_variable changed_;
   std::deque<ScanEvent> events_;
   int producers_ = 0;
+  bool closed_ = false;
 };
 
 }  // namespace kiosk::platform

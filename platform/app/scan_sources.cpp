@@ -9,6 +9,7 @@ CameraCallbacks camera_callbacks(Runtime& rt, ScanQueue& queue) {
   auto log = rt.logger("camera");
   CameraCallbacks callbacks;
   callbacks.on_text = [&queue](const std::string& text) { queue.push({ScanRequest{text, {}}, "camera"}); };
+  if (rt.scan_feedback) callbacks.on_feedback = rt.scan_feedback;
   callbacks.on_state = [&rt, log](bool online, const std::string& what) {
     rt.camera_online = online;
     if (online) log.info("camera online: " + what);

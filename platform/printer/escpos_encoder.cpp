@@ -1,6 +1,11 @@
 #include "platform/printer/escpos_encoder.h"
 
+#include <ZXing/BarcodeFormat.h>
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+
 #include <algorithm>
+#include <exception>
 #include <initializer_list>
 
 #include "platform/printer/code_page.h"
@@ -80,12 +85,59 @@ void put_native_qr(std::string& out, std::string_view payload, const PrinterProf
   qr_function(out, 'Q', "0");                                                         // print the symbol
 }
 
+// The symbol's modules, one bit each, from ZXing's encoder (error
+// correction M, no quiet zone: the paper margin and feeds give it one).
+// Empty when the payload does not fit any symbol.
+ZXing::BitMatrix qr_modules(std::string_view payload) {
+  try {
+    // ZXing 1.4 takes 0-8 and maps 3-4 to level M.
+    return ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode).setMargin(0).setEccLevel(4).encode(
+        std::string(payload), 0, 0);
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+// GS v 0 m xL xH yL yH d...: a raster image, 8 dots across per byte, most
+// significant bit leftmost, rows top to bottom; printers without GS ( k
+// all have it.
+void put_raster(std::string& out, const ZXing::BitMatrix& modules, int scale) {
+  int width = modules.width() * scale;
+  int height = modules.height() * scale;
+  int row_bytes = (width + 7) / 8;
+  put(out, {GS, 'v', '0', 0, static_cast<unsigned char>(row_bytes & 0xFF), static_cast<unsigned char>(row_bytes >> 8),
+            static_cast<unsigned char>(height & 0xFF), static_cast<unsigned char>(height >> 8)});
+  for (int y = 0; y < height; ++y) {
+    for (int byte = 0; byte < row_bytes; ++byte) {
+      unsigned char bits = 0;
+      for (int bit = 0; bit < 8; ++bit) {
+        int x = byte * 8 + bit;
+        if (x < width && modules.get(x / scale, y / scale)) bits |= static_cast<unsigned char>(0x80 >> bit);
+      }
+      out += static_cast<char>(bits);
+    }
+  }
+}
+
+// The same symbol drawn as an image, at the native module size or smaller
+// if it would not fit the paper. False when there is no symbol to draw.
+bool put_raster_qr(std::string& out, std::string_view payload, const PrinterProfile& profile) {
+  auto modules = qr_modules(payload);
+  if (modules.width() == 0) return false;
+  int scale = std::min<int>(qr_module_dots(profile), profile.dots_per_line / modules.width());
+  if (scale < 1) return false;
+  set_style(out, Align::center, false, 1);
+  put_raster(out, modules, scale);
+  return true;
+}
+
 void put_qr(std::string& out, std::string_view payload, const PrinterProfile& profile) {
   if (payload.empty()) return;
   if (profile.native_qr && payload.size() <= max_qr_bytes) {
     put_native_qr(out, payload, profile);
     return;
   }
+  if (!profile.native_qr && put_raster_qr(out, payload, profile)) return;
   // Still something the counter can type in.
   set_style(out, Align::left, false, 1);
   put_rows(out, to_pc437(payload), 1, profile);

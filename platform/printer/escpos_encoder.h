@@ -13,8 +13,9 @@ namespace kiosk::platform {
 // QR payload as a native QR code (model 2, error correction M); a feed; and a
 // partial cut when the profile has a cutter.
 //
-// Without native QR support, or for a payload too long for any QR symbol,
-// the payload is printed as text (a raster fallback is still to come).
+// Without native QR support the symbol is drawn by ZXing's encoder and sent
+// as a raster image (GS v 0), same module size, same error correction. For
+// a payload too long for any QR symbol, the payload is printed as text.
 std::string encode_escpos(const kiosk::Ticket& ticket, const PrinterProfile& profile);
 
 // The character scale (1..8, same across and down) of a line of `length`

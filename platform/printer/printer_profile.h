@@ -1,7 +1,7 @@
 #pragma once
 // What the ESC/POS encoder needs to know about a ticket printer: how wide the
 // paper is and which features the mechanism has. Chosen by name in the kiosk
-// configuration ("80mm", "58mm").
+// configuration ("80mm", "58mm", "58mm-raster", "80mm-nocut").
 #include <optional>
 #include <string>
 #include <string_view>

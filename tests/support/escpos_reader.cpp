@@ -1,5 +1,6 @@
 #include "tests/support/escpos_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <utility>
@@ -87,7 +88,29 @@ class Reader {
     }
     if (command == 'V') return cut();
     if (command == '(') return gs_paren();
+    if (command == 'v') return raster();
     stop("unknown command GS " + hex(command));
+  }
+
+  // GS v 0 m xL xH yL yH d...
+  void raster() {
+    if (!need(6, "GS v 0")) return;
+    if (next() != '0') return stop("unknown command GS v");
+    auto mode = next();
+    if (mode != 0 && mode != '0') return problem("raster GS v 0 in scaled mode " + hex(mode));
+    std::size_t row_bytes = next();
+    row_bytes |= static_cast<std::size_t>(next()) << 8;
+    std::size_t rows = next();
+    rows |= static_cast<std::size_t>(next()) << 8;
+    if (!need(row_bytes * rows, "GS v 0 data")) return;
+    if (in_line_) problem("raster image printed in the middle of a text line");
+    EscposRaster image;
+    image.width = static_cast<int>(row_bytes * 8);
+    image.height = static_cast<int>(rows);
+    image.bits = std::string(bytes_.substr(pos_, row_bytes * rows));
+    image.lines_before = doc_.lines.size();
+    pos_ += row_bytes * rows;
+    doc_.rasters.push_back(std::move(image));
   }
 
   void cut() {
@@ -227,6 +250,7 @@ class Dumper {
     if (prefix == GS && name == '(') return paren_function();
     if (prefix == GS && name == 'V') return cut();
     if (prefix == GS && name == '!') return argument(true);
+    if (prefix == GS && name == 'v') return raster();
     static constexpr std::string_view esc_with_argument = "tRaEd!-JM";
     if (prefix == ESC && esc_with_argument.find(static_cast<char>(name)) != std::string_view::npos)
       argument(false);
@@ -238,6 +262,20 @@ class Dumper {
     bool feeds = bytes_[pos_] == 65 || bytes_[pos_] == 66;
     argument(false);
     if (feeds) argument(false);
+  }
+
+  // GS v 0 m xL xH yL yH, then the image as a size, not its bytes.
+  void raster() {
+    if (bytes_.size() - pos_ < 6) return;
+    token(std::string(1, bytes_[pos_++]));
+    std::size_t row_bytes =
+        static_cast<unsigned char>(bytes_[pos_ + 1]) + 256u * static_cast<unsigned char>(bytes_[pos_ + 2]);
+    std::size_t rows =
+        static_cast<unsigned char>(bytes_[pos_ + 3]) + 256u * static_cast<unsigned char>(bytes_[pos_ + 4]);
+    for (int i = 0; i < 5; ++i) argument(false);
+    auto size = std::min(row_bytes * rows, bytes_.size() - pos_);
+    token("<" + std::to_string(row_bytes * 8) + "x" + std::to_string(rows) + " image>");
+    pos_ += size;
   }
 
   // GS ( <function> pL pH data, data starting with cn and fn.

@@ -27,9 +27,23 @@ struct EscposQr {
   std::size_t lines_before = 0;  // text lines printed before the symbol
 };
 
+// A GS v 0 raster image: `width` dots across (a multiple of 8), rows top to
+// bottom, one byte per 8 dots, most significant bit leftmost, 1 = black.
+struct EscposRaster {
+  int width = 0;
+  int height = 0;
+  std::string bits;
+  std::size_t lines_before = 0;
+  bool black(int x, int y) const {
+    auto byte = static_cast<unsigned char>(bits[static_cast<std::size_t>(y * (width / 8) + x / 8)]);
+    return (byte & (0x80 >> (x % 8))) != 0;
+  }
+};
+
 struct EscposDocument {
   std::vector<EscposLine> lines;  // one per LF; ESC d feeds are not lines
   std::vector<EscposQr> qr_codes;
+  std::vector<EscposRaster> rasters;
   int initializations = 0;      // ESC @
   std::optional<int> code_page;  // the last ESC t
   int feed_lines = 0;           // ESC d

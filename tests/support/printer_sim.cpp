@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <termios.h>
@@ -142,6 +143,8 @@ void PrinterSim::serve_tcp() {
     if (wait_readable(listen_fd_, wake_[0]) <= 0) return;
     int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
     if (fd < 0) continue;
+    int one = 1;  // answer each status byte at once, as a printer does, not held back by Nagle
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     serve_fd(fd);
     ::close(fd);
     std::lock_guard lock(mutex_);

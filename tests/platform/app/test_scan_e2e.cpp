@@ -119,7 +119,7 @@ TEST_CASE("selftest captures frames through the kiosk's own capture path") {
         std::string::npos);
 }
 
-TEST_CASE("a missing camera and scanner never stop the kiosk deciding stdin scans; it runs on until SIGTERM") {
+TEST_CASE("a missing camera and scanner never stop the kiosk deciding stdin scans; it runs on until SIGTERM, then stops in order") {
   KioskFixture kiosk({{"camera", {{"device", "/dev/video-kiosk-test-missing"}}},
                       {"scanner", {{"device", "name:Kiosk Test Absent Wedge"}}}});
   kiosk.import_office();
@@ -137,6 +137,8 @@ TEST_CASE("a missing camera and scanner never stop the kiosk deciding stdin scan
   child.kill(SIGTERM);
   auto status = child.wait(seconds(10));
   REQUIRE(status);
+  CHECK(*status == 0);
+  CHECK(child.stderr_text().find("SIGTERM: stopping; deciding the scans already queued") != std::string::npos);
   CHECK(child.stderr_text().find("camera offline: /dev/video-kiosk-test-missing: open: No such file or directory") !=
         std::string::npos);
   CHECK(child.stderr_text().find("scanner offline: no input device named \"Kiosk Test Absent Wedge\"") !=

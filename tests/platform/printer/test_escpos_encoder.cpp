@@ -4,11 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "platform/printer/escpos_encoder.h"
 #include "tests/platform/printer/printer_fixture.h"
 #include "tests/support/escpos_reader.h"
+#include "tests/support/qr_decode.h"
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -148,17 +151,17 @@ TEST_CASE("a payload over 252 bytes sets pH", "[printer][escpos]") {
   CHECK(static_cast<unsigned char>(bytes[at + 4]) == 1);
 }
 
-TEST_CASE("without native QR support the payload is printed as text", "[printer][escpos]") {
-  auto profile = named_profile("58mm");
-  profile.native_qr = false;
+TEST_CASE("without native QR, a payload too long for any QR symbol is printed as text", "[printer][escpos]") {
+  auto profile = named_profile("58mm-raster");
   auto ticket = printer_ticket();
-  auto bytes = encode_escpos(ticket, profile);
-  CHECK(bytes.find(qr_prefix) == std::string::npos);
-  auto doc = read_escpos(bytes);
+  ticket.qr_payload = std::string(3000, 'x');  // version 40-M holds 2331 bytes
+  auto doc = read_escpos(encode_escpos(ticket, profile));
+  CHECK(doc.problems.empty());
   CHECK(doc.qr_codes.empty());
-  std::string text;
-  for (auto it = doc.lines.end() - 2; it != doc.lines.end(); ++it) text += it->text;  // 34 bytes: two rows
-  CHECK(text == ticket.qr_payload);
+  CHECK(doc.rasters.empty());
+  std::size_t printed = 0;
+  for (const auto& line : doc.lines) printed += static_cast<std::size_t>(std::count(line.text.begin(), line.text.end(), 'x'));
+  CHECK(printed == 3000);
 }
 
 TEST_CASE("a ticket without a payload has no QR code", "[printer][escpos]") {
@@ -221,4 +224,42 @@ TEST_CASE("long lines are wrapped at the profile's columns", "[printer][escpos]"
   auto rows = profile.name == "80mm" ? 2 : 3;
   REQUIRE(doc.lines.end() - first > rows);
   CHECK((first + rows)->text.rfind("Have your", 0) == 0);
+}
+
+namespace {
+
+// What a scanner at the counter reads from a GS v 0 image: ZXing's reader
+// on the image as printed (with a white quiet zone around it, as on paper).
+std::string decode_raster(const kiosk::test::EscposRaster& image) {
+  const int margin = 16;
+  int width = image.width + 2 * margin;
+  int height = image.height + 2 * margin;
+  std::vector<std::uint8_t> luma(static_cast<std::size_t>(width * height), 255);
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x)
+      if (image.black(x, y)) luma[static_cast<std::size_t>((y + margin) * width + x + margin)] = 0;
+  return kiosk::test::decode_qr(luma, width, height);
+}
+
+}  // namespace
+
+TEST_CASE("a printer without native QR gets the same code as a raster image", "[printer][encoder]") {
+  auto ticket = kiosk::test::printer_ticket();
+  auto document = kiosk::test::read_escpos(kiosk::platform::encode_escpos(ticket, named_profile("58mm-raster")));
+  CHECK(document.problems.empty());
+  CHECK(document.qr_codes.empty());
+  REQUIRE(document.rasters.size() == 1);
+  const auto& image = document.rasters[0];
+  CHECK(image.width <= 384);
+  CHECK(image.height > 0);
+  CHECK(decode_raster(image) == ticket.qr_payload);
+  CHECK(document.cuts == 1);
+}
+
+TEST_CASE("the no-cut profile never sends a cut", "[printer][encoder]") {
+  auto document =
+      kiosk::test::read_escpos(kiosk::platform::encode_escpos(kiosk::test::printer_ticket(), named_profile("80mm-nocut")));
+  CHECK(document.problems.empty());
+  CHECK(document.cuts == 0);
+  CHECK(document.qr_codes.size() == 1);
 }

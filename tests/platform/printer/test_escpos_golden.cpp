@@ -2,7 +2,7 @@
 // printer_fixture.h encoded for each named profile, compared byte for byte.
 // After an intended change to the encoder or the fixture, regenerate them:
 //
-//   KIOSK_UPDATE_GOLDEN=1 build/printer/tests/platform/printer/test_printer '[golden]'
+//   KIOSK_UPDATE_GOLDEN=1 build/default/tests/platform/printer/test_printer '[golden]'
 //
 // then review the change (git diff --text, or xxd) before committing.
 #include <catch2/catch.hpp>
@@ -72,7 +72,7 @@ std::string describe_mismatch(const std::string& expected, const std::string& ac
 }  // namespace
 
 TEST_CASE("the fixed ticket matches its golden byte stream", "[printer][golden]") {
-  auto profile = GENERATE(as<std::string>{}, "80mm", "58mm");
+  auto profile = GENERATE(as<std::string>{}, "80mm", "58mm", "58mm-raster", "80mm-nocut");
   auto path = golden_path(profile);
   auto actual = kiosk::platform::encode_escpos(printer_ticket(), named_profile(profile));
   if (updating_golden()) {

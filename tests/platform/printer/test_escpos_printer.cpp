@@ -198,3 +198,17 @@ TEST_CASE("the factory makes a status-talking printer for tcp: and probes it", "
   REQUIRE_FALSE(refused);
   CHECK(refused.error().find("cover_open") != std::string::npos);
 }
+
+TEST_CASE("a usb: device node is driven like the others", "[printer][sim]") {
+  // A USB printer-class node (/dev/usb/lp0) is a character device opened
+  // read-write with no line settings; the simulator's pty stands in for it.
+  PrinterSim sim(PrinterSim::Link::pty);
+  auto serial = platform::parse_printer_device(sim.device());
+  REQUIRE(serial);
+  EscposPrinter printer(*platform::parse_printer_device("usb:" + serial->path), named_profile("80mm"),
+                        test_timeouts());
+  CHECK(printer.print(ticket()).printed);
+  CHECK(good_tickets(sim) == 1);
+  sim.set_status(PrinterStatus::cover_open);
+  CHECK(printer.status() == PrinterStatus::cover_open);
+}

@@ -225,3 +225,44 @@ TEST_CASE("a reprint owed from an earlier day is kept but not printed", "[printe
   CHECK(kiosk.queued() == 1);
   CHECK(sim.printed().empty());
 }
+
+TEST_CASE("a printer that says ok but keeps failing is retried with a growing pause", "[printer][reprint]") {
+  TempDir dir;
+  FakeClock clock{"2017-08-17T08:00:00+07:00"};
+  FakeDirectory directory{test_office()};
+  directory.add(booking("7KQ2MZ", "2017-08-17T09:00:00+07:00"));
+  RecordingLogSink log;
+  auto store = platform::SqliteStore::open(dir.file("kiosk.db"), Logger(log, "store"));
+  REQUIRE(store);
+  REQUIRE((*store)->add_queue_block({"N", "A", 501, 550, date("2017-08-17")}));
+  RecordingPrinter printer;  // no status channel: always "ok", like file:
+  printer.fail_with("disk full");
+  SequentialIds ids;
+  CheckinService service(CheckinPolicy{"JKT-SEL-K1", false, FallbackRange{9001, 9010}},
+                         CheckinPorts{clock, directory, **store, printer, ids, nullptr, nullptr, store->get()},
+                         Logger(log, "checkin"));
+  REQUIRE(service.check_in(ScanRequest{"7KQ2MZ", {}}).reprint_queued);
+  Reprinter reprinter(ReprintPorts{clock, directory, **store, printer}, Logger(log, "printer"));
+  auto attempts = [&] {
+    int failed = 0;
+    for (const auto& line : log.lines()) failed += line.find("reprint of ticket A-501 failed") != std::string::npos;
+    return failed;
+  };
+  CHECK(reprinter.run_once() == 0);
+  CHECK(attempts() == 1);
+  CHECK(reprinter.run_once() == 0);  // within the 2 s pause: not tried
+  CHECK(attempts() == 1);
+  clock.advance(2s);
+  CHECK(reprinter.run_once() == 0);
+  CHECK(attempts() == 2);
+  clock.advance(2s);  // the pause is 4 s now
+  CHECK(reprinter.run_once() == 0);
+  CHECK(attempts() == 2);
+  printer.fail_with(std::nullopt);
+  clock.advance(2s);
+  CHECK(reprinter.run_once() == 1);
+  CHECK(*(*store)->reprints_queued() == 0);
+  REQUIRE(printer.tickets().size() == 1);
+  CHECK(printer.tickets()[0].reprint);
+  CHECK(printer.tickets()[0].queue_number == "A-501");
+}

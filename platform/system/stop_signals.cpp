@@ -1,0 +1,47 @@
+#include "platform/system/stop_signals.h"
+
+#include <signal.h>
+
+#include <ctime>
+
+namespace kiosk::platform {
+namespace {
+
+sigset_t stop_set() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  return set;
+}
+
+}  // namespace
+
+void block_stop_signals() {
+  auto set = stop_set();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+StopSignalWatcher::StopSignalWatcher(std::function<void(int)> on_stop)
+    : on_stop_(std::move(on_stop)), thread_([this] { watch(); }) {}
+
+StopSignalWatcher::~StopSignalWatcher() {
+  done_ = true;
+  thread_.join();
+}
+
+// Wakes every 200 ms to notice the destructor: sigtimedwait cannot be
+// interrupted from another thread without sending a signal of its own.
+void StopSignalWatcher::watch() {
+  auto set = stop_set();
+  const timespec tick{0, 200'000'000};
+  while (!done_) {
+    int signal = sigtimedwait(&set, nullptr, &tick);
+    if (signal > 0) {
+      on_stop_(signal);
+      return;
+    }
+  }
+}
+
+}  // namespace kiosk::platform
