@@ -9,27 +9,11 @@
 #include "platform/central_ref/reference_service.h"
 #include "platform/central_ref/seed.h"
 #include "platform/system/stderr_log_sink.h"
+#include "platform/system/stop_signals.h"
 #include "platform/system/system_clock.h"
 
 namespace kiosk::central_ref {
 namespace {
-
-// Blocked in every thread (the server's inherit the mask) and taken by
-// sigwait() in main: the stop runs as ordinary code, not in a handler.
-sigset_t stop_signals() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  return set;
-}
-
-int wait_for_stop_signal(const sigset_t& set) {
-  int signal_number = 0;
-  while (sigwait(&set, &signal_number) != 0) {
-  }
-  return signal_number;
-}
 
 // Written aside and renamed, so a watcher never reads half a number.
 Status write_port_file(const std::string& path, int port) {
@@ -65,8 +49,9 @@ Expected<Running> start(const Options& options, OffsetClock& clock, FaultInjecto
 }  // namespace
 
 int run(const Options& options, std::ostream& out, std::ostream& err) {
-  auto signals = stop_signals();
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // Blocked in every thread (the server's inherit the mask) and taken by
+  // sigwait() below: the stop runs as ordinary code, not in a handler.
+  platform::block_stop_signals();
   platform::StderrLogSink sink;
   Logger log(sink, "central-ref", options.log_level);
   platform::SystemClock system_clock;
@@ -86,7 +71,7 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
     }
   }
   out << "listening on " << options.listen << ":" << port << std::endl;
-  int signal_number = wait_for_stop_signal(signals);
+  int signal_number = platform::wait_for_stop_signal();
   log.info(std::string("stopping on ") + (signal_number == SIGINT ? "SIGINT" : "SIGTERM"));
   running->server->stop();
   return 0;

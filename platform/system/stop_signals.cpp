@@ -22,6 +22,14 @@ void block_stop_signals() {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
+int wait_for_stop_signal() {
+  auto set = stop_set();
+  int signal = 0;
+  while (sigwait(&set, &signal) != 0) {
+  }
+  return signal;
+}
+
 StopSignalWatcher::StopSignalWatcher(std::function<void(int)> on_stop)
     : on_stop_(std::move(on_stop)), thread_([this] { watch(); }) {}
 

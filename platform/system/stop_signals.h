@@ -17,6 +17,11 @@ namespace kiosk::platform {
 // abruptly.
 void block_stop_signals();
 
+// Waits, without end, for SIGTERM or SIGINT (blocked beforehand) and returns
+// which came: for a main thread with nothing else to do.
+int wait_for_stop_signal();
+
+// Waits on its own thread, for a main thread that has work to do.
 class StopSignalWatcher {
  public:
   // `on_stop` runs once, on the watcher's thread, with the signal number.
