@@ -55,6 +55,22 @@ if [ -x $t/kiosk-fake-wedge ]; then
 else
   say "wedge: SKIP (no kiosk-fake-wedge given)"
 fi
+# The watchdog: a kiosk that stops answering is killed and started again.
+# (A 5 s watchdog for the test, instead of the unit's 30 s.)
+mkdir -p /run/systemd/system/kiosk.service.d
+printf '[Service]\nWatchdogSec=5\n' > /run/systemd/system/kiosk.service.d/test-watchdog.conf
+systemctl daemon-reload
+systemctl restart kiosk.service
+hung=$(systemctl show -p MainPID --value kiosk.service)
+kill -STOP "$hung"
+timeout 60 journalctl -b -u kiosk.service -o cat -f --no-pager -n 0 | grep -m1 -i 'watchdog timeout' | each "watchdog| "
+timeout 60 systemctl start kiosk.service
+restarted=$(systemctl show -p MainPID --value kiosk.service)
+say "watchdog restart: $(systemctl is-active kiosk.service), pid $hung -> $restarted, new process: $([ "$restarted" != "$hung" ] && [ "$restarted" != 0 ] && echo yes || echo no)"
+
+# A stop (SIGTERM) ends the kiosk in order, with exit status 0.
+systemctl stop kiosk.service
+say "stop: $(systemctl show -p ExecMainStatus --value kiosk.service) $(journalctl -b -u kiosk.service -o cat --no-pager | grep -c 'SIGTERM: stopping')"
 journalctl -b -u kiosk.service -o cat --no-pager | tail -n 20 | each "kiosk journal| "
 systemctl --failed --no-legend --plain | each "failed unit| "
 say "done at $(cut -d' ' -f1 /proc/uptime) s"
