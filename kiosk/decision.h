@@ -12,6 +12,7 @@ namespace kiosk {
 struct ScanRequest {
   std::string text;        // exactly as the scanner or keyboard delivered it
   std::string birth_date;  // DDMMYYYY when the applicant typed one
+  std::string source = "";  // "stdin", "camera", "wedge": for the log and the decision line
 };
 
 struct Decision {

@@ -3,7 +3,6 @@
 #include <signal.h>
 
 #include <atomic>
-#include <deque>
 #include <memory>
 #include <istream>
 #include <mutex>
@@ -55,27 +54,6 @@ std::optional<ScanRequest> parse_headless_line(std::string_view line) {
 
 namespace {
 
-// The engine decides in submission order, so the sources of the scans in
-// flight are a FIFO beside it.
-class SourceFifo {
- public:
-  void push(std::string source) {
-    std::lock_guard lock(mutex_);
-    sources_.push_back(std::move(source));
-  }
-  std::string pop() {
-    std::lock_guard lock(mutex_);
-    if (sources_.empty()) return {};
-    auto source = std::move(sources_.front());
-    sources_.pop_front();
-    return source;
-  }
-
- private:
-  std::mutex mutex_;
-  std::deque<std::string> sources_;
-};
-
 // Reads stdin on its own thread, so the loop that consumes scans keeps its
 // heartbeat while no line comes. The thread shares the queue: a stop signal
 // leaves it blocked on a terminal that never ends, so it is let go rather
@@ -85,7 +63,10 @@ std::thread read_lines(std::istream& in, std::shared_ptr<ScanQueue> queue) {
   return std::thread([&in, queue] {
     std::string line;
     while (std::getline(in, line))
-      if (auto scan = parse_headless_line(line)) queue->push({std::move(*scan), "stdin"});
+      if (auto scan = parse_headless_line(line)) {
+        scan->source = "stdin";
+        queue->push(std::move(*scan));
+      }
     queue->producer_done();
   });
 }
@@ -104,12 +85,12 @@ std::unique_ptr<StopSignalWatcher> close_on_stop_signal(Runtime& rt, ScanQueue& 
 // same text from the devices within the window is one scan. Device text
 // that is not a booking code is noise (a poster, a product barcode): it is
 // dropped quietly. Stdin lines are deliberate and always decided.
-bool worth_deciding(const ScanEvent& event, DuplicateFilter& duplicates, const Logger& log) {
-  if (event.source == "stdin") return true;
-  if (!duplicates.first_sighting(event.request.text)) return false;
-  if (parse_payload(event.request.text).kind == ScannedPayload::Kind::invalid) {
-    log.debug("ignored a " + event.source + " read that is not a booking code (" +
-              std::to_string(event.request.text.size()) + " characters)");
+bool worth_deciding(const ScanRequest& scan, DuplicateFilter& duplicates, const Logger& log) {
+  if (scan.source == "stdin") return true;
+  if (!duplicates.first_sighting(scan.text)) return false;
+  if (parse_payload(scan.text).kind == ScannedPayload::Kind::invalid) {
+    log.debug("ignored a " + scan.source + " read that is not a booking code (" +
+              std::to_string(scan.text.size()) + " characters)");
     return false;
   }
   return true;
@@ -117,19 +98,18 @@ bool worth_deciding(const ScanEvent& event, DuplicateFilter& duplicates, const L
 
 // The one consumer of scans: all inputs, one engine. Returns when every
 // input is done.
-void consume_scans(Runtime& rt, ScanQueue& queue, CheckinEngine& engine, SourceFifo& sources) {
+void consume_scans(Runtime& rt, ScanQueue& queue, CheckinEngine& engine) {
   DuplicateFilter duplicates(rt.clock, std::chrono::seconds(rt.config.scan.duplicate_seconds));
   auto log = rt.logger("scan");
   // Half the heartbeat's one-second promise, so a late wake-up still keeps it.
   constexpr std::chrono::milliseconds kBeat{500};
-  ScanEvent event;
+  ScanRequest scan;
   for (;;) {
-    auto wait = queue.pop(kBeat, event);
+    auto wait = queue.pop(kBeat, scan);
     if (rt.heartbeat) rt.heartbeat();
     if (wait == ScanQueue::Wait::finished) return;
-    if (wait == ScanQueue::Wait::timeout || !worth_deciding(event, duplicates, log)) continue;
-    sources.push(event.source);
-    engine.submit(std::move(event.request));
+    if (wait == ScanQueue::Wait::timeout || !worth_deciding(scan, duplicates, log)) continue;
+    engine.submit(std::move(scan));
   }
 }
 
@@ -142,11 +122,10 @@ int run_headless(Runtime& rt, std::istream& in, std::ostream& out) {
   // thread while the engine thread writes to it. Only the engine writes.
   in.tie(nullptr);
   std::mutex out_mutex;
-  SourceFifo sources;
-  CheckinEngine engine(*rt.checkin, [&](const ScanRequest&, const Decision& decision) {
+  CheckinEngine engine(*rt.checkin, [&](const ScanRequest& scan, const Decision& decision) {
     if (sync && decision.verdict == Verdict::admitted && decision.mode == DecisionMode::offline) sync->poke();
     auto offset = office_offset(rt);
-    auto line = decision_json_line(decision, offset, kiosk_state(rt, offset), sources.pop());
+    auto line = decision_json_line(decision, offset, kiosk_state(rt, offset), scan.source);
     std::lock_guard lock(out_mutex);
     out << line << '\n' << std::flush;
   }, IdleTask{[&rt] { rt.reprinter->run_once(); }});
@@ -159,7 +138,7 @@ int run_headless(Runtime& rt, std::istream& in, std::ostream& out) {
   std::atomic<bool> stopped{false};
   auto stop_watch = close_on_stop_signal(rt, *queue, stopped);
   auto reader = read_lines(in, queue);
-  consume_scans(rt, *queue, engine, sources);
+  consume_scans(rt, *queue, engine);
   if (stopped) reader.detach();
   else reader.join();
   devices->reset();

@@ -15,7 +15,7 @@ void ScanQueue::producer_done() {
   changed_.notify_all();
 }
 
-void ScanQueue::push(ScanEvent event) {
+void ScanQueue::push(ScanRequest event) {
   {
     std::lock_guard lock(mutex_);
     if (closed_) return;
@@ -32,7 +32,7 @@ void ScanQueue::close() {
   changed_.notify_all();
 }
 
-ScanQueue::Wait ScanQueue::pop(std::chrono::milliseconds timeout, ScanEvent& out) {
+ScanQueue::Wait ScanQueue::pop(std::chrono::milliseconds timeout, ScanRequest& out) {
   std::unique_lock lock(mutex_);
   bool ready = changed_.wait_for(lock, timeout, [&] { return !events_.empty() || producers_ <= 0 || closed_; });
   if (!ready) return Wait::timeout;

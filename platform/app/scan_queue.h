@@ -13,29 +13,24 @@
 
 namespace kiosk::platform {
 
-struct ScanEvent {
-  ScanRequest request;
-  std::string source;  // "stdin", "camera", "wedge"
-};
-
 class ScanQueue {
  public:
   enum class Wait { event, timeout, finished };
 
   void add_producer();
   void producer_done();
-  void push(ScanEvent event);
+  void push(ScanRequest event);
   // Stop taking scans (the kiosk is stopping): what is queued is still
   // handed out, then `finished`, whatever the producers are doing.
   void close();
   // Waits at most `timeout`; `finished` once every producer is done (or the
   // queue is closed) and the queue is empty.
-  Wait pop(std::chrono::milliseconds timeout, ScanEvent& out);
+  Wait pop(std::chrono::milliseconds timeout, ScanRequest& out);
 
  private:
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<ScanEvent> events_;
+  std::deque<ScanRequest> events_;
   int producers_ = 0;
   bool closed_ = false;
 };

@@ -8,7 +8,7 @@ namespace {
 CameraCallbacks camera_callbacks(Runtime& rt, ScanQueue& queue) {
   auto log = rt.logger("camera");
   CameraCallbacks callbacks;
-  callbacks.on_text = [&queue](const std::string& text) { queue.push({ScanRequest{text, {}}, "camera"}); };
+  callbacks.on_text = [&queue](const std::string& text) { queue.push({text, {}, "camera"}); };
   if (rt.scan_feedback) callbacks.on_feedback = rt.scan_feedback;
   callbacks.on_state = [&rt, log](bool online, const std::string& what) {
     rt.camera_online = online;
@@ -25,7 +25,7 @@ CameraCallbacks camera_callbacks(Runtime& rt, ScanQueue& queue) {
 WedgeCallbacks wedge_callbacks(Runtime& rt, ScanQueue& queue) {
   auto log = rt.logger("scanner");
   WedgeCallbacks callbacks;
-  callbacks.on_line = [&queue](const std::string& line) { queue.push({ScanRequest{line, {}}, "wedge"}); };
+  callbacks.on_line = [&queue](const std::string& line) { queue.push({line, {}, "wedge"}); };
   callbacks.on_state = [log](bool online, const std::string& what) {
     if (online) log.info("scanner online: " + what);
     else log.warn("scanner offline: " + what);

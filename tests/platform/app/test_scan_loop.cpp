@@ -19,15 +19,15 @@ using namespace std::chrono_literals;
 
 TEST_CASE("the scan queue hands out events, times out while producers live, finishes when they are done") {
   ScanQueue queue;
-  ScanEvent event;
+  ScanRequest event;
   CHECK(queue.pop(0ms, event) == ScanQueue::Wait::finished);  // nobody can push
   queue.add_producer();
   CHECK(queue.pop(10ms, event) == ScanQueue::Wait::timeout);
-  queue.push({ScanRequest{"AAA111", {}}, "camera"});
+  queue.push(ScanRequest{"AAA111", {}, "camera"});
   queue.producer_done();
   // Queued events come out before the end.
   REQUIRE(queue.pop(10ms, event) == ScanQueue::Wait::event);
-  CHECK(event.request.text == "AAA111");
+  CHECK(event.text == "AAA111");
   CHECK(event.source == "camera");
   CHECK(queue.pop(10ms, event) == ScanQueue::Wait::finished);
 }
@@ -35,12 +35,12 @@ TEST_CASE("the scan queue hands out events, times out while producers live, fini
 TEST_CASE("a closed scan queue (the kiosk stopping) hands out what it holds, takes nothing new, then finishes") {
   ScanQueue queue;
   queue.add_producer();  // a stdin reader that never ends, as on tty1
-  queue.push({ScanRequest{"AAA111", {}}, "wedge"});
+  queue.push(ScanRequest{"AAA111", {}, "wedge"});
   queue.close();
-  queue.push({ScanRequest{"BBB222", {}}, "camera"});
-  ScanEvent event;
+  queue.push(ScanRequest{"BBB222", {}, "camera"});
+  ScanRequest event;
   REQUIRE(queue.pop(10ms, event) == ScanQueue::Wait::event);
-  CHECK(event.request.text == "AAA111");
+  CHECK(event.text == "AAA111");
   CHECK(queue.pop(10ms, event) == ScanQueue::Wait::finished);
 }
 
@@ -48,10 +48,10 @@ TEST_CASE("a producer on another thread wakes the loop at once") {
   ScanQueue queue;
   queue.add_producer();
   std::thread producer([&] {
-    queue.push({ScanRequest{"BBB222", {}}, "wedge"});
+    queue.push(ScanRequest{"BBB222", {}, "wedge"});
     queue.producer_done();
   });
-  ScanEvent event;
+  ScanRequest event;
   CHECK(queue.pop(5s, event) == ScanQueue::Wait::event);
   CHECK(queue.pop(5s, event) == ScanQueue::Wait::finished);
   producer.join();
