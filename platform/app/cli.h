@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 
 namespace kiosk::platform {
 

@@ -2,8 +2,8 @@
 // One decision as one line of JSON: the headless protocol (docs/headless.md).
 #include <string>
 
-#include "kiosk/decision.h"
-#include "kiosk/time.h"
+#include "kiosk/checkin/decision.h"
+#include "kiosk/base/time.h"
 
 namespace kiosk::platform {
 

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "kiosk/signature.h"
+#include "kiosk/booking/signature.h"
 #include "platform/app/embedded_assets.h"
 #include "platform/json/contract_json.h"
 

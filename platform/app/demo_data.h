@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/expected.h"
-#include "kiosk/manifest.h"
-#include "kiosk/office.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/booking/manifest.h"
+#include "kiosk/booking/office.h"
 #include "platform/store/sqlite_store.h"
 
 namespace kiosk::platform {

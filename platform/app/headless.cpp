@@ -10,11 +10,11 @@
 #include <string>
 #include <thread>
 
-#include "kiosk/booking_code.h"
-#include "kiosk/checkin_engine.h"
-#include "kiosk/duplicate_filter.h"
-#include "kiosk/payload.h"
-#include "kiosk/sync_thread.h"
+#include "kiosk/booking/booking_code.h"
+#include "kiosk/checkin/checkin_engine.h"
+#include "kiosk/scan/duplicate_filter.h"
+#include "kiosk/booking/payload.h"
+#include "kiosk/sync/sync_thread.h"
 #include "platform/app/decision_json.h"
 #include "platform/app/scan_queue.h"
 #include "platform/app/scan_sources.h"

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "kiosk/decision.h"
+#include "kiosk/checkin/decision.h"
 #include "platform/app/runtime.h"
 
 namespace kiosk::platform {

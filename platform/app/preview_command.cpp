@@ -1,6 +1,6 @@
 #include "platform/app/preview_command.h"
 
-#include "kiosk/ticket.h"
+#include "kiosk/ticket/ticket.h"
 #include "platform/app/runtime.h"
 #include "platform/preview/escpos_render.h"
 #include "platform/printer/escpos_encoder.h"

@@ -10,11 +10,11 @@
 #include <random>
 #include <string>
 
-#include "kiosk/checkin_service.h"
-#include "kiosk/connectivity.h"
-#include "kiosk/log.h"
-#include "kiosk/reprinter.h"
-#include "kiosk/sync_worker.h"
+#include "kiosk/checkin/checkin_service.h"
+#include "kiosk/sync/connectivity.h"
+#include "kiosk/base/log.h"
+#include "kiosk/ticket/reprinter.h"
+#include "kiosk/sync/sync_worker.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/net/central_client.h"
 #include "platform/store/sqlite_store.h"
@@ -23,7 +23,7 @@
 #include "platform/system/system_clock.h"
 
 namespace kiosk {
-struct ScanFeedback;  // kiosk/scan_feedback.h
+struct ScanFeedback;  // kiosk/scan/scan_feedback.h
 }
 
 namespace kiosk::platform {
@@ -55,7 +55,7 @@ struct Runtime {
   // Called at least once a second by the loop that consumes scans, while it
   // is healthy (a supervisor's watchdog ping). Empty: nothing to call.
   std::function<void()> heartbeat;
-  // Where the camera sees a symbol, and "hold still" (kiosk/scan_feedback.h),
+  // Where the camera sees a symbol, and "hold still" (kiosk/scan/scan_feedback.h),
   // for the applicant screen's highlight. Called on the camera's thread:
   // post, do not draw. Empty: nobody shows it. Set before scanning starts.
   std::function<void(const ScanFeedback&)> scan_feedback;

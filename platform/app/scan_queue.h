@@ -9,7 +9,7 @@
 #include <mutex>
 #include <string>
 
-#include "kiosk/decision.h"
+#include "kiosk/checkin/decision.h"
 
 namespace kiosk::platform {
 

@@ -4,7 +4,7 @@
 // keyboard-wedge scanner. Each registers as a producer of the queue.
 #include <memory>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 #include "platform/app/runtime.h"
 #include "platform/app/scan_queue.h"
 #include "platform/scan/camera_scanner.h"

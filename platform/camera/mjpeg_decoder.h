@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "kiosk/expected.h"
-#include "kiosk/frame_source.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/scan/frame_source.h"
 
 namespace kiosk::platform {
 

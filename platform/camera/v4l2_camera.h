@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/frame_source.h"
+#include "kiosk/scan/frame_source.h"
 #include "platform/camera/mjpeg_decoder.h"
 #include "platform/system/file_descriptor.h"
 

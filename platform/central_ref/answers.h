@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/booking.h"
-#include "kiosk/office.h"
-#include "kiosk/queue_number.h"
-#include "kiosk/time.h"
+#include "kiosk/booking/booking.h"
+#include "kiosk/booking/office.h"
+#include "kiosk/checkin/queue_number.h"
+#include "kiosk/base/time.h"
 #include "platform/central_ref/reply.h"
 
 namespace kiosk::central_ref {

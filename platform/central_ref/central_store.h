@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/booking.h"
-#include "kiosk/expected.h"
-#include "kiosk/queue_number.h"
+#include "kiosk/booking/booking.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/checkin/queue_number.h"
 #include "platform/central_ref/queue_numbers.h"
 #include "platform/store/sqlite_connection.h"
 

@@ -1,8 +1,8 @@
 #include "platform/central_ref/checkin_desk.h"
 
-#include "kiosk/arrival_rule.h"
-#include "kiosk/booking_code.h"
-#include "kiosk/queue_number.h"
+#include "kiosk/checkin/arrival_rule.h"
+#include "kiosk/booking/booking_code.h"
+#include "kiosk/checkin/queue_number.h"
 #include "platform/central_ref/answers.h"
 #include "platform/store/sqlite_transaction.h"
 

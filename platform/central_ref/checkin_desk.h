@@ -4,9 +4,9 @@
 // the number the kiosk printed; each event_id answered once and that answer
 // repeated for every retry. The arrival rule itself is kiosk::judge_booking,
 // the same code the kiosk runs.
-#include "kiosk/clock.h"
-#include "kiosk/log.h"
-#include "kiosk/office.h"
+#include "kiosk/base/clock.h"
+#include "kiosk/base/log.h"
+#include "kiosk/booking/office.h"
 #include "platform/central_ref/central_store.h"
 #include "platform/central_ref/reply.h"
 #include "platform/central_ref/requests.h"

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/enum_names.h"
+#include "kiosk/base/enum_names.h"
 #include "platform/central_ref/answers.h"
 #include "platform/json/json_fields.h"
 

@@ -4,7 +4,7 @@
 // service's clock, never from the machine's.
 #include <string>
 
-#include "kiosk/time.h"
+#include "kiosk/base/time.h"
 
 namespace kiosk::central_ref {
 

@@ -9,7 +9,7 @@
 #include <optional>
 #include <thread>
 
-#include "kiosk/booking_code.h"
+#include "kiosk/booking/booking_code.h"
 #include "platform/central_ref/answers.h"
 #include "platform/central_ref/connection_drop.h"
 #include "platform/central_ref/control_api.h"

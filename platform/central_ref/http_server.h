@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/expected.h"
-#include "kiosk/log.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/base/log.h"
 #include "platform/central_ref/faults.h"
 #include "platform/central_ref/offset_clock.h"
 #include "platform/central_ref/reference_service.h"

@@ -2,7 +2,7 @@
 
 #include <sodium.h>
 
-#include "kiosk/booking_code.h"
+#include "kiosk/booking/booking_code.h"
 
 namespace kiosk::central_ref {
 namespace {

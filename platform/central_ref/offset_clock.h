@@ -5,7 +5,7 @@
 #include <atomic>
 #include <chrono>
 
-#include "kiosk/clock.h"
+#include "kiosk/base/clock.h"
 
 namespace kiosk::central_ref {
 

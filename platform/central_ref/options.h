@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/expected.h"
-#include "kiosk/log.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/base/log.h"
 
 namespace kiosk::central_ref {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "kiosk/queue_number.h"
+#include "kiosk/checkin/queue_number.h"
 
 namespace kiosk::central_ref {
 namespace {

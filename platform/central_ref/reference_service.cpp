@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "kiosk/booking_code.h"
+#include "kiosk/booking/booking_code.h"
 #include "platform/central_ref/answers.h"
 #include "platform/central_ref/manifest_etag.h"
 #include "platform/central_ref/requests.h"

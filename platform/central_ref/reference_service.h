@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/clock.h"
-#include "kiosk/log.h"
-#include "kiosk/office.h"
+#include "kiosk/base/clock.h"
+#include "kiosk/base/log.h"
+#include "kiosk/booking/office.h"
 #include "platform/central_ref/answers.h"
 #include "platform/central_ref/central_store.h"
 #include "platform/central_ref/checkin_desk.h"

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/checkin_record.h"
-#include "kiosk/expected.h"
-#include "kiosk/time.h"
+#include "kiosk/checkin/checkin_record.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/base/time.h"
 
 namespace kiosk::central_ref {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/booking.h"
-#include "kiosk/expected.h"
-#include "kiosk/office.h"
+#include "kiosk/booking/booking.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/booking/office.h"
 
 namespace kiosk::central_ref {
 

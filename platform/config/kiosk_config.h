@@ -6,11 +6,11 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/expected.h"
-#include "kiosk/log.h"
-#include "kiosk/frame_source.h"
-#include "kiosk/queue_number.h"
-#include "kiosk/scan_formats.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/base/log.h"
+#include "kiosk/scan/frame_source.h"
+#include "kiosk/checkin/queue_number.h"
+#include "kiosk/scan/scan_formats.h"
 
 namespace kiosk::platform {
 

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/central_service.h"
-#include "kiosk/expected.h"
-#include "kiosk/queue_number.h"
+#include "kiosk/sync/central_service.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/checkin/queue_number.h"
 
 namespace kiosk::platform {
 

@@ -1,6 +1,6 @@
 #include "platform/json/contract_json.h"
 
-#include "kiosk/booking_code.h"
+#include "kiosk/booking/booking_code.h"
 #include "platform/json/json_fields.h"
 
 namespace kiosk::platform {

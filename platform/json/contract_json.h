@@ -3,11 +3,11 @@
 // everything the kiosk relies on and names the first bad field.
 #include <string_view>
 
-#include "kiosk/booking.h"
-#include "kiosk/expected.h"
-#include "kiosk/manifest.h"
-#include "kiosk/office.h"
-#include "kiosk/queue_number.h"
+#include "kiosk/booking/booking.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/booking/manifest.h"
+#include "kiosk/booking/office.h"
+#include "kiosk/checkin/queue_number.h"
 
 namespace kiosk::platform {
 

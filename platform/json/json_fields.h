@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/expected.h"
-#include "kiosk/time.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/base/time.h"
 
 namespace kiosk::platform {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/central_service.h"
+#include "kiosk/sync/central_service.h"
 
 namespace kiosk::platform {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 
-#include "kiosk/booking_code.h"
+#include "kiosk/booking/booking_code.h"
 #include "platform/json/answer_json.h"
 #include "platform/json/contract_json.h"
 #include "platform/json/request_json.h"

@@ -12,9 +12,9 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/central_service.h"
-#include "kiosk/expected.h"
-#include "kiosk/log.h"
+#include "kiosk/sync/central_service.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/base/log.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/net/http_client.h"
 

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/expected.h"
-#include "kiosk/time.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/base/time.h"
 #include "platform/net/curl_easy.h"
 
 namespace kiosk::platform {

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string_view>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 #include "platform/preview/bitmap.h"
 
 namespace kiosk::platform {

@@ -3,7 +3,7 @@
 // bytes go (a file, USB, serial, TCP) is a transport's business.
 #include <string>
 
-#include "kiosk/ticket.h"
+#include "kiosk/ticket/ticket.h"
 #include "platform/printer/printer_profile.h"
 
 namespace kiosk::platform {

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <mutex>
 
-#include "kiosk/printer.h"
+#include "kiosk/ticket/printer.h"
 #include "platform/printer/printer_device.h"
 #include "platform/printer/printer_profile.h"
 

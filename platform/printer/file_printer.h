@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/expected.h"
-#include "kiosk/printer.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/ticket/printer.h"
 #include "platform/printer/printer_profile.h"
 
 namespace kiosk::platform {

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/printer.h"
+#include "kiosk/ticket/printer.h"
 #include "platform/printer/printer_transport.h"
 
 namespace kiosk::platform {

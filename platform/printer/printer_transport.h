@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 
 namespace kiosk::platform {
 

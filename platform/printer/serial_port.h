@@ -9,7 +9,7 @@
 
 #include <termios.h>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 #include "platform/printer/printer_transport.h"
 
 namespace kiosk::platform {

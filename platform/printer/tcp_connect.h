@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 #include "platform/printer/printer_transport.h"
 
 namespace kiosk::platform {

@@ -1,17 +1,17 @@
 #pragma once
 // One camera frame in, the codes in it out: ZXing-cpp behind the kiosk's
-// decode schedule (kiosk/decode_schedule.h). Formats are restricted to what
+// decode schedule (kiosk/scan/decode_schedule.h). Formats are restricted to what
 // bookings use; an optional region of interest skips the rest of the frame.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "kiosk/decode_schedule.h"
-#include "kiosk/expected.h"
-#include "kiosk/frame_source.h"
-#include "kiosk/scan_feedback.h"
-#include "kiosk/scan_formats.h"
+#include "kiosk/scan/decode_schedule.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/scan/frame_source.h"
+#include "kiosk/scan/scan_feedback.h"
+#include "kiosk/scan/scan_formats.h"
 
 namespace kiosk::platform {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <thread>
 
-#include "kiosk/frame_source.h"
-#include "kiosk/scan_feedback.h"
+#include "kiosk/scan/frame_source.h"
+#include "kiosk/scan/scan_feedback.h"
 #include "platform/scan/barcode_decoder.h"
 
 namespace kiosk::platform {

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 #include "platform/system/file_descriptor.h"
 
 namespace kiosk::platform {

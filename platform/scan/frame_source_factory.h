@@ -2,8 +2,8 @@
 // The one place that turns `camera.device` into a frame source.
 #include <memory>
 
-#include "kiosk/expected.h"
-#include "kiosk/frame_source.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/scan/frame_source.h"
 #include "platform/config/kiosk_config.h"
 
 namespace kiosk::platform {

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 
-#include "kiosk/wedge_line.h"
+#include "kiosk/scan/wedge_line.h"
 #include "platform/scan/evdev_device.h"
 #include "platform/scan/evdev_keymap.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 // A keyboard-wedge scanner on its own thread: opens and grabs the device,
-// turns its key events into lines (kiosk/wedge_line.h drops half scans), and
+// turns its key events into lines (kiosk/scan/wedge_line.h drops half scans), and
 // when the device disappears keeps looking for it with a growing pause,
 // reporting it offline meanwhile. Never blocks longer than a poll timeout,
 // so it stops promptly.
@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "kiosk/clock.h"
+#include "kiosk/base/clock.h"
 
 namespace kiosk::platform {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/checkin_record.h"
-#include "kiosk/expected.h"
+#include "kiosk/checkin/checkin_record.h"
+#include "kiosk/base/expected.h"
 #include "platform/store/sqlite_statement.h"
 
 namespace kiosk::platform {

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <cstdint>
 
-#include "kiosk/time.h"
+#include "kiosk/base/time.h"
 
 namespace kiosk::platform {
 

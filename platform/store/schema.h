@@ -2,8 +2,8 @@
 // The store's schema as an ordered list of migrations. PRAGMA user_version
 // records how far a file has come. A migration that has shipped is never
 // edited; a change is a new migration at the end of the list.
-#include "kiosk/expected.h"
-#include "kiosk/log.h"
+#include "kiosk/base/expected.h"
+#include "kiosk/base/log.h"
 #include "platform/store/sqlite_connection.h"
 
 namespace kiosk::platform {

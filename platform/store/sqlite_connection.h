@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 #include "platform/store/sqlite_statement.h"
 
 struct sqlite3;

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 
 struct sqlite3_stmt;
 

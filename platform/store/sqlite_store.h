@@ -16,12 +16,12 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/booking_directory.h"
-#include "kiosk/journal.h"
-#include "kiosk/log.h"
-#include "kiosk/manifest.h"
-#include "kiosk/reprint_queue.h"
-#include "kiosk/sync_store.h"
+#include "kiosk/booking/booking_directory.h"
+#include "kiosk/checkin/journal.h"
+#include "kiosk/base/log.h"
+#include "kiosk/booking/manifest.h"
+#include "kiosk/ticket/reprint_queue.h"
+#include "kiosk/sync/sync_store.h"
 #include "platform/store/sqlite_connection.h"
 
 namespace kiosk::platform {

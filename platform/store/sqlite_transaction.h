@@ -1,7 +1,7 @@
 #pragma once
 // One SQLite transaction, rolled back when it goes out of scope uncommitted:
 // an early return on any failure leaves the file as it was.
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 #include "platform/store/sqlite_connection.h"
 
 namespace kiosk::platform::sqlite {

@@ -1,6 +1,6 @@
 // SqliteStore as the BookingDirectory: the office config and the day
 // manifest, and their imports.
-#include "kiosk/booking_code.h"
+#include "kiosk/booking/booking_code.h"
 #include "platform/store/column_values.h"
 #include "platform/store/sqlite_store.h"
 #include "platform/store/sqlite_transaction.h"

@@ -1,6 +1,6 @@
 // SqliteStore as the Journal: check-ins, the numbers they used, and the queue
 // blocks leased for offline use.
-#include "kiosk/booking_code.h"
+#include "kiosk/booking/booking_code.h"
 #include "platform/store/checkin_rows.h"
 #include "platform/store/column_values.h"
 #include "platform/store/sqlite_store.h"

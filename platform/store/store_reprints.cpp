@@ -1,7 +1,7 @@
 // The reprint queue: the reprints table beside the journal.
 #include <string>
 
-#include "kiosk/time.h"
+#include "kiosk/base/time.h"
 #include "platform/store/checkin_rows.h"
 #include "platform/store/sqlite_store.h"
 #include "platform/store/sqlite_transaction.h"

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 
 namespace kiosk::platform {
 

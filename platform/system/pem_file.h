@@ -6,7 +6,7 @@
 // truncated copy or a Windows editor's damage before the kiosk starts.
 #include <string>
 
-#include "kiosk/expected.h"
+#include "kiosk/base/expected.h"
 
 namespace kiosk::platform {
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "kiosk/id_source.h"
+#include "kiosk/base/id_source.h"
 
 namespace kiosk::platform {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <mutex>
 
-#include "kiosk/log.h"
+#include "kiosk/base/log.h"
 
 namespace kiosk::platform {
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "kiosk/clock.h"
+#include "kiosk/base/clock.h"
 
 namespace kiosk::platform {
 

@@ -16,7 +16,7 @@
 #include "platform/printer/escpos_printer.h"
 #include "platform/printer/printer_device.h"
 #include "tests/platform/printer/printer_fixture.h"
-#include "tests/support/printer_sim.h"
+#include "support/printer_sim.h"
 
 using namespace kiosk;
 using namespace std::chrono;

@@ -22,7 +22,7 @@
 
 #include "platform/scan/barcode_decoder.h"
 #include "platform/scan/image_replay.h"
-#include "tests/support/synthetic_codes.h"
+#include "support/synthetic_codes.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;

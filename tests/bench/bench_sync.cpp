@@ -18,13 +18,13 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/checkin_service.h"
-#include "kiosk/sync_worker.h"
+#include "kiosk/checkin/checkin_service.h"
+#include "kiosk/sync/sync_worker.h"
 #include "platform/net/central_client.h"
 #include "platform/store/sqlite_store.h"
 #include "platform/system/random_ids.h"
 #include "platform/system/system_clock.h"
-#include "tests/support/subprocess.h"
+#include "support/subprocess.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;

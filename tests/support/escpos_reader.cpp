@@ -1,4 +1,4 @@
-#include "tests/support/escpos_reader.h"
+#include "support/escpos_reader.h"
 
 #include <algorithm>
 #include <array>

@@ -1,11 +1,11 @@
-#include "tests/support/fakes.h"
+#include "support/fakes.h"
 
 #include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <utility>
 
-#include "kiosk/signature.h"
+#include "kiosk/booking/signature.h"
 
 namespace kiosk::test {
 

@@ -12,15 +12,15 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/booking_directory.h"
-#include "kiosk/central_service.h"
-#include "kiosk/clock.h"
-#include "kiosk/id_source.h"
-#include "kiosk/journal.h"
-#include "kiosk/log.h"
-#include "kiosk/office.h"
-#include "kiosk/printer.h"
-#include "kiosk/sync_store.h"
+#include "kiosk/booking/booking_directory.h"
+#include "kiosk/sync/central_service.h"
+#include "kiosk/base/clock.h"
+#include "kiosk/base/id_source.h"
+#include "kiosk/checkin/journal.h"
+#include "kiosk/base/log.h"
+#include "kiosk/booking/office.h"
+#include "kiosk/ticket/printer.h"
+#include "kiosk/sync/sync_store.h"
 
 namespace kiosk::test {
 

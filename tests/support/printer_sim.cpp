@@ -1,4 +1,4 @@
-#include "tests/support/printer_sim.h"
+#include "support/printer_sim.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>

@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-#include "kiosk/printer.h"
+#include "kiosk/ticket/printer.h"
 
 namespace kiosk::test {
 

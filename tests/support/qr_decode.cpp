@@ -1,4 +1,4 @@
-#include "tests/support/qr_decode.h"
+#include "support/qr_decode.h"
 
 #include <ZXing/ReadBarcode.h>
 

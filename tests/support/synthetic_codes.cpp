@@ -1,4 +1,4 @@
-#include "tests/support/synthetic_codes.h"
+#include "support/synthetic_codes.h"
 
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>

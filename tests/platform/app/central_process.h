@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "tests/platform/app/e2e_fixture.h"
-#include "tests/support/subprocess.h"
+#include "support/subprocess.h"
 
 namespace kiosk::test {
 

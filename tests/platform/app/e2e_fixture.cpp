@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "kiosk/signature.h"
+#include "kiosk/booking/signature.h"
 
 namespace kiosk::test {
 namespace {

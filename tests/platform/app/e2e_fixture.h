@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/time.h"
-#include "tests/support/subprocess.h"
+#include "kiosk/base/time.h"
+#include "support/subprocess.h"
 
 namespace kiosk::test {
 

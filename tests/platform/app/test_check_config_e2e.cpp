@@ -7,7 +7,7 @@
 #include <fstream>
 #include <string>
 
-#include "tests/support/subprocess.h"
+#include "support/subprocess.h"
 
 using kiosk::test::run_command;
 

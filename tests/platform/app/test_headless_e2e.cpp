@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "kiosk/birth_date.h"
+#include "kiosk/booking/birth_date.h"
 #include "tests/platform/app/e2e_fixture.h"
 
 using namespace kiosk;

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "tests/platform/app/e2e_fixture.h"
-#include "tests/support/escpos_reader.h"
-#include "tests/support/printer_sim.h"
+#include "support/escpos_reader.h"
+#include "support/printer_sim.h"
 
 using namespace kiosk;
 using namespace kiosk::test;

@@ -6,12 +6,12 @@
 #include <sstream>
 #include <thread>
 
-#include "kiosk/scan_feedback.h"
+#include "kiosk/scan/scan_feedback.h"
 #include "platform/app/headless.h"
 #include "platform/app/scan_queue.h"
 #include "platform/scan/image_replay.h"
 #include "tests/platform/store/store_fixtures.h"
-#include "tests/support/synthetic_codes.h"
+#include "support/synthetic_codes.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;

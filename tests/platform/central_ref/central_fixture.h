@@ -14,7 +14,7 @@
 #include "platform/central_ref/http_server.h"
 #include "platform/central_ref/offset_clock.h"
 #include "platform/central_ref/reference_service.h"
-#include "tests/support/fakes.h"
+#include "support/fakes.h"
 
 namespace kiosk::test {
 

@@ -13,7 +13,7 @@
 #include "platform/central_ref/queue_numbers.h"
 #include "platform/central_ref/reference_service.h"
 #include "platform/central_ref/seed.h"
-#include "tests/support/fakes.h"
+#include "support/fakes.h"
 
 using namespace kiosk;
 using namespace kiosk::central_ref;

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "tests/support/subprocess.h"
+#include "support/subprocess.h"
 
 using kiosk::test::Subprocess;
 using std::chrono::milliseconds;

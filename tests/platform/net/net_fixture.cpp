@@ -13,7 +13,7 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "tests/support/subprocess.h"
+#include "support/subprocess.h"
 
 namespace kiosk::test {
 namespace {

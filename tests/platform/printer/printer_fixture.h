@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/checkin_record.h"
-#include "kiosk/office.h"
-#include "kiosk/ticket.h"
+#include "kiosk/checkin/checkin_record.h"
+#include "kiosk/booking/office.h"
+#include "kiosk/ticket/ticket.h"
 #include "platform/printer/printer_profile.h"
 
 namespace kiosk::test {

@@ -1,6 +1,6 @@
 // Structural checks on the ESC/POS job, independent of the golden files: raw
 // byte checks for the commands that must be exact, and the test-side
-// interpreter (tests/support/escpos_reader.h) for what a person would see.
+// interpreter (support/escpos_reader.h) for what a person would see.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -10,8 +10,8 @@
 
 #include "platform/printer/escpos_encoder.h"
 #include "tests/platform/printer/printer_fixture.h"
-#include "tests/support/escpos_reader.h"
-#include "tests/support/qr_decode.h"
+#include "support/escpos_reader.h"
+#include "support/qr_decode.h"
 
 using namespace kiosk;
 using namespace kiosk::test;

@@ -16,7 +16,7 @@
 
 #include "platform/printer/escpos_encoder.h"
 #include "tests/platform/printer/printer_fixture.h"
-#include "tests/support/escpos_reader.h"
+#include "support/escpos_reader.h"
 
 using namespace kiosk::test;
 

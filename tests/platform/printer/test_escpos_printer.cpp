@@ -12,8 +12,8 @@
 #include "platform/printer/printer_factory.h"
 #include "platform/printer/printer_status.h"
 #include "tests/platform/printer/printer_fixture.h"
-#include "tests/support/escpos_reader.h"
-#include "tests/support/printer_sim.h"
+#include "support/escpos_reader.h"
+#include "support/printer_sim.h"
 
 using namespace kiosk;
 using namespace kiosk::test;

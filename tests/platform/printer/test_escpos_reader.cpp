@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "tests/support/escpos_reader.h"
+#include "support/escpos_reader.h"
 
 using namespace kiosk::test;
 

@@ -11,9 +11,9 @@
 #include "platform/printer/escpos_printer.h"
 #include "platform/printer/printer_device.h"
 #include "tests/platform/printer/printer_fixture.h"
-#include "tests/support/escpos_reader.h"
-#include "tests/support/printer_sim.h"
-#include "tests/support/qr_decode.h"
+#include "support/escpos_reader.h"
+#include "support/printer_sim.h"
+#include "support/qr_decode.h"
 
 using namespace kiosk;
 using namespace kiosk::test;

@@ -12,15 +12,15 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/checkin_service.h"
-#include "kiosk/reprinter.h"
+#include "kiosk/checkin/checkin_service.h"
+#include "kiosk/ticket/reprinter.h"
 #include "platform/printer/escpos_printer.h"
 #include "platform/printer/printer_device.h"
 #include "platform/store/sqlite_store.h"
 #include "tests/platform/printer/printer_fixture.h"
-#include "tests/support/escpos_reader.h"
-#include "tests/support/fakes.h"
-#include "tests/support/printer_sim.h"
+#include "support/escpos_reader.h"
+#include "support/fakes.h"
+#include "support/printer_sim.h"
 
 using namespace kiosk;
 using namespace kiosk::test;

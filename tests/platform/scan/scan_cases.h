@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/support/synthetic_codes.h"
+#include "support/synthetic_codes.h"
 
 namespace kiosk::test {
 

@@ -12,7 +12,7 @@
 #include "platform/camera/v4l2_camera.h"
 #include "platform/scan/barcode_decoder.h"
 #include "tests/platform/store/store_fixtures.h"
-#include "tests/support/synthetic_codes.h"
+#include "support/synthetic_codes.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;

@@ -11,7 +11,7 @@
 
 #include "platform/scan/wedge_reader.h"
 #include "platform/system/system_clock.h"
-#include "tests/support/subprocess.h"
+#include "support/subprocess.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;

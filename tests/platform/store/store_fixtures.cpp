@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "kiosk/queue_number.h"
+#include "kiosk/checkin/queue_number.h"
 
 namespace kiosk::testing {
 

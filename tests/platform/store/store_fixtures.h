@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <string>
 
-#include "kiosk/checkin_record.h"
-#include "kiosk/manifest.h"
-#include "kiosk/office.h"
+#include "kiosk/checkin/checkin_record.h"
+#include "kiosk/booking/manifest.h"
+#include "kiosk/booking/office.h"
 
 namespace kiosk::testing {
 

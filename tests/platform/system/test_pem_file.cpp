@@ -9,7 +9,7 @@
 #include <string>
 
 #include "platform/system/pem_file.h"
-#include "tests/support/subprocess.h"
+#include "support/subprocess.h"
 
 using kiosk::platform::check_pem_file;
 using kiosk::platform::PemKind;

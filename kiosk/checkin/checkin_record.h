@@ -1,0 +1,32 @@
+#pragma once
+// One admitted check-in as the journal keeps it and the outbox uploads it.
+#include <chrono>
+#include <string>
+
+#include "kiosk/base/time.h"
+
+namespace kiosk {
+
+enum class DecisionMode { online, offline };
+std::string_view to_string(DecisionMode mode);
+
+struct CheckinRecord {
+  std::string event_id;  // idempotency key towards the central service
+  std::string kiosk_id;
+  std::string code;
+  std::string service;
+  std::string prefix;
+  int number = 0;
+  std::string queue_number;  // "<prefix>-<number>"
+  bool fallback_number = false;
+  std::chrono::year_month_day date;  // office-local date of the check-in
+  Seconds scanned_at;
+  Seconds decided_at;
+  DecisionMode mode = DecisionMode::offline;
+  Seconds slot_start;
+  // Offline after an online attempt with this event_id that got no answer:
+  // the server may hold that attempt, so the upload must reconcile with it.
+  bool online_attempted = false;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,300 @@
+#include "kiosk/checkin/checkin_service.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "kiosk/checkin/arrival_rule.h"
+#include "kiosk/booking/birth_date.h"
+#include "kiosk/booking/booking_code.h"
+#include "kiosk/booking/payload.h"
+#include "kiosk/booking/signature.h"
+#include "kiosk/ticket/ticket.h"
+
+namespace kiosk {
+
+struct CheckinService::Context {
+  const ScanRequest& scan;
+  Seconds now;
+  ScannedPayload payload;
+  OfficeConfig office;
+  Booking booking;
+  Decision decision;
+  std::string event_id;          // set once an online attempt used one
+  bool online_attempted = false; // ... and got no answer
+};
+
+CheckinService::CheckinService(CheckinPolicy policy, CheckinPorts ports, Logger log)
+    : policy_(std::move(policy)), ports_(ports), log_(std::move(log)) {}
+
+Decision CheckinService::check_in(const ScanRequest& scan) {
+  auto started = ports_.clock.monotonic();
+  Context ctx{scan, now_seconds(ports_.clock), parse_payload(scan.text), {}, {}, {}, {}, false};
+  ctx.decision.code = ctx.payload.code;
+  decide(ctx);
+  ctx.decision.elapsed =
+      std::chrono::duration_cast<std::chrono::microseconds>(ports_.clock.monotonic() - started);
+  log_decision(ctx.decision);
+  return ctx.decision;
+}
+
+void CheckinService::decide(Context& ctx) {
+  if (ctx.payload.kind == ScannedPayload::Kind::invalid) {
+    ctx.decision.verdict = Verdict::invalid_code;
+    return;
+  }
+  auto office = ports_.directory.office_config();
+  if (!office) return fail(ctx, "office config unreadable: " + office.error());
+  if (!*office) return fail(ctx, "no office config loaded (run kiosk import or kiosk sync)");
+  ctx.office = std::move(**office);
+  if (reject_signed(ctx) || report_earlier_checkin(ctx) || decide_online(ctx) || !find_booking(ctx)) return;
+  ctx.decision.service = ctx.booking.service;
+  ctx.decision.slot_start = ctx.booking.slot_start;
+  if (ctx.booking.status == BookingStatus::checked_in) {
+    ctx.decision.verdict = Verdict::already_checked_in;
+    ctx.decision.queue_number = ctx.booking.queue_number;
+    ctx.decision.checked_in_at = ctx.booking.checked_in_at;
+    return;
+  }
+  auto judgement = judge_booking(ctx.booking, ctx.now, ctx.office);
+  ctx.decision.verdict = judgement.verdict;
+  ctx.decision.come_back_at = judgement.come_back_at;
+  // The birth date is asked only of someone who would otherwise be admitted.
+  if (judgement.verdict == Verdict::admitted && check_birth_date(ctx)) admit(ctx);
+}
+
+// True when the scan is a signed code this kiosk must refuse.
+bool CheckinService::reject_signed(Context& ctx) {
+  if (!ctx.payload.signed_booking) return false;
+  const auto& signed_booking = *ctx.payload.signed_booking;
+  if (signed_booking.office_id != ctx.office.office_id) {
+    ctx.decision.verdict = Verdict::wrong_office;
+    return true;
+  }
+  if (!signature_valid(signed_booking, ctx.office.signing_keys)) {
+    ctx.decision.verdict = Verdict::bad_signature;
+    return true;
+  }
+  return false;
+}
+
+// True when this kiosk already admitted the code: the applicant gets the same
+// number again, never a second one.
+bool CheckinService::report_earlier_checkin(Context& ctx) {
+  auto earlier = ports_.journal.find_checkin(ctx.payload.code);
+  if (!earlier) {
+    fail(ctx, "journal unreadable: " + earlier.error());
+    return true;
+  }
+  if (!*earlier) return false;
+  const auto& record = **earlier;
+  ctx.decision.verdict = Verdict::already_checked_in;
+  ctx.decision.queue_number = record.queue_number;
+  ctx.decision.fallback_number = record.fallback_number;
+  ctx.decision.service = record.service;
+  ctx.decision.checked_in_at = record.decided_at;
+  ctx.decision.slot_start = record.slot_start;
+  ctx.decision.mode = record.mode;
+  return true;
+}
+
+// True when decided online: the central service's verdict and number are
+// final. False when the kiosk must decide offline: no service configured, the
+// breaker open, or no answer within the online deadline (then the offline
+// decision keeps this attempt's event_id, and the upload reconciles).
+bool CheckinService::decide_online(Context& ctx) {
+  if (!ports_.central || !ports_.connectivity || !ports_.connectivity->use_online()) return false;
+  if (birth_date_refused_before_online(ctx)) return true;
+  ctx.event_id = ports_.ids.new_event_id();
+  CheckinUpload upload{ctx.event_id, policy_.kiosk_id, ctx.payload.code, ctx.now, DecisionMode::online,
+                       std::nullopt,  "",               ctx.office.utc_offset};
+  auto answer = ports_.central->check_in(upload, policy_.online_deadline);
+  if (!answer.info.ok() || !answer.value) {
+    ports_.connectivity->record_failure(ports_.clock.now(), answer.info.message);
+    ctx.online_attempted = true;
+    log_.warn("no online answer for " + redact_code(ctx.payload.code) + " (" + answer.info.message +
+              "): deciding offline");
+    return false;
+  }
+  ports_.connectivity->record_success(ports_.clock.now());
+  ctx.decision.mode = DecisionMode::online;
+  apply_server_result(ctx, *answer.value);
+  return true;
+}
+
+// The service does not check birth dates, so the kiosk does, from its
+// manifest, before asking it.
+bool CheckinService::birth_date_refused_before_online(Context& ctx) {
+  if (!policy_.require_birth_date) return false;
+  auto found = ports_.directory.find_booking(ctx.payload.code);
+  if (!found || !*found) return false;
+  ctx.booking = **found;
+  return !check_birth_date(ctx);
+}
+
+void CheckinService::apply_server_result(Context& ctx, const CheckinResult& result) {
+  using Kind = CheckinResult::Kind;
+  switch (result.kind) {
+    case Kind::admitted: return admit_online(ctx, result);
+    case Kind::already_checked_in:
+      ctx.decision.verdict = Verdict::already_checked_in;
+      ctx.decision.queue_number = result.queue_number;
+      ctx.decision.checked_in_at = result.checked_in_at;
+      return;
+    case Kind::not_found: ctx.decision.verdict = Verdict::not_found; return;
+    case Kind::event_id_reused: return fail(ctx, "the central service reports the event id as reused");
+    case Kind::error: return fail(ctx, "the central service answered " + std::to_string(result.http_status));
+    case Kind::rejected: break;
+  }
+  auto verdict = verdict_from(result.reason);
+  static constexpr Verdict kReasons[] = {Verdict::late,      Verdict::too_early, Verdict::wrong_date,
+                                         Verdict::cancelled, Verdict::expired,   Verdict::not_for_queue};
+  if (!verdict || std::find(std::begin(kReasons), std::end(kReasons), *verdict) == std::end(kReasons))
+    return fail(ctx, "the central service refused the check-in: " + result.reason);
+  ctx.decision.verdict = *verdict;
+  if (*verdict != Verdict::too_early) return;
+  // The service gives no time to come back; the manifest may know the slot.
+  if (auto found = ports_.directory.find_booking(ctx.payload.code); found && *found)
+    ctx.decision.come_back_at = arrival_window((*found)->slot_start, ctx.office).opens;
+}
+
+void CheckinService::admit_online(Context& ctx, const CheckinResult& result) {
+  auto record = new_record(ctx);
+  record.mode = DecisionMode::online;
+  record.service = result.service;
+  record.queue_number = result.queue_number;
+  if (auto parsed = parse_queue_number(result.queue_number)) {
+    record.prefix = parsed->prefix;
+    record.number = parsed->number;
+  }
+  record.slot_start = result.slot_start.value_or(ctx.now);
+  record.decided_at = result.checked_in_at.value_or(record.decided_at);
+  // The service holds this check-in whatever happens here, so the applicant
+  // gets the ticket even if the local record fails.
+  if (auto committed = ports_.journal.commit_acknowledged(record, result.http_status, result.body); !committed)
+    log_.error("admitted online as " + record.queue_number + " but not recorded locally: " + committed.error());
+  ctx.decision.verdict = Verdict::admitted;
+  ctx.decision.queue_number = record.queue_number;
+  ctx.decision.service = record.service;
+  ctx.decision.slot_start = record.slot_start;
+  ctx.decision.checked_in_at = record.decided_at;
+  print(ctx, record);
+}
+
+// The manifest's entry wins; a signed code the manifest does not know carries
+// its own booking.
+bool CheckinService::find_booking(Context& ctx) {
+  auto found = ports_.directory.find_booking(ctx.payload.code);
+  if (!found) {
+    fail(ctx, "manifest unreadable: " + found.error());
+    return false;
+  }
+  if (*found) {
+    ctx.booking = std::move(**found);
+    return true;
+  }
+  if (!ctx.payload.signed_booking) {
+    ctx.decision.verdict = Verdict::not_found;
+    return false;
+  }
+  const auto& signed_booking = *ctx.payload.signed_booking;
+  ctx.booking.code = signed_booking.code;
+  ctx.booking.service = signed_booking.service;
+  ctx.booking.slot_start = from_local(signed_booking.slot, ctx.office.utc_offset);
+  return true;
+}
+
+// A booking without a known birth-date hash (a signed code missing from the
+// manifest) cannot be checked; its signature already vouches for it.
+bool CheckinService::check_birth_date(Context& ctx) {
+  if (!policy_.require_birth_date || ctx.booking.dob_sha256.empty()) return true;
+  if (ctx.scan.birth_date.empty()) {
+    ctx.decision.verdict = Verdict::birth_date_required;
+    return false;
+  }
+  if (!birth_date_matches(ctx.booking.code, ctx.scan.birth_date, ctx.booking.dob_sha256)) {
+    ctx.decision.verdict = Verdict::birth_date_mismatch;
+    return false;
+  }
+  return true;
+}
+
+void CheckinService::admit(Context& ctx) {
+  const auto& office = ctx.office;
+  auto today = local_date(ctx.now, office.utc_offset);
+  const auto& service_code = ctx.booking.service;
+  auto blocks = ports_.journal.queue_blocks(service_code, today);
+  auto used = ports_.journal.offline_numbers_used(service_code, today);
+  if (!blocks || !used) return fail(ctx, "journal unreadable: " + (blocks ? used.error() : blocks.error()));
+  auto choice = next_offline_number(*blocks, *used, policy_.fallback);
+  if (!choice) return fail(ctx, "no offline queue numbers left for service " + service_code);
+
+  const auto* service = office.find_service(service_code);
+  if (!service) log_.warn("service " + service_code + " is not in the office config; prefix is the code");
+  auto record = new_record(ctx);
+  record.service = service_code;
+  record.prefix = service ? service->queue_prefix : service_code;
+  record.number = choice->number;
+  record.queue_number = format_queue_number(record.prefix, record.number);
+  record.fallback_number = choice->fallback;
+  record.slot_start = ctx.booking.slot_start;
+
+  // Recorded before printed: a ticket in the applicant's hand always has a
+  // journal entry and an outbox event behind it.
+  if (auto committed = ports_.journal.commit(record); !committed)
+    return fail(ctx, "check-in not recorded: " + committed.error());
+  ctx.decision.queue_number = record.queue_number;
+  ctx.decision.fallback_number = record.fallback_number;
+  ctx.decision.checked_in_at = record.decided_at;
+  print(ctx, record);
+}
+
+// The fields every check-in record has, whoever decided it.
+CheckinRecord CheckinService::new_record(const Context& ctx) const {
+  CheckinRecord record;
+  record.event_id = ctx.event_id.empty() ? ports_.ids.new_event_id() : ctx.event_id;
+  record.kiosk_id = policy_.kiosk_id;
+  record.code = ctx.payload.code;
+  record.date = local_date(ctx.now, ctx.office.utc_offset);
+  record.scanned_at = ctx.now;
+  record.decided_at = now_seconds(ports_.clock);
+  record.mode = DecisionMode::offline;
+  record.online_attempted = ctx.online_attempted;
+  return record;
+}
+
+void CheckinService::print(Context& ctx, const CheckinRecord& record) {
+  auto result = ports_.printer.print(make_ticket(record, ctx.office));
+  ctx.decision.printed = result.printed;
+  if (!result.printed) return owe_ticket(ctx, record, result);
+  if (auto marked = ports_.journal.mark_printed(record.event_id); !marked)
+    log_.warn("ticket " + record.queue_number + " printed but not marked: " + marked.error());
+}
+
+// The check-in stands (it is committed); the applicant is told to show the
+// number on screen, and the ticket is queued to print again (see the rule
+// in printer.h).
+void CheckinService::owe_ticket(Context& ctx, const CheckinRecord& record, const PrintResult& result) {
+  log_.error("ticket " + record.queue_number + " not printed: " + result.error);
+  ctx.decision.notice = ticket_not_printed_notice(record.queue_number);
+  if (result.uncertain || ports_.reprints == nullptr) return;
+  if (auto queued = ports_.reprints->queue_reprint(record.event_id); !queued) {
+    log_.error("ticket " + record.queue_number + " not queued for reprint: " + queued.error());
+    return;
+  }
+  ctx.decision.reprint_queued = true;
+}
+
+void CheckinService::log_decision(const Decision& decision) const {
+  auto line = std::string(to_string(decision.verdict)) + " " + redact_code(decision.code);
+  if (!decision.queue_number.empty()) line += " " + decision.queue_number;
+  if (decision.verdict == Verdict::kiosk_error) return log_.error(line + ": " + decision.detail);
+  log_.info(line);
+}
+
+void CheckinService::fail(Context& ctx, std::string detail) {
+  ctx.decision.verdict = Verdict::kiosk_error;
+  ctx.decision.queue_number.clear();
+  ctx.decision.detail = std::move(detail);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,68 @@
+#pragma once
+// The check-in flow for one scan: parse, verify, ask the central service or
+// else look up and judge locally, number, record, print. Synchronous and
+// single-threaded; CheckinEngine runs it off the caller's thread.
+#include "kiosk/booking/booking_directory.h"
+#include "kiosk/sync/central_service.h"
+#include "kiosk/base/clock.h"
+#include "kiosk/sync/connectivity.h"
+#include "kiosk/checkin/decision.h"
+#include "kiosk/base/id_source.h"
+#include "kiosk/checkin/journal.h"
+#include "kiosk/base/log.h"
+#include "kiosk/ticket/printer.h"
+#include "kiosk/checkin/queue_number.h"
+#include "kiosk/ticket/reprint_queue.h"
+
+namespace kiosk {
+
+struct CheckinPolicy {
+  std::string kiosk_id;
+  bool require_birth_date = false;
+  FallbackRange fallback;
+  // How long a scan waits for the central service before deciding offline.
+  std::chrono::milliseconds online_deadline{1500};
+};
+
+struct CheckinPorts {
+  const Clock& clock;
+  BookingDirectory& directory;
+  Journal& journal;
+  TicketPrinter& printer;
+  IdSource& ids;
+  // Both null: no central service configured; every decision is offline.
+  CentralService* central = nullptr;
+  Connectivity* connectivity = nullptr;
+  // Null: a ticket that fails to print is only logged.
+  ReprintQueue* reprints = nullptr;
+};
+
+class CheckinService {
+ public:
+  CheckinService(CheckinPolicy policy, CheckinPorts ports, Logger log);
+  Decision check_in(const ScanRequest& scan);
+
+ private:
+  struct Context;
+  void decide(Context& ctx);
+  bool reject_signed(Context& ctx);
+  bool report_earlier_checkin(Context& ctx);
+  bool decide_online(Context& ctx);
+  bool birth_date_refused_before_online(Context& ctx);
+  void apply_server_result(Context& ctx, const CheckinResult& result);
+  void admit_online(Context& ctx, const CheckinResult& result);
+  bool find_booking(Context& ctx);
+  bool check_birth_date(Context& ctx);
+  void admit(Context& ctx);
+  CheckinRecord new_record(const Context& ctx) const;
+  void print(Context& ctx, const CheckinRecord& record);
+  void owe_ticket(Context& ctx, const CheckinRecord& record, const PrintResult& result);
+  void fail(Context& ctx, std::string detail);
+  void log_decision(const Decision& decision) const;
+
+  CheckinPolicy policy_;
+  CheckinPorts ports_;
+  Logger log_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,38 @@
+#pragma once
+// A scan going in and the decision coming out of the check-in flow.
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "kiosk/checkin/checkin_record.h"
+#include "kiosk/checkin/verdict.h"
+
+namespace kiosk {
+
+struct ScanRequest {
+  std::string text;        // exactly as the scanner or keyboard delivered it
+  std::string birth_date;  // DDMMYYYY when the applicant typed one
+  std::string source = "";  // "stdin", "camera", "wedge": for the log and the decision line
+};
+
+struct Decision {
+  std::string code;  // the booking code; the raw text when unparseable
+  Verdict verdict = Verdict::kiosk_error;
+  DecisionMode mode = DecisionMode::offline;
+  std::string queue_number;  // admitted and already_checked_in
+  std::string service;
+  bool fallback_number = false;
+  bool printed = false;
+  // Admitted but no ticket came out: a reprint with the same number is
+  // queued (unless the printer took the job without confirming it), and
+  // `notice` tells the applicant what to do, Indonesian first.
+  bool reprint_queued = false;
+  std::string notice;
+  std::optional<Seconds> slot_start;
+  std::optional<Seconds> come_back_at;   // too_early
+  std::optional<Seconds> checked_in_at;  // admitted and already_checked_in
+  std::string detail;                    // kiosk_error: what went wrong
+  std::chrono::microseconds elapsed{0};
+};
+
+}  // namespace kiosk

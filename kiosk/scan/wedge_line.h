@@ -1,0 +1,33 @@
+#pragma once
+// A keyboard-wedge scanner types a code and presses Enter. This assembles
+// those characters into lines. A scan interrupted half-way (the applicant
+// pulled the code away) leaves characters with no Enter: once the gap since
+// the last character exceeds the timeout on the injected clock, they are
+// dropped, so they cannot prefix the next scan.
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "kiosk/base/clock.h"
+
+namespace kiosk {
+
+class WedgeLine {
+ public:
+  WedgeLine(const Clock& clock, std::chrono::milliseconds gap_timeout) : clock_(clock), gap_timeout_(gap_timeout) {}
+
+  // One typed character; '\n' or '\r' ends the line and returns it (never
+  // an empty one).
+  std::optional<std::string> feed(char c);
+  // True when characters were pending and have now been dropped as stale.
+  bool expire();
+  bool pending() const { return !buffer_.empty(); }
+
+ private:
+  const Clock& clock_;
+  std::chrono::milliseconds gap_timeout_;
+  std::string buffer_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace kiosk

@@ -1,0 +1,70 @@
+#include "kiosk/sync/sync_thread.h"
+
+#include <algorithm>
+
+namespace kiosk {
+
+using std::chrono::milliseconds;
+
+SyncThread::SyncThread(SyncWorker& worker, const Clock& clock, SyncStore& store,
+                       std::function<void(const SyncReport&)> on_round)
+    : worker_(worker), clock_(clock), store_(store), on_round_(std::move(on_round)), thread_([this] { run(); }) {}
+
+SyncThread::~SyncThread() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void SyncThread::poke() {
+  {
+    std::lock_guard lock(mutex_);
+    poked_ = true;
+  }
+  wake_.notify_all();
+}
+
+bool SyncThread::drain(milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  // One round at once; later rounds come when the worker has something due
+  // (its backoff still applies), and each says whether the outbox is empty.
+  outbox_empty_ = false;
+  poked_ = true;
+  wake_.notify_all();
+  return round_done_.wait_for(lock, timeout, [this] { return outbox_empty_; });
+}
+
+std::optional<long long> SyncThread::clock_offset_ms() const {
+  std::lock_guard lock(mutex_);
+  return clock_offset_ms_;
+}
+
+// Between rounds: until the worker's next due time, at least a little (a
+// failing clock must not spin the CPU) and at most a minute.
+milliseconds SyncThread::wait_time() const {
+  auto due = std::chrono::duration_cast<milliseconds>(worker_.next_due() - clock_.now());
+  return std::clamp(due, milliseconds{50}, milliseconds{60000});
+}
+
+void SyncThread::run() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    bool poked = std::exchange(poked_, false);
+    lock.unlock();
+    if (poked) worker_.notify_new_event();
+    auto report = worker_.run_once();
+    if (on_round_) on_round_(report);
+    auto depth = store_.outbox_depth();
+    auto wait = wait_time();
+    lock.lock();
+    clock_offset_ms_ = worker_.clock_offset_ms();
+    outbox_empty_ = depth && *depth == 0;
+    round_done_.notify_all();
+    wake_.wait_for(lock, wait, [this] { return stopping_ || poked_; });
+  }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,48 @@
+#pragma once
+// Runs a SyncWorker on its own thread: a round whenever something is due or
+// a new event arrives. The scan path never waits for it.
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "kiosk/sync/sync_worker.h"
+
+namespace kiosk {
+
+class SyncThread {
+ public:
+  // `on_round` sees each round's report (for logs and the status line).
+  SyncThread(SyncWorker& worker, const Clock& clock, SyncStore& store,
+             std::function<void(const SyncReport&)> on_round = {});
+  ~SyncThread();
+  SyncThread(const SyncThread&) = delete;
+  SyncThread& operator=(const SyncThread&) = delete;
+
+  // A new event waits in the outbox.
+  void poke();
+  // Waits until the outbox is empty or `timeout` passes; true when empty.
+  bool drain(std::chrono::milliseconds timeout);
+  // Snapshot for display: clock offset measured at the last answer.
+  std::optional<long long> clock_offset_ms() const;
+
+ private:
+  void run();
+  std::chrono::milliseconds wait_time() const;
+
+  SyncWorker& worker_;
+  const Clock& clock_;
+  SyncStore& store_;
+  std::function<void(const SyncReport&)> on_round_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::condition_variable round_done_;
+  bool poked_ = false;
+  bool stopping_ = false;
+  bool outbox_empty_ = false;
+  std::optional<long long> clock_offset_ms_;
+  std::thread thread_;  // last: starts after everything it uses exists
+};
+
+}  // namespace kiosk

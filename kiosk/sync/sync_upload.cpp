@@ -1,0 +1,196 @@
+// SyncWorker's outbox upload: every event goes up with its own event_id until
+// the service gives a final answer, which is kept beside the kiosk's decision.
+#include <algorithm>
+
+#include "kiosk/booking/booking_code.h"
+#include "kiosk/sync/sync_worker.h"
+
+namespace kiosk {
+namespace {
+
+std::string result_name(const CheckinResult& result) {
+  switch (result.kind) {
+    case CheckinResult::Kind::admitted: return "admitted";
+    case CheckinResult::Kind::already_checked_in: return "already_checked_in";
+    case CheckinResult::Kind::rejected: return "rejected (" + result.reason + ")";
+    case CheckinResult::Kind::not_found: return "not_found";
+    case CheckinResult::Kind::event_id_reused: return "event_id_reused";
+    case CheckinResult::Kind::error: return "error " + std::to_string(result.http_status);
+  }
+  return "?";
+}
+
+// central-api.md: a 4xx other than 408 and 429 must not be retried. 401 and
+// 403 refuse the kiosk itself (its token or certificate), so every upload
+// would get the same answer; any other such 4xx refuses this one event.
+bool refuses_credentials(int http_status) { return http_status == 401 || http_status == 403; }
+
+bool refuses_event(const CallInfo& info) {
+  return info.outcome == CallInfo::Outcome::http_error && !info.retryable() && !refuses_credentials(info.http_status);
+}
+
+// A refusal is the service's final word on the event: it is kept with the
+// check-in like any other answer, and the event leaves the outbox.
+CheckinResult refusal(int http_status, std::string body) {
+  CheckinResult result;
+  result.kind = CheckinResult::Kind::rejected;
+  result.http_status = http_status;
+  result.reason = "refused";
+  result.body = std::move(body);
+  return result;
+}
+
+}  // namespace
+
+CheckinUpload SyncWorker::offline_upload(const CheckinRecord& event, UtcOffset offset) const {
+  return {event.event_id, event.kiosk_id,     event.code, event.scanned_at, DecisionMode::offline,
+          event.decided_at, event.queue_number, offset};
+}
+
+void SyncWorker::upload(SyncReport& report, bool force) {
+  if (uploads_stopped_) {
+    report.problems.push_back(*uploads_stopped_);
+    return;
+  }
+  auto now = ports_.clock.now();
+  if (!force && now < next_upload_) return;
+  auto events = ports_.store.pending_events(policy_.batch_size);
+  if (!events) {
+    report.problems.push_back("outbox unreadable: " + events.error());
+    return;
+  }
+  next_upload_ = now + policy_.upload_interval;
+  if (events->empty()) return;
+  bool sent = events->size() > policy_.batch_above ? upload_batch(*events, report)
+                                                   : std::all_of(events->begin(), events->end(), [&](const auto& e) {
+                                                       return upload_single(e, report);
+                                                     });
+  if (!sent) {
+    report.upload_failed = true;
+    return;
+  }
+  failures_in_a_row_ = 0;
+  // A full batch means more may be waiting: go on at the next round.
+  if (events->size() == policy_.batch_size) next_upload_ = now;
+}
+
+bool SyncWorker::upload_batch(const std::vector<CheckinRecord>& events, SyncReport& report) {
+  auto office = this->office();
+  std::vector<CheckinUpload> uploads;
+  for (const auto& event : events) uploads.push_back(offline_upload(event, office ? office->utc_offset : UtcOffset{}));
+  auto answer = ports_.central.check_in_batch(uploads);
+  if (!observe(answer.info, report, "batch upload of " + std::to_string(events.size()) + " events")) {
+    // The service refused the batch as a whole (too large, say), not the
+    // events in it: each still gets its own answer.
+    if (refuses_event(answer.info))
+      return std::all_of(events.begin(), events.end(), [&](const auto& e) { return upload_single(e, report); });
+    stop_or_back_off(answer.info);
+    return false;
+  }
+  std::vector<Acknowledgement> acks;
+  bool settled = true;
+  for (size_t i = 0; i < events.size() && settled; ++i) settled = settle(events[i], (*answer.value)[i], report, acks);
+  record(acks, report);
+  return settled;
+}
+
+bool SyncWorker::upload_single(const CheckinRecord& event, SyncReport& report) {
+  auto office = this->office();
+  auto answer = ports_.central.check_in(offline_upload(event, office ? office->utc_offset : UtcOffset{}),
+                                        policy_.upload_deadline);
+  std::vector<Acknowledgement> acks;
+  if (!observe(answer.info, report, "upload of " + event.queue_number)) {
+    if (!refuses_event(answer.info)) {
+      stop_or_back_off(answer.info);
+      return false;
+    }
+    settle(event, refusal(answer.info.http_status, answer.info.message), report, acks);
+    record(acks, report);
+    return true;
+  }
+  bool settled = settle(event, *answer.value, report, acks);
+  record(acks, report);
+  return settled;
+}
+
+void SyncWorker::record(const std::vector<Acknowledgement>& acks, SyncReport& report) {
+  if (acks.empty()) return;
+  if (auto done = ports_.store.acknowledge_all(acks); !done) {
+    report.problems.push_back(done.error());
+    return;
+  }
+  report.uploaded += acks.size();
+}
+
+// The service's answer is final: keep it with the check-in and take the event
+// out of the outbox. An answer that differs from what the kiosk printed is a
+// conflict: both stay on record and the log says so.
+bool SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
+                        std::vector<Acknowledgement>& acks) {
+  if (result.kind == CheckinResult::Kind::event_id_reused) return reconcile_reused(event, report, acks);
+  if (result.kind == CheckinResult::Kind::error && refuses_credentials(result.http_status)) {
+    stop_uploads(result.http_status, result.body);
+    return true;
+  }
+  if (result.kind == CheckinResult::Kind::error && !retryable_status(result.http_status))
+    return settle(event, refusal(result.http_status, result.body), report, acks);
+  if (result.kind == CheckinResult::Kind::error) {
+    // Not an answer on the check-in: keep it and try again next time.
+    report.problems.push_back("upload of " + event.queue_number + ": the service answered " +
+                              std::to_string(result.http_status) + " " + result.body);
+    return true;
+  }
+  bool agrees = result.kind == CheckinResult::Kind::admitted && result.queue_number == event.queue_number;
+  acks.push_back({event.event_id, result.http_status, result.body});
+  if (agrees) return true;
+  ++report.conflicts;
+  log_.warn("check-in " + redact_code(event.code) + " printed as " + event.queue_number + ": the service answered " +
+            result_name(result) + (result.queue_number.empty() ? "" : " " + result.queue_number) +
+            "; both are kept");
+  return true;
+}
+
+// The online attempt of this event did reach the service after all, with a
+// different body. Asking again with that online body returns the service's
+// first answer, which is final.
+bool SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report,
+                                  std::vector<Acknowledgement>& acks) {
+  auto office = this->office();
+  CheckinUpload online{event.event_id, event.kiosk_id, event.code, event.scanned_at, DecisionMode::online,
+                       std::nullopt,   "",             office ? office->utc_offset : UtcOffset{}};
+  auto answer = ports_.central.check_in(online, policy_.upload_deadline);
+  if (!observe(answer.info, report, "reconciling " + event.queue_number)) {
+    if (refuses_event(answer.info)) return settle(event, refusal(answer.info.http_status, answer.info.message), report, acks);
+    stop_or_back_off(answer.info);
+    return false;
+  }
+  auto result = *answer.value;
+  if (result.kind == CheckinResult::Kind::event_id_reused) {
+    // Neither body matches what the service holds: nothing more can be learnt.
+    log_.error("event " + event.event_id + " is held by the service with a body this kiosk never sent");
+    result.kind = CheckinResult::Kind::rejected;
+    result.reason = "event_id_reused";
+  }
+  return settle(event, result, report, acks);
+}
+
+void SyncWorker::stop_or_back_off(const CallInfo& info) {
+  if (info.outcome == CallInfo::Outcome::http_error && refuses_credentials(info.http_status))
+    stop_uploads(info.http_status, info.message);
+  else
+    back_off(info);
+}
+
+// Sending the same credentials again would get the same answer, and the
+// contract forbids it: the outbox is kept, and uploads start again when the
+// kiosk restarts (with a new token or certificate).
+void SyncWorker::stop_uploads(int http_status, const std::string& message) {
+  if (uploads_stopped_) return;
+  uploads_stopped_ = "uploads stopped: the service refused this kiosk's credentials (" +
+                     std::to_string(http_status) + " " + message +
+                     "); check api.token and the client certificate, then restart the kiosk. "
+                     "Waiting check-ins are kept.";
+  log_.error(*uploads_stopped_);
+}
+
+}  // namespace kiosk

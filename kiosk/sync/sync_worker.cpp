@@ -1,0 +1,92 @@
+#include "kiosk/sync/sync_worker.h"
+
+#include <algorithm>
+
+
+namespace kiosk {
+namespace {
+
+using std::chrono::milliseconds;
+
+bool service_unreachable(const CallInfo& info) {
+  using Outcome = CallInfo::Outcome;
+  return info.outcome == Outcome::transport || info.outcome == Outcome::bad_response ||
+         (info.outcome == Outcome::http_error && info.retryable());
+}
+
+}  // namespace
+
+SyncWorker::SyncWorker(SyncPolicy policy, SyncPorts ports, Logger log)
+    : policy_(std::move(policy)), ports_(std::move(ports)), log_(std::move(log)) {}
+
+SyncReport SyncWorker::run_once(bool force) {
+  SyncReport report;
+  auto now = ports_.clock.now();
+  if (!ports_.connectivity.use_online()) {
+    if (!force && !ports_.connectivity.probe_due(now)) return report;
+    if (!probe(report)) return report;
+  }
+  // Each step may find the service gone: then the round ends, and the next
+  // one probes first, rather than waiting out more timeouts now.
+  upload(report, force);
+  if (!ports_.connectivity.use_online()) return report;
+  if (force || now >= next_refresh_) refresh(report);
+  if (force || now >= next_blocks_) keep_blocks(report);
+  if (!ports_.connectivity.use_online()) return report;
+  if (force || now >= next_status_) send_status(report);
+  return report;
+}
+
+Instant SyncWorker::next_due() const {
+  if (!ports_.connectivity.use_online()) return ports_.connectivity.next_probe();
+  return std::min({next_upload_, next_refresh_, next_status_});
+}
+
+void SyncWorker::notify_new_event() {
+  if (failures_in_a_row_ == 0) next_upload_ = Instant{};
+}
+
+// A cheap call whose answer is useful anyway: the office config.
+bool SyncWorker::probe(SyncReport& report) {
+  report.probed = true;
+  auto answer = ports_.central.office_config();
+  if (!observe(answer.info, report, "probe")) return false;
+  log_.info("central service reachable again");
+  if (auto stored = ports_.store.store_office_config(*answer.value); !stored)
+    report.problems.push_back(stored.error());
+  return true;
+}
+
+bool SyncWorker::observe(const CallInfo& info, SyncReport& report, std::string_view what) {
+  auto now = ports_.clock.now();
+  if (info.server_date)
+    clock_offset_ms_ = std::chrono::duration_cast<milliseconds>(*info.server_date - now).count();
+  if (info.ok()) {
+    ports_.connectivity.record_success(now);
+    last_sync_at_ = now;
+    return true;
+  }
+  auto problem = std::string(what) + ": " + info.message;
+  report.problems.push_back(problem);
+  log_.warn(problem);
+  if (service_unreachable(info)) ports_.connectivity.record_failure(now, problem);
+  return false;
+}
+
+// Exponential backoff with jitter, never sooner than the service asked.
+void SyncWorker::back_off(const CallInfo& info) {
+  ++failures_in_a_row_;
+  auto doublings = std::min(failures_in_a_row_ - 1, 16);
+  auto delay = std::min<milliseconds>(policy_.backoff_base * (1LL << doublings), policy_.backoff_max);
+  delay = milliseconds{static_cast<long long>(static_cast<double>(delay.count()) * (0.5 + ports_.jitter() / 2))};
+  if (info.retry_after) delay = std::max<milliseconds>(delay, *info.retry_after);
+  next_upload_ = ports_.clock.now() + delay;
+}
+
+std::optional<OfficeConfig> SyncWorker::office() const {
+  auto office = ports_.directory.office_config();
+  if (!office || !*office) return std::nullopt;
+  return **office;
+}
+
+}  // namespace kiosk

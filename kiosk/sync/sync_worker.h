@@ -1,0 +1,117 @@
+#pragma once
+// Keeps the kiosk and the central service in step, off the scan path:
+// uploads the outbox until every event is acknowledged (same event_id every
+// time: exactly-once effect), refreshes the office config and manifests,
+// keeps leased queue numbers in stock, reports status, measures the clock
+// offset, and probes the service while it is down.
+//
+// run_once() does whatever is due at the clock's current time and returns;
+// SyncThread (sync_thread.h) calls it in a loop. Tests call it directly with
+// a fake clock.
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/booking/booking_directory.h"
+#include "kiosk/sync/central_service.h"
+#include "kiosk/base/clock.h"
+#include "kiosk/sync/connectivity.h"
+#include "kiosk/checkin/journal.h"
+#include "kiosk/base/log.h"
+#include "kiosk/sync/sync_store.h"
+
+namespace kiosk {
+
+struct SyncPolicy {
+  std::chrono::seconds refresh_interval{300};  // office config and manifests
+  std::chrono::seconds status_interval{60};
+  std::chrono::milliseconds upload_interval{2000};  // while events wait and all is well
+  std::chrono::milliseconds backoff_base{1000};
+  std::chrono::milliseconds backoff_max{300000};
+  std::size_t batch_above = 3;  // more waiting than this: use the batch endpoint
+  std::size_t batch_size = 500;
+  std::chrono::milliseconds upload_deadline{10000};  // per single upload
+  int block_size = 50;
+  int block_low_water = 10;  // lease another block when fewer are left
+  std::chrono::hours next_day_from{20};  // office hour from which tomorrow is fetched too
+};
+
+struct SyncPorts {
+  const Clock& clock;
+  CentralService& central;
+  SyncStore& store;
+  Journal& journal;
+  BookingDirectory& directory;
+  Connectivity& connectivity;
+  std::function<double()> jitter;            // uniform in [0, 1)
+  std::function<KioskStatus()> base_status;  // version, uptime, devices
+};
+
+// What one round did, for `kiosk sync` and the logs.
+struct SyncReport {
+  std::size_t uploaded = 0;    // events the service acknowledged
+  std::size_t conflicts = 0;   // of those, answers that differ from the kiosk's decision
+  bool upload_failed = false;  // and will be retried after a backoff
+  bool config_refreshed = false;
+  std::vector<std::string> manifests;  // dates fetched, "2017-08-17 (304)" when unchanged
+  int blocks_leased = 0;
+  bool status_sent = false;
+  bool probed = false;
+  std::vector<std::string> problems;
+};
+
+class SyncWorker {
+ public:
+  SyncWorker(SyncPolicy policy, SyncPorts ports, Logger log);
+
+  // Does what is due now; with `force`, everything, ignoring timers and backoff.
+  SyncReport run_once(bool force = false);
+  // When run_once next has something to do.
+  Instant next_due() const;
+  // A new event is waiting: upload it at the next round, backoff permitting.
+  void notify_new_event();
+
+  std::optional<long long> clock_offset_ms() const { return clock_offset_ms_; }
+  std::optional<Instant> last_sync_at() const { return last_sync_at_; }
+
+ private:
+  bool probe(SyncReport& report);
+  void upload(SyncReport& report, bool force);
+  bool upload_batch(const std::vector<CheckinRecord>& events, SyncReport& report);
+  bool upload_single(const CheckinRecord& event, SyncReport& report);
+  // False when settling needed another call that got no answer (backed off).
+  bool settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
+              std::vector<Acknowledgement>& acks);
+  bool reconcile_reused(const CheckinRecord& event, SyncReport& report, std::vector<Acknowledgement>& acks);
+  void record(const std::vector<Acknowledgement>& acks, SyncReport& report);
+  void refresh(SyncReport& report);
+  void fetch_manifest(const OfficeConfig& office, std::chrono::year_month_day date, SyncReport& report);
+  void keep_blocks(SyncReport& report);
+  void lease_if_low(const Service& service, std::chrono::year_month_day date, SyncReport& report);
+  void send_status(SyncReport& report);
+  std::optional<OfficeConfig> office() const;
+  std::vector<std::chrono::year_month_day> dates_to_keep(const OfficeConfig& office) const;
+  CheckinUpload offline_upload(const CheckinRecord& event, UtcOffset offset) const;
+
+  // Every answer passes through here: clock offset, breaker, backoff.
+  bool observe(const CallInfo& info, SyncReport& report, std::string_view what);
+  void back_off(const CallInfo& info);
+  void stop_or_back_off(const CallInfo& info);
+  void stop_uploads(int http_status, const std::string& message);
+
+  SyncPolicy policy_;
+  SyncPorts ports_;
+  Logger log_;
+  Instant next_upload_{};
+  Instant next_refresh_{};
+  Instant next_status_{};
+  Instant next_blocks_{};  // after a refused lease, not before a minute has passed
+  int failures_in_a_row_ = 0;
+  std::optional<std::string> uploads_stopped_;  // why, once the service refused the kiosk's credentials
+  std::optional<long long> clock_offset_ms_;
+  std::optional<Instant> last_sync_at_;
+};
+
+}  // namespace kiosk

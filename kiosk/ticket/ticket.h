@@ -1,0 +1,39 @@
+#pragma once
+// What a queue ticket says, independent of any printer: lines with a style,
+// and the QR payload. platform/ turns it into ESC/POS bytes or an image.
+#include <string>
+#include <vector>
+
+#include "kiosk/checkin/checkin_record.h"
+#include "kiosk/booking/office.h"
+
+namespace kiosk {
+
+struct TicketLine {
+  enum class Size { normal, large, huge };
+  enum class Align { left, center };
+  std::string text;  // UTF-8
+  Size size = Size::normal;
+  bool bold = false;
+  Align align = Align::center;
+};
+
+struct Ticket {
+  std::string queue_number;
+  std::vector<TicketLine> lines;
+  std::string qr_payload;
+  bool offline = false;
+  bool reprint = false;
+};
+
+// TKT1.<office>.<YYYYMMDD>.<queue number>.<code>: what the counter scans to
+// find the check-in.
+std::string ticket_qr_payload(const CheckinRecord& record, std::string_view office_id);
+
+// What the screen says when the ticket did not print: the number and where
+// to show it, in Indonesian, then English.
+std::string ticket_not_printed_notice(std::string_view queue_number);
+
+Ticket make_ticket(const CheckinRecord& record, const OfficeConfig& office, bool reprint = false);
+
+}  // namespace kiosk
