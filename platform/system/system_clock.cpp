@@ -9,3 +9,16 @@ Instant SystemClock::now() const {
 std::chrono::steady_clock::time_point SystemClock::monotonic() const { return std::chrono::steady_clock::now(); }
 
 }  // namespace kiosk::platform
+
+namespace kiosk::platform {
+
+bool SystemClock::wait_until(std::unique_lock<std::mutex>& lock, std::condition_variable& cv, MonoTime deadline,
+                             const std::function<bool()>& ready) {
+  if (deadline == MonoTime::max()) {
+    cv.wait(lock, ready);
+    return true;
+  }
+  return cv.wait_until(lock, deadline, ready);
+}
+
+}  // namespace kiosk::platform

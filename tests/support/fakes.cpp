@@ -83,10 +83,67 @@ void FakeClock::set(std::string_view rfc3339) {
   wall_ = wall;
 }
 
-void FakeClock::advance(std::chrono::milliseconds step) {
+void FakeClock::step_wall(std::chrono::milliseconds step) {
   std::lock_guard lock(mutex_);
   wall_ += step;
-  mono_ += step;
+}
+
+void FakeClock::advance(std::chrono::milliseconds step) {
+  {
+    std::lock_guard lock(mutex_);
+    wall_ += step;
+    mono_ += step;
+  }
+  wake_sleepers();
+}
+
+// A sleeper checks the time while holding its own mutex, so taking that mutex
+// here, after the time moved, means it has either not checked yet (and will
+// see the new time) or is blocked in wait (and gets this notify). Sleepers
+// belong to objects that the test thread, the only caller of advance(),
+// destroys: none can vanish while this runs.
+void FakeClock::wake_sleepers() {
+  std::vector<Sleeper> sleepers;
+  {
+    std::lock_guard lock(mutex_);
+    sleepers = sleepers_;
+  }
+  for (auto& sleeper : sleepers) {
+    { std::lock_guard hold(*sleeper.mutex); }
+    sleeper.cv->notify_all();
+  }
+}
+
+bool FakeClock::wait_until(std::unique_lock<std::mutex>& lock, std::condition_variable& cv, MonoTime deadline,
+                           const std::function<bool()>& ready) {
+  Sleeper self{lock.mutex(), &cv};
+  auto due = [&] { return monotonic() >= deadline; };
+  {
+    std::lock_guard guard(mutex_);
+    sleepers_.push_back(self);
+  }
+  sleepers_changed_.notify_all();
+  while (!ready() && !due()) cv.wait(lock);
+  {
+    std::lock_guard guard(mutex_);
+    for (auto it = sleepers_.begin(); it != sleepers_.end(); ++it)
+      if (it->cv == &cv && it->mutex == self.mutex) {
+        sleepers_.erase(it);
+        break;
+      }
+  }
+  sleepers_changed_.notify_all();
+  return ready();
+}
+
+int FakeClock::waiting() const {
+  std::lock_guard lock(mutex_);
+  return static_cast<int>(sleepers_.size());
+}
+
+bool FakeClock::await_waiting(int count, std::chrono::milliseconds limit) const {
+  std::unique_lock lock(mutex_);
+  return sleepers_changed_.wait_for(lock, limit, [&] { return static_cast<int>(sleepers_.size()) >= count; });
 }
 
 // ---- FakeDirectory ----

@@ -3,6 +3,7 @@
 // the standard test office (JKT-SEL, +07:00) with the contract's test vector.
 // Every fake is safe to use from the engine's worker thread and the test's.
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <map>
@@ -15,6 +16,7 @@
 #include "kiosk/booking/booking_directory.h"
 #include "kiosk/sync/central_service.h"
 #include "kiosk/base/clock.h"
+#include "kiosk/base/waiter.h"
 #include "kiosk/base/id_source.h"
 #include "kiosk/checkin/journal.h"
 #include "kiosk/base/log.h"
@@ -60,19 +62,39 @@ Booking booking(std::string_view code, std::string_view slot_rfc3339, std::strin
 
 // ---- Fakes ----
 
-class FakeClock final : public Clock {
+// A clock and waiter that only the test moves. A thread waiting through it
+// (Waiter::wait_until) wakes when the test advances monotonic time past its
+// deadline, or when its own condition is notified: never on real time.
+class FakeClock final : public Clock, public Waiter {
  public:
   explicit FakeClock(std::string_view rfc3339 = "2017-08-17T08:00:00+07:00");
   Instant now() const override;
   std::chrono::steady_clock::time_point monotonic() const override;
+  bool wait_until(std::unique_lock<std::mutex>& lock, std::condition_variable& cv, MonoTime deadline,
+                  const std::function<bool()>& ready) override;
 
   void set(std::string_view rfc3339);  // wall time only; monotonic never goes back
-  void advance(std::chrono::milliseconds step);  // both wall and monotonic
+  void step_wall(std::chrono::milliseconds step);  // wall time only, either way (NTP, a technician)
+  void advance(std::chrono::milliseconds step);  // both wall and monotonic; wakes due waiters
+
+  // Threads blocked in wait_until right now (to advance only once a worker
+  // is parked on its timer), and a wait for that many, bounded by `limit`
+  // of real time as a hang guard, never as a timing assertion.
+  int waiting() const;
+  bool await_waiting(int count, std::chrono::milliseconds limit = std::chrono::seconds(10)) const;
 
  private:
+  struct Sleeper {
+    std::mutex* mutex;
+    std::condition_variable* cv;
+  };
+  void wake_sleepers();
+
   mutable std::mutex mutex_;
+  mutable std::condition_variable sleepers_changed_;
   Instant wall_;
   std::chrono::steady_clock::time_point mono_;
+  std::vector<Sleeper> sleepers_;
 };
 
 class FakeDirectory final : public BookingDirectory {

@@ -1,0 +1,64 @@
+#pragma once
+// What the domain tells its front ends, as values on one queue
+// (event_queue.h). The headless front end writes them as JSON lines; the
+// applicant screen turns them into view models. Every thread that learns
+// something (engine, camera, sync, printer) posts an event here and never
+// calls into a front end, and no front end reaches into another thread's
+// objects.
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "kiosk/base/time.h"
+#include "kiosk/checkin/decision.h"
+#include "kiosk/scan/scan_feedback.h"
+#include "kiosk/ticket/printer.h"
+
+namespace kiosk {
+
+// A scan was decided (committed and printed, or refused).
+struct DecisionEvent {
+  ScanRequest scan;
+  Decision decision;
+};
+
+// The office asks for the birth date and this scan came without one: the
+// screen asks for it and submits the scan again with it. (The headless front
+// end reports it as the decision line it always wrote.)
+struct BirthDateNeeded {
+  ScanRequest scan;
+  std::string code;
+};
+
+// Where the camera sees a symbol, "hold still", or nothing any more.
+struct ScanSeen {
+  ScanFeedback feedback;
+};
+
+enum class DeviceKind { printer, camera, scanner };
+
+// A device's state changed (not every poll: only a change is posted).
+struct DeviceChanged {
+  DeviceKind device = DeviceKind::printer;
+  bool online = false;
+  std::optional<PrinterStatus> printer_status;  // printer only
+  std::string detail;  // "camera offline: No such device", for the technician
+};
+
+// The central service became reachable or not (the breaker, sync/connectivity.h).
+struct ConnectivityChanged {
+  bool online = false;
+  std::string last_error;
+};
+
+// A sync round ended.
+struct SyncProgress {
+  std::size_t uploaded = 0;
+  std::size_t outbox_depth = 0;
+  bool failed = false;
+};
+
+using KioskEvent =
+    std::variant<DecisionEvent, BirthDateNeeded, ScanSeen, DeviceChanged, ConnectivityChanged, SyncProgress>;
+
+}  // namespace kiosk
