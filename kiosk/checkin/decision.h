@@ -13,6 +13,10 @@ struct ScanRequest {
   std::string text;        // exactly as the scanner or keyboard delivered it
   std::string birth_date;  // DDMMYYYY when the applicant typed one
   std::string source = "";  // "stdin", "camera", "wedge": for the log and the decision line
+  // The applicant asked for priority assistance (elderly, disabled, pregnant,
+  // with an infant): the ticket says so and the check-in carries
+  // "priority": true (central-api.md, "Optional fields").
+  bool priority = false;
 };
 
 struct Decision {
