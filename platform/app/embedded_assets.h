@@ -2,5 +2,4 @@
 // Files of assets/ compiled into the program (see CMakeLists.txt here).
 namespace kiosk::platform {
 extern const char* const k_kiosk_default_json;
-extern const char* const k_demo_office_json;
 }  // namespace kiosk::platform

@@ -9,7 +9,6 @@
 
 #include "platform/app/check_config_command.h"
 #include "platform/app/cli.h"
-#include "platform/app/demo_data.h"
 #include "platform/app/headless.h"
 #include "platform/app/import_command.h"
 #include "platform/app/runtime.h"
@@ -17,6 +16,7 @@
 #include "platform/app/selftest_command.h"
 #include "platform/app/sync_command.h"
 #include "platform/app/version.h"
+#include "platform/demo/demo_data.h"
 #include "platform/system/service_notifier.h"
 #include "platform/system/stderr_log_sink.h"
 #include "platform/system/stop_signals.h"

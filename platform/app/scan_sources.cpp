@@ -39,7 +39,7 @@ Expected<std::unique_ptr<ScanSources>> ScanSources::start(Runtime& rt, ScanQueue
   std::unique_ptr<ScanSources> sources(new ScanSources());
   const auto& camera = rt.config.camera;
   if (!camera.device.empty()) {
-    auto source = open_frame_source(camera);
+    auto source = open_frame_source(camera, rt.clock, rt.clock);
     if (!source) return Failure{source.error()};
     queue.add_producer();
     sources->camera_ = std::make_unique<CameraScanner>(
@@ -48,7 +48,8 @@ Expected<std::unique_ptr<ScanSources>> ScanSources::start(Runtime& rt, ScanQueue
   // A scanner is never done: unplugged, it is looked for again.
   if (!rt.config.scanner.device.empty()) {
     queue.add_producer();
-    sources->wedge_ = std::make_unique<WedgeReader>(rt.config.scanner.device, rt.clock, wedge_callbacks(rt, queue));
+    sources->wedge_ = std::make_unique<WedgeReader>(rt.config.scanner.device, rt.clock, rt.clock,
+                                                   wedge_callbacks(rt, queue));
   }
   return sources;
 }

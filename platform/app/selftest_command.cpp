@@ -64,7 +64,7 @@ SelftestLine check_printer(Runtime& rt) {
 SelftestLine check_camera(Runtime& rt) {
   const auto& device = rt.config.camera.device;
   if (device.empty()) return {true, "camera", "not configured"};
-  auto source = open_frame_source(rt.config.camera);
+  auto source = open_frame_source(rt.config.camera, rt.clock, rt.clock);
   if (!source) return {false, "camera", source.error()};
   constexpr int kFrames = 5;
   constexpr int kAttempts = 20;  // x the timeout below: a bound, not a wait

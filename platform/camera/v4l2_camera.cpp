@@ -9,7 +9,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <thread>
+
+#include "kiosk/base/pause.h"
 
 namespace kiosk::platform {
 namespace {
@@ -29,7 +30,8 @@ std::string errno_text(const char* what) { return std::string(what) + ": " + std
 
 }  // namespace
 
-V4l2Camera::V4l2Camera(std::string device, CameraMode wanted) : device_(std::move(device)), wanted_(wanted) {}
+V4l2Camera::V4l2Camera(std::string device, CameraMode wanted, const Clock& clock, Waiter& waiter)
+    : device_(std::move(device)), wanted_(wanted), clock_(clock), waiter_(waiter) {}
 
 V4l2Camera::~V4l2Camera() { close_device("closed"); }
 
@@ -49,7 +51,7 @@ void V4l2Camera::close_device(const std::string& why) {
   fd_.reset();
   format_ = "none";
   offline_reason_ = why;
-  retry_at_ = std::chrono::steady_clock::now() + retry_pause_;
+  retry_at_ = clock_.monotonic() + retry_pause_;
   retry_pause_ = std::min(retry_pause_ * 2, kMaxRetry);
 }
 
@@ -115,10 +117,10 @@ std::string V4l2Camera::start_streaming() {
 }
 
 FrameSource::Status V4l2Camera::reopen_when_due(std::chrono::milliseconds timeout) {
-  auto now = std::chrono::steady_clock::now();
+  auto now = clock_.monotonic();
   if (now < retry_at_) {
     // Not yet: wait, but no longer than the caller allows.
-    std::this_thread::sleep_until(std::min(retry_at_, now + timeout));
+    pause_until(waiter_, std::min(retry_at_, now + timeout));
     return Status::offline;
   }
   if (auto error = open_device(); !error.empty()) {
@@ -139,7 +141,7 @@ FrameSource::Status V4l2Camera::deliver(const Consumer& consume) {
     return Status::offline;
   }
   const auto* data = static_cast<const std::uint8_t*>(buffers_[buffer.index].start);
-  auto captured = std::chrono::steady_clock::now();
+  auto captured = clock_.monotonic();
   if (format_ == "YUYV") {
     consume(LumaView{data, actual_.width, actual_.height, bytes_per_line_, 2, captured});
   } else if (auto luma = mjpeg_.decode(data, buffer.bytesused)) {

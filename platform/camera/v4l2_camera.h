@@ -3,12 +3,15 @@
 // mmap streaming. YUYV luma goes to the decoder in place (pixel stride 2,
 // no copy); MJPEG is decoded to luma first. Unplugged, it closes, reports
 // offline with the reason, and reopens with a growing pause; no call blocks
-// longer than its timeout.
+// longer than its timeout. The pause is kept on the given clock and waited
+// out through the given waiter; the capture itself is poll() on the device.
 #include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "kiosk/base/clock.h"
+#include "kiosk/base/waiter.h"
 #include "kiosk/scan/frame_source.h"
 #include "platform/camera/mjpeg_decoder.h"
 #include "platform/system/file_descriptor.h"
@@ -23,7 +26,7 @@ struct CameraMode {
 
 class V4l2Camera final : public FrameSource {
  public:
-  V4l2Camera(std::string device, CameraMode wanted);
+  V4l2Camera(std::string device, CameraMode wanted, const Clock& clock, Waiter& waiter);
   ~V4l2Camera() override;
 
   Status next(std::chrono::milliseconds timeout, const Consumer& consume) override;
@@ -45,6 +48,8 @@ class V4l2Camera final : public FrameSource {
 
   std::string device_;
   CameraMode wanted_;
+  const Clock& clock_;
+  Waiter& waiter_;
   FileDescriptor fd_;
   std::vector<Mapping> buffers_;
   CameraMode actual_;
@@ -52,7 +57,7 @@ class V4l2Camera final : public FrameSource {
   int bytes_per_line_ = 0;
   MjpegDecoder mjpeg_;
   std::string offline_reason_ = "not opened yet";
-  std::chrono::steady_clock::time_point retry_at_{};
+  MonoTime retry_at_{};
   std::chrono::milliseconds retry_pause_{250};
 };
 

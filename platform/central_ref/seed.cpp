@@ -1,7 +1,6 @@
 #include "platform/central_ref/seed.h"
 
-#include "platform/app/demo_data.h"
-#include "platform/app/embedded_assets.h"
+#include "platform/demo/demo_data.h"
 #include "platform/json/contract_json.h"
 #include "platform/system/data_dir.h"
 
@@ -14,9 +13,7 @@ Expected<OfficeConfig> load_office(const SeedSources& sources) {
   if (!sources.office_path) {
     if (!sources.demo) return Failure{"no office: give --office FILE or --demo"};
     // The same demo office the kiosk embeds (assets/demo-office.json).
-    auto office = platform::parse_office_config(platform::k_demo_office_json);
-    if (!office) return Failure{"built-in demo office: " + office.error()};
-    return office;
+    return platform::demo_office();
   }
   auto text = platform::read_text_file(*sources.office_path, kMaxSeedBytes);
   if (!text) return Failure{text.error()};

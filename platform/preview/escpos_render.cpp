@@ -7,40 +7,31 @@
 #include <ZXing/MultiFormatWriter.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <exception>
 #include <memory>
 
 #include "platform/preview/text_painter.h"
+#include "platform/printer/escpos_tokenizer.h"
 
 namespace kiosk::platform {
 namespace {
 
-constexpr unsigned char ESC = 0x1B;
-constexpr unsigned char GS = 0x1D;
-constexpr unsigned char LF = 0x0A;
 constexpr int cell_width = 12;
 constexpr int cell_height = 24;
 constexpr int line_spacing = 30;  // ESC 2 default: 1/6 inch at 203 dpi (rounded down)
 constexpr int top_margin = 16;
 
-std::string hex(unsigned byte) {
-  char text[8];
-  std::snprintf(text, sizeof text, "0x%02X", byte);
-  return text;
-}
-
 class Renderer {
  public:
-  Renderer(std::string_view job, int dots, TextPainter& painter) : job_(job), painter_(painter) {
+  Renderer(std::string_view job, int dots, TextPainter& painter) : tokens_(job), painter_(painter) {
     paper_.width = dots;
     paper_.grow_to(top_margin);
     y_ = top_margin;
   }
 
   kiosk::Expected<Bitmap> run() {
-    while (pos_ < job_.size()) {
-      if (!step()) return kiosk::Failure{"cannot preview the job: " + error_};
+    while (auto token = tokens_.next()) {
+      if (!apply(*token)) return kiosk::Failure{"cannot preview the job: " + error_};
     }
     if (!line_.empty()) print_line();
     paper_.grow_to(y_ + top_margin);
@@ -48,79 +39,37 @@ class Renderer {
   }
 
  private:
-  bool step() {
-    auto byte = next();
-    if (byte == ESC) return esc();
-    if (byte == GS) return gs();
-    if (byte == LF) {
-      print_line();
-      return true;
+  bool apply(const EscposToken& token) {
+    switch (token.command) {
+      case EscposCommand::text: line_ += token.data; return true;
+      case EscposCommand::line_feed: print_line(); return true;
+      case EscposCommand::initialize: bold_ = false, align_ = 0, width_ = height_ = 1; return true;
+      case EscposCommand::character_set:
+      case EscposCommand::code_page: return true;  // the preview draws PC437 always
+      case EscposCommand::align: align_ = token.alignment(); return true;
+      case EscposCommand::bold: bold_ = token.bold_on(); return true;
+      case EscposCommand::feed_lines: y_ += token.argument * line_spacing; paper_.grow_to(y_); return true;
+      case EscposCommand::character_size: width_ = token.char_width(), height_ = token.char_height(); return true;
+      case EscposCommand::cut: cut(); return true;
+      case EscposCommand::qr: return qr_function(token);
+      case EscposCommand::raster: raster(token); return true;
+      case EscposCommand::unknown:
+      case EscposCommand::truncated: break;
     }
-    line_ += static_cast<char>(byte);
-    return true;
+    return fail(token.problem + " at byte " + std::to_string(token.offset));
   }
 
-  bool esc() {
-    if (!need(1)) return false;
-    auto command = next();
-    if (command == '@') {
-      bold_ = false, align_ = 0, width_ = height_ = 1;
-      return true;
-    }
-    if (!need(1)) return false;
-    auto n = next();
-    switch (command) {
-      case 'R': case 't': return true;  // character sets: the preview draws PC437 always
-      case 'a': align_ = n >= '0' ? n - '0' : n; return true;
-      case 'E': bold_ = (n & 1) != 0; return true;
-      case 'd': y_ += n * line_spacing; paper_.grow_to(y_); return true;
-      default: return fail("unknown command ESC " + hex(command));
-    }
-  }
-
-  bool gs() {
-    if (!need(1)) return false;
-    auto command = next();
-    if (command == '!') {
-      if (!need(1)) return false;
-      auto n = next();
-      width_ = ((n >> 4) & 7) + 1;
-      height_ = (n & 7) + 1;
-      return true;
-    }
-    if (command == 'V') return cut();
-    if (command == '(') return qr_function();
-    if (command == 'v') return raster();
-    return fail("unknown command GS " + hex(command));
-  }
-
-  bool cut() {
-    if (!need(1)) return false;
-    auto m = next();
-    if ((m == 65 || m == 66) && !need(1)) return false;
-    if (m == 65 || m == 66) next();
+  void cut() {
     y_ += 8;
     for (int x = 0; x < paper_.width; x += 12)
       for (int dash = 0; dash < 6; ++dash) paper_.set_black(x + dash, y_);
     y_ += 8;
-    return true;
   }
 
-  // GS ( k pL pH cn fn params: only the QR Code functions.
-  bool qr_function() {
-    if (!need(3)) return false;
-    auto function = next();
-    std::size_t length = next();
-    length |= static_cast<std::size_t>(next()) << 8;
-    if (function != 'k') return fail("unknown command GS ( " + hex(function));
-    if (!need(length) || length < 3) return fail("truncated GS ( k");
-    auto data = job_.substr(pos_, length);
-    pos_ += length;
-    if (data[0] != '1') return fail("GS ( k that is not a QR Code function");
-    auto params = data.substr(2);
-    switch (data[1]) {
-      case 'C': module_ = std::max(1, static_cast<int>(static_cast<unsigned char>(params[0]))); break;
-      case 'P': qr_payload_ = std::string(params.substr(1)); break;
+  bool qr_function(const EscposToken& token) {
+    switch (token.function) {
+      case 'C': module_ = std::max(1, static_cast<int>(static_cast<unsigned char>(token.data[0]))); break;
+      case 'P': qr_payload_ = std::string(token.data.substr(1)); break;
       case 'Q': return print_qr();
       default: break;  // model and error correction: the preview draws model 2, level M
     }
@@ -145,27 +94,17 @@ class Renderer {
     return true;
   }
 
-  // GS v 0 m xL xH yL yH d...
-  bool raster() {
-    if (!need(6)) return false;
-    if (next() != '0') return fail("unknown command GS v");
-    next();  // m: the encoder sends normal size only
-    int row_bytes = next();
-    row_bytes |= next() << 8;
-    int rows = next();
-    rows |= next() << 8;
-    auto size = static_cast<std::size_t>(row_bytes) * static_cast<std::size_t>(rows);
-    if (!need(size)) return fail("truncated GS v 0 image");
-    int left = x_for(row_bytes * 8);
-    for (int y = 0; y < rows; ++y)
-      for (int x = 0; x < row_bytes * 8; ++x) {
-        auto byte = static_cast<unsigned char>(job_[pos_ + static_cast<std::size_t>(y * row_bytes + x / 8)]);
+  // The encoder sends normal size only, so the mode is not looked at.
+  void raster(const EscposToken& token) {
+    int left = x_for(token.raster_width);
+    int row_bytes = token.raster_width / 8;
+    for (int y = 0; y < token.raster_height; ++y)
+      for (int x = 0; x < token.raster_width; ++x) {
+        auto byte = static_cast<unsigned char>(token.data[static_cast<std::size_t>(y * row_bytes + x / 8)]);
         if (byte & (0x80 >> (x % 8))) paper_.set_black(left + x, y_ + y);
       }
-    pos_ += size;
-    y_ += rows;
+    y_ += token.raster_height;
     paper_.grow_to(y_);
-    return true;
   }
 
   void print_line() {
@@ -183,20 +122,14 @@ class Renderer {
     return 0;
   }
 
-  unsigned char next() { return static_cast<unsigned char>(job_[pos_++]); }
-  bool need(std::size_t count) {
-    if (job_.size() - pos_ >= count) return true;
-    return fail("job ends in the middle of a command");
-  }
   bool fail(std::string why) {
-    error_ = std::move(why) + " at byte " + std::to_string(pos_);
+    error_ = std::move(why);
     return false;
   }
 
-  std::string_view job_;
+  EscposTokenizer tokens_;
   TextPainter& painter_;
   Bitmap paper_;
-  std::size_t pos_ = 0;
   int y_ = 0;
   std::string line_;
   bool bold_ = false;

@@ -5,7 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <thread>
+
+#include "kiosk/base/pause.h"
 
 namespace kiosk::platform {
 namespace {
@@ -67,7 +68,8 @@ Status save_luma_png(const LumaImage& image, const std::string& path) {
   return ok_status();
 }
 
-Expected<std::unique_ptr<ImageReplaySource>> ImageReplaySource::open(const std::string& path, int fps, bool loop) {
+Expected<std::unique_ptr<ImageReplaySource>> ImageReplaySource::open(const std::string& path, int fps, bool loop,
+                                                                     const Clock& clock, Waiter& waiter) {
   auto files = image_files(path);
   if (files.empty()) return Failure{path + ": no PNG or JPEG image there"};
   std::vector<LumaImage> frames;
@@ -76,31 +78,35 @@ Expected<std::unique_ptr<ImageReplaySource>> ImageReplaySource::open(const std::
     if (!image) return Failure{image.error()};
     frames.push_back(std::move(*image));
   }
-  return std::unique_ptr<ImageReplaySource>(new ImageReplaySource(path, std::move(frames), fps, loop));
+  return std::unique_ptr<ImageReplaySource>(new ImageReplaySource(path, std::move(frames), fps, loop, clock, waiter));
 }
 
-ImageReplaySource::ImageReplaySource(std::string path, std::vector<LumaImage> frames, int fps, bool loop)
+ImageReplaySource::ImageReplaySource(std::string path, std::vector<LumaImage> frames, int fps, bool loop,
+                                     const Clock& clock, Waiter& waiter)
     : path_(std::move(path)),
       frames_(std::move(frames)),
       period_(std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::seconds(1)) /
               std::max(1, fps)),
-      loop_(loop) {}
+      loop_(loop),
+      clock_(clock),
+      waiter_(waiter),
+      due_(clock.monotonic()) {}
 
 FrameSource::Status ImageReplaySource::next(std::chrono::milliseconds timeout, const Consumer& consume) {
   if (next_index_ >= frames_.size()) {
     if (!loop_) return Status::finished;
     next_index_ = 0;
   }
-  auto now = std::chrono::steady_clock::now();
+  auto now = clock_.monotonic();
   // Paced like a camera: wait for the frame's turn, but never past the timeout.
   if (due_ > now + timeout) {
-    std::this_thread::sleep_for(timeout);
+    pause_until(waiter_, now + timeout);
     return Status::no_frame_yet;
   }
-  std::this_thread::sleep_until(due_);
+  if (due_ > now) pause_until(waiter_, due_);
   due_ = std::max(due_ + period_, now);
   auto view = frames_[next_index_++].view();
-  view.captured = std::chrono::steady_clock::now();
+  view.captured = clock_.monotonic();
   consume(view);
   return Status::frame;
 }

@@ -22,8 +22,12 @@ constexpr std::chrono::milliseconds kMaxRetry{4000};
 
 }  // namespace
 
-WedgeReader::WedgeReader(std::string spec, const Clock& clock, WedgeCallbacks callbacks)
-    : spec_(std::move(spec)), clock_(clock), callbacks_(std::move(callbacks)), thread_([this] { run(); }) {}
+WedgeReader::WedgeReader(std::string spec, const Clock& clock, Waiter& waiter, WedgeCallbacks callbacks)
+    : spec_(std::move(spec)),
+      clock_(clock),
+      waiter_(waiter),
+      callbacks_(std::move(callbacks)),
+      thread_([this] { run(); }) {}
 
 WedgeReader::~WedgeReader() {
   {
@@ -36,7 +40,12 @@ WedgeReader::~WedgeReader() {
 
 bool WedgeReader::pause(std::chrono::milliseconds how_long) {
   std::unique_lock lock(mutex_);
-  return !stop_requested_.wait_for(lock, how_long, [&] { return stopping_; });
+  return !waiter_.wait_until(lock, stop_requested_, clock_.monotonic() + how_long, [&] { return stopping_; });
+}
+
+bool WedgeReader::stopping() {
+  std::lock_guard lock(mutex_);
+  return stopping_;
 }
 
 void WedgeReader::report(bool online, const std::string& what) {
@@ -53,7 +62,7 @@ void WedgeReader::run() {
       report(true, wedge->path + " (" + wedge->name + ")");
       retry = kFirstRetry;
       read_until_gone(wedge->fd.get());
-      if (!pause(std::chrono::milliseconds(0))) return;
+      if (stopping()) return;
       report(false, wedge->path + " disappeared");
       continue;
     }
@@ -68,10 +77,7 @@ void WedgeReader::read_until_gone(int fd) {
   EvdevKeymap keymap;
   input_event events[64];
   for (;;) {
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_) return;
-    }
+    if (stopping()) return;
     pollfd ready{fd, POLLIN, 0};
     int n = ::poll(&ready, 1, kPollMs);
     line.expire();

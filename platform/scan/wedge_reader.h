@@ -3,7 +3,8 @@
 // turns its key events into lines (kiosk/scan/wedge_line.h drops half scans), and
 // when the device disappears keeps looking for it with a growing pause,
 // reporting it offline meanwhile. Never blocks longer than a poll timeout,
-// so it stops promptly.
+// so it stops promptly. The pause between attempts is kept on the given
+// clock and waited out through the given waiter, and a stop ends it.
 #include <atomic>
 #include <condition_variable>
 #include <functional>
@@ -12,6 +13,7 @@
 #include <thread>
 
 #include "kiosk/base/clock.h"
+#include "kiosk/base/waiter.h"
 
 namespace kiosk::platform {
 
@@ -22,7 +24,7 @@ struct WedgeCallbacks {
 
 class WedgeReader {
  public:
-  WedgeReader(std::string spec, const Clock& clock, WedgeCallbacks callbacks);
+  WedgeReader(std::string spec, const Clock& clock, Waiter& waiter, WedgeCallbacks callbacks);
   ~WedgeReader();
   WedgeReader(const WedgeReader&) = delete;
   WedgeReader& operator=(const WedgeReader&) = delete;
@@ -31,10 +33,12 @@ class WedgeReader {
   void run();
   void read_until_gone(int fd);
   bool pause(std::chrono::milliseconds how_long);  // false when stopping
+  bool stopping();
   void report(bool online, const std::string& what);
 
   std::string spec_;
   const Clock& clock_;
+  Waiter& waiter_;
   WedgeCallbacks callbacks_;
   std::mutex mutex_;
   std::condition_variable stop_requested_;

@@ -2,8 +2,9 @@
 // A test-side ESC/POS interpreter. It walks a byte stream the way a printer
 // would and reports what a person would see: the text lines with their
 // style, the QR codes, the cuts. Tests then assert on the ticket rather than
-// on bytes. It knows the commands the kiosk sends and reports anything else
-// as a problem instead of guessing.
+// on bytes. The stream is cut into commands by platform/printer's
+// tokenizer, which knows the commands the kiosk sends; anything else is a
+// problem instead of a guess.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,7 +51,7 @@ struct EscposDocument {
   int cuts = 0;                 // GS V
   bool partial_cut = false;     // the last cut was partial
   // Unknown or truncated commands, stray control bytes, text never ended by
-  // LF. Reading stops at the first command it cannot size.
+  // LF. Reading stops at the first command it does not know.
   std::vector<std::string> problems;
 };
 

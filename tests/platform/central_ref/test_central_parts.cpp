@@ -6,13 +6,13 @@
 #include <filesystem>
 #include <fstream>
 
-#include "platform/app/demo_data.h"
 #include "platform/central_ref/http_date.h"
 #include "platform/central_ref/manifest_etag.h"
 #include "platform/central_ref/options.h"
 #include "platform/central_ref/queue_numbers.h"
 #include "platform/central_ref/reference_service.h"
 #include "platform/central_ref/seed.h"
+#include "platform/demo/demo_data.h"
 #include "support/fakes.h"
 
 using namespace kiosk;

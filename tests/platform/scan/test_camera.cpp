@@ -1,6 +1,7 @@
 // The V4L2 camera where this machine has none: its error paths on real
 // device nodes and files (never a crash, never a wait past the timeout,
-// offline with the reason), and its MJPEG path on a real JPEG.
+// offline with the reason, opened again when its pause is over), and its
+// MJPEG path on a real JPEG. Its pauses pass on a fake clock.
 #include <catch2/catch.hpp>
 #include <SDL.h>
 #include <SDL_image.h>
@@ -11,8 +12,10 @@
 #include "platform/camera/mjpeg_decoder.h"
 #include "platform/camera/v4l2_camera.h"
 #include "platform/scan/barcode_decoder.h"
-#include "tests/platform/store/store_fixtures.h"
+#include "support/fakes.h"
+#include "support/fast_forward.h"
 #include "support/synthetic_codes.h"
+#include "tests/platform/store/store_fixtures.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;
@@ -20,19 +23,30 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Calls next() `calls` times; every one must be offline and none may take
-// much longer than its timeout. Returns the reason it gives.
-std::string offline_reason(V4l2Camera& camera, int calls) {
-  for (int i = 0; i < calls; ++i) {
-    auto start = std::chrono::steady_clock::now();
+// A camera on a fake clock whose pauses pass at once.
+struct CameraOnFakeClock {
+  explicit CameraOnFakeClock(const std::string& device) : camera(device, {}, clock, waiter) {}
+
+  // One next(); it must be offline and consume nothing.
+  std::string offline_next(std::chrono::milliseconds timeout = 100ms) {
     bool consumed = false;
-    auto status = camera.next(100ms, [&](const LumaView&) { consumed = true; });
-    CHECK(std::chrono::steady_clock::now() - start < 600ms);
-    CHECK(status == FrameSource::Status::offline);
+    CHECK(camera.next(timeout, [&](const LumaView&) { consumed = true; }) == FrameSource::Status::offline);
     CHECK_FALSE(consumed);
+    return camera.describe();
   }
-  return camera.describe();
-}
+
+  // `calls` calls of next(), every one offline, none waiting past its
+  // timeout. Returns the reason it gives.
+  std::string offline_reason(int calls) {
+    for (int i = 0; i < calls; ++i) offline_next();
+    for (auto pause : waiter.pauses()) CHECK(pause <= 100ms);
+    return camera.describe();
+  }
+
+  test::FakeClock clock;
+  test::FastForwardWaiter waiter{clock};
+  V4l2Camera camera;
+};
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -44,22 +58,41 @@ std::string read_all(const std::string& path) {
 }  // namespace
 
 TEST_CASE("a missing camera is offline with the reason, and is tried again without blocking", "[camera]") {
-  V4l2Camera camera("/dev/video-kiosk-test-missing", {});
-  CHECK(offline_reason(camera, 8) == "/dev/video-kiosk-test-missing: open: No such file or directory");
-  CHECK(camera.pixel_format() == "none");
+  CameraOnFakeClock fake("/dev/video-kiosk-test-missing");
+  CHECK(fake.offline_reason(8) == "/dev/video-kiosk-test-missing: open: No such file or directory");
+  CHECK(fake.camera.pixel_format() == "none");
+}
+
+TEST_CASE("a camera that cannot be opened is tried again only when its growing pause is over", "[camera]") {
+  testing::TempDir dir;
+  CameraOnFakeClock fake(dir.file("video0"));
+  auto missing = dir.file("video0") + ": open: No such file or directory";
+  auto refused = dir.file("video0") + ": not a video device";
+  CHECK(fake.offline_next() == missing);  // the first call tries at once
+  std::ofstream(dir.file("video0")) << "frames";
+  // 250 ms before the next try: the calls wait out their 100 ms and say so.
+  CHECK(fake.offline_next() == missing);
+  CHECK(fake.offline_next() == missing);
+  CHECK(fake.offline_next() == missing);  // waits the 50 ms left, no more
+  CHECK(fake.offline_next().find(refused) == 0);
+  using ms = std::chrono::milliseconds;
+  CHECK(fake.waiter.pauses() == std::vector<ms>{ms(100), ms(100), ms(50)});
+  // The pause doubles: 500 ms now, in a call with a longer timeout.
+  CHECK(fake.offline_next(1000ms).find(refused) == 0);
+  CHECK(fake.waiter.pauses().back() == 500ms);
 }
 
 TEST_CASE("a character device that is not a camera is refused by name", "[camera]") {
-  V4l2Camera camera("/dev/null", {});
-  auto reason = offline_reason(camera, 3);
+  CameraOnFakeClock fake("/dev/null");
+  auto reason = fake.offline_reason(3);
   CHECK(reason.find("/dev/null: not a video device (VIDIOC_QUERYCAP: ") == 0);
 }
 
 TEST_CASE("a regular file is refused the same way", "[camera]") {
   testing::TempDir dir;
   std::ofstream(dir.file("video0")) << "frames";
-  V4l2Camera camera(dir.file("video0"), {});
-  CHECK(offline_reason(camera, 2).find(dir.file("video0") + ": not a video device") == 0);
+  CameraOnFakeClock fake(dir.file("video0"));
+  CHECK(fake.offline_reason(2).find(dir.file("video0") + ": not a video device") == 0);
 }
 
 TEST_CASE("an MJPEG frame decodes to luma that the barcode decoder reads", "[camera]") {

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "platform/scan/barcode_decoder.h"
+#include "support/fakes.h"
+#include "support/fast_forward.h"
 #include "tests/platform/scan/scan_cases.h"
 #include "tests/platform/store/store_fixtures.h"
 
@@ -97,7 +99,9 @@ TEST_CASE("image replay plays a directory in name order, then finishes unless lo
   testing::TempDir dir;
   REQUIRE(save_luma_png(render_code(Symbology::qr, "FIRST1", 320, 240), dir.file("a.png")));
   REQUIRE(save_luma_png(render_code(Symbology::code128, "SECOND2", 320, 240), dir.file("b.png")));
-  auto source = ImageReplaySource::open(dir.path().string(), 200, false);
+  FakeClock clock;
+  FastForwardWaiter waiter(clock);
+  auto source = ImageReplaySource::open(dir.path().string(), 200, false, clock, waiter);
   REQUIRE(source);
   BarcodeDecoder decoder(kDefaultFormats);
   std::vector<std::string> texts;
@@ -112,7 +116,7 @@ TEST_CASE("image replay plays a directory in name order, then finishes unless lo
   CHECK(frames == 2);
   CHECK(texts == std::vector<std::string>{"FIRST1", "SECOND2"});
 
-  auto looped = ImageReplaySource::open(dir.file("a.png"), 200, true);
+  auto looped = ImageReplaySource::open(dir.file("a.png"), 200, true, clock, waiter);
   REQUIRE(looped);
   int seen = 0;
   for (int i = 0; i < 50 && seen < 5; ++i)
@@ -120,9 +124,31 @@ TEST_CASE("image replay plays a directory in name order, then finishes unless lo
   CHECK(seen == 5);
 }
 
+TEST_CASE("image replay keeps its frame rate on the clock and never waits past the timeout", "[scan]") {
+  testing::TempDir dir;
+  REQUIRE(save_luma_png(render_code(Symbology::qr, "PACED1", 160, 120), dir.file("a.png")));
+  FakeClock clock;
+  FastForwardWaiter waiter(clock);
+  auto source = ImageReplaySource::open(dir.file("a.png"), 4, true, clock, waiter);  // one frame every 250 ms
+  REQUIRE(source);
+  std::vector<MonoTime> captured;
+  int empty = 0;
+  for (int i = 0; i < 20 && captured.size() < 4; ++i) {
+    auto status = (*source)->next(std::chrono::milliseconds(100), [&](const LumaView& view) {
+      captured.push_back(view.captured);
+    });
+    if (status == FrameSource::Status::no_frame_yet) ++empty;
+  }
+  REQUIRE(captured.size() == 4);
+  for (std::size_t i = 1; i < captured.size(); ++i) CHECK(captured[i] - captured[i - 1] == std::chrono::milliseconds(250));
+  CHECK(empty == 6);  // two calls of 100 ms before each later frame, which then waits the 50 ms left
+  for (auto pause : waiter.pauses()) CHECK(pause <= std::chrono::milliseconds(100));
+}
+
 TEST_CASE("image replay names a path with no image, and a file that is not an image", "[scan]") {
   testing::TempDir dir;
-  auto empty = ImageReplaySource::open(dir.path().string(), 10, false);
+  FakeClock clock;
+  auto empty = ImageReplaySource::open(dir.path().string(), 10, false, clock, clock);
   REQUIRE_FALSE(empty);
   CHECK(empty.error().find("no PNG or JPEG") != std::string::npos);
   {
@@ -130,7 +156,7 @@ TEST_CASE("image replay names a path with no image, and a file that is not an im
     std::fputs("not a png", f);
     std::fclose(f);
   }
-  auto junk = ImageReplaySource::open(dir.path().string(), 10, false);
+  auto junk = ImageReplaySource::open(dir.path().string(), 10, false, clock, clock);
   REQUIRE_FALSE(junk);
   CHECK(junk.error().find("junk.png") != std::string::npos);
 }

@@ -3,14 +3,15 @@
 #include <catch2/catch.hpp>
 #include <linux/input.h>
 
-#include <condition_variable>
+#include <chrono>
 #include <fstream>
 #include <mutex>
 
 #include "platform/scan/evdev_device.h"
 #include "platform/scan/evdev_keymap.h"
 #include "platform/scan/wedge_reader.h"
-#include "platform/system/system_clock.h"
+#include "support/fakes.h"
+#include "support/fast_forward.h"
 #include "tests/platform/store/store_fixtures.h"
 
 using namespace kiosk;
@@ -106,24 +107,25 @@ TEST_CASE("a path that is not an input device, or is missing, is named in the er
   CHECK(by_name.error() == "no input device named \"No Such Scanner\" under /dev/input");
 }
 
-TEST_CASE("a missing scanner is reported offline, looked for again, and stops promptly", "[evdev]") {
-  SystemClock clock;
+TEST_CASE("a missing scanner is reported offline once, looked for again with a growing pause, and stops at once",
+          "[evdev]") {
+  test::FakeClock clock;
+  // Six pauses pass at once on the fake clock; the seventh waits for the stop.
+  test::FastForwardWaiter waiter(clock, 6);
   std::mutex mutex;
-  std::condition_variable changed;
   std::vector<std::string> offline;
-  auto started = std::chrono::steady_clock::now();
   {
-    WedgeReader reader("/dev/input/event-kiosk-test-missing", clock,
+    WedgeReader reader("/dev/input/event-kiosk-test-missing", clock, waiter,
                        {[](const std::string&) {},
                         [&](bool online, const std::string& what) {
                           std::lock_guard lock(mutex);
                           if (!online) offline.push_back(what);
-                          changed.notify_all();
                         }});
-    std::unique_lock lock(mutex);
-    REQUIRE(changed.wait_for(lock, std::chrono::seconds(5), [&] { return !offline.empty(); }));
-  }  // destroying it while it waits to retry must not wait out the retry
-  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+    REQUIRE(clock.await_waiting(1));
+    using ms = std::chrono::milliseconds;
+    CHECK(waiter.pauses() == std::vector<ms>{ms(250), ms(500), ms(1000), ms(2000), ms(4000), ms(4000), ms(4000)});
+  }  // the fake clock never reaches the seventh retry: only the stop can end that wait
+  std::lock_guard lock(mutex);
   REQUIRE(offline.size() == 1);  // reported once, not at every retry
   CHECK(offline.front() == "/dev/input/event-kiosk-test-missing: No such file or directory");
 }

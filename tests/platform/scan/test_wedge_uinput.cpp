@@ -37,7 +37,7 @@ TEST_CASE("a uinput keyboard's scan arrives as one line through the grabbed devi
   std::mutex mutex;
   std::condition_variable changed;
   std::vector<std::string> lines;
-  WedgeReader reader("name:Kiosk Test Wedge", clock,
+  WedgeReader reader("name:Kiosk Test Wedge", clock, clock,
                      {[&](const std::string& line) {
                         std::lock_guard lock(mutex);
                         lines.push_back(line);

@@ -1,9 +1,9 @@
-#include "platform/app/demo_data.h"
+#include "platform/demo/demo_data.h"
 
 #include <cstdio>
 
 #include "kiosk/booking/signature.h"
-#include "platform/app/embedded_assets.h"
+#include "platform/demo/demo_assets.h"
 #include "platform/json/contract_json.h"
 
 namespace kiosk::platform {
@@ -60,6 +60,12 @@ std::string signed_demo_code(const OfficeConfig& office, Seconds now, Seconds sl
 
 }  // namespace
 
+Expected<OfficeConfig> demo_office() {
+  auto office = parse_office_config(k_demo_office_json);
+  if (!office) return Failure{"embedded demo office: " + office.error()};
+  return office;
+}
+
 Manifest demo_manifest(const OfficeConfig& office, Seconds now) {
   Manifest manifest;
   manifest.office_id = office.office_id;
@@ -94,8 +100,8 @@ std::vector<DemoScan> demo_scans(const OfficeConfig& office, Seconds now) {
 }
 
 Status load_demo_data(SqliteStore& store, Seconds now) {
-  auto office = parse_office_config(k_demo_office_json);
-  if (!office) return Failure{"embedded demo office: " + office.error()};
+  auto office = demo_office();
+  if (!office) return Failure{office.error()};
   if (auto stored = store.store_office_config(*office); !stored) return stored;
   // Blocks as the central service would lease them, so demo tickets carry
   // ordinary numbers rather than the kiosk's reserve range.

@@ -1,6 +1,7 @@
 #pragma once
 // The demo office the embedded default runs: its config, and a manifest for
 // today with one booking for each verdict, so the kiosk can be tried at once.
+// central-ref --demo serves the same office and bookings.
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct DemoScan {
   std::string text;
   std::string expect;  // what the kiosk should say, for the hint
 };
+
+// assets/demo-office.json, as compiled in.
+Expected<OfficeConfig> demo_office();
 
 Manifest demo_manifest(const OfficeConfig& office, Seconds now);
 // Scans a person can type to see each verdict.
