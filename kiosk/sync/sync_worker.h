@@ -87,8 +87,8 @@ class SyncWorker {
   std::optional<Instant> last_sync_at() const { return last_sync_at_; }
 
  private:
-  // What an upload round achieved.
-  // Ordered: a round is as bad as its worst event.
+  // What an upload round achieved; ordered, as a round is as bad as its
+  // worst event.
   enum class Sent {
     all,       // every event got its final answer
     deferred,  // some got a retryable error in a batch: they wait, the rest are settled
