@@ -127,18 +127,19 @@ TEST_CASE("sync thread: rounds keep coming on schedule when the wall clock steps
     }
     round_seen.notify_all();
   });
-  REQUIRE(thread.drain(1s));
+  // Nothing pokes the thread: once parked, only time brings a round.
+  REQUIRE(kiosk.clock.await_waiting(1));
   REQUIRE(kiosk.central.count(Call::put_status) == 1);
 
   kiosk.clock.step_wall(step);
   for (int minute = 1; minute <= 3; ++minute) {
     INFO("minute " << minute);
+    REQUIRE(kiosk.clock.await_waiting(1));  // parked on its timer, after the last round
     int seen = 0;
     {
       std::lock_guard lock(mutex);
       seen = rounds;
     }
-    REQUIRE(kiosk.clock.await_waiting(1));  // parked on its timer
     kiosk.clock.advance(60s);
     std::unique_lock lock(mutex);
     kiosk.clock.wait(lock, round_seen, [&] { return rounds > seen; });
