@@ -109,13 +109,13 @@ bool CheckinService::decide_online(Context& ctx) {
                        std::nullopt,  "",               ctx.office.utc_offset};
   auto answer = ports_.central->check_in(upload, policy_.online_deadline);
   if (!answer.info.ok() || !answer.value) {
-    ports_.connectivity->record_failure(ports_.clock.now(), answer.info.message);
+    ports_.connectivity->record_failure(ports_.clock.monotonic(), answer.info.message);
     ctx.online_attempted = true;
     log_.warn("no online answer for " + redact_code(ctx.payload.code) + " (" + answer.info.message +
               "): deciding offline");
     return false;
   }
-  ports_.connectivity->record_success(ports_.clock.now());
+  ports_.connectivity->record_success(ports_.clock.monotonic());
   ctx.decision.mode = DecisionMode::online;
   apply_server_result(ctx, *answer.value);
   return true;

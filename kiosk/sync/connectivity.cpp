@@ -7,7 +7,7 @@ bool Connectivity::use_online() const {
   return state_ == State::online;
 }
 
-void Connectivity::record_success(Instant now) {
+void Connectivity::record_success(MonoTime now) {
   std::lock_guard lock(mutex_);
   last_attempt_ = now;
   if (state_ == State::online) return;
@@ -15,7 +15,7 @@ void Connectivity::record_success(Instant now) {
   since_ = now;
 }
 
-void Connectivity::record_failure(Instant now, std::string_view why) {
+void Connectivity::record_failure(MonoTime now, std::string_view why) {
   std::lock_guard lock(mutex_);
   last_attempt_ = now;
   last_error_ = why;
@@ -24,12 +24,12 @@ void Connectivity::record_failure(Instant now, std::string_view why) {
   since_ = now;
 }
 
-bool Connectivity::probe_due(Instant now) const {
+bool Connectivity::probe_due(MonoTime now) const {
   std::lock_guard lock(mutex_);
   return state_ == State::offline && now >= last_attempt_ + probe_interval_;
 }
 
-Instant Connectivity::next_probe() const {
+MonoTime Connectivity::next_probe() const {
   std::lock_guard lock(mutex_);
   return last_attempt_ + probe_interval_;
 }
@@ -39,7 +39,7 @@ Connectivity::State Connectivity::state() const {
   return state_;
 }
 
-Instant Connectivity::since() const {
+MonoTime Connectivity::since() const {
   std::lock_guard lock(mutex_);
   return since_;
 }

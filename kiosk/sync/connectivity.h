@@ -2,13 +2,15 @@
 // Whether the central service is worth asking: a circuit breaker shared by
 // the scan path and the sync worker. One failed call opens it, so the next
 // applicant does not wait out another timeout; while open, the sync worker
-// probes every probe_interval and the first success closes it.
+// probes every probe_interval and the first success closes it. Its times are
+// monotonic (Clock::monotonic): a wall clock stepped by NTP or a technician
+// neither stops the probes nor fires them all at once.
 #include <chrono>
 #include <mutex>
 #include <string>
 #include <string_view>
 
-#include "kiosk/base/time.h"
+#include "kiosk/base/waiter.h"
 
 namespace kiosk {
 
@@ -21,23 +23,23 @@ class Connectivity {
 
   // False while the breaker is open: decide offline at once.
   bool use_online() const;
-  void record_success(Instant now);
-  void record_failure(Instant now, std::string_view why);
+  void record_success(MonoTime now);
+  void record_failure(MonoTime now, std::string_view why);
   // Open, and no probe for probe_interval; the caller probes and reports
   // the outcome with record_success/record_failure.
-  bool probe_due(Instant now) const;
-  Instant next_probe() const;
+  bool probe_due(MonoTime now) const;
+  MonoTime next_probe() const;
 
   State state() const;
-  Instant since() const;  // when the state last changed
+  MonoTime since() const;  // when the state last changed
   std::string last_error() const;
 
  private:
   mutable std::mutex mutex_;
   std::chrono::milliseconds probe_interval_;
   State state_ = State::online;
-  Instant since_{};
-  Instant last_attempt_{};
+  MonoTime since_{};
+  MonoTime last_attempt_{};
   std::string last_error_;
 };
 

@@ -15,16 +15,24 @@ std::vector<std::chrono::year_month_day> SyncWorker::dates_to_keep(const OfficeC
 }
 
 void SyncWorker::refresh(SyncReport& report) {
-  auto now = ports_.clock.now();
+  auto now = ports_.clock.monotonic();
   auto answer = ports_.central.office_config();
   if (!observe(answer.info, report, "office config")) {
     next_refresh_ = now + std::min<std::chrono::milliseconds>(policy_.refresh_interval, std::chrono::seconds(30));
     return;
   }
   if (auto stored = ports_.store.store_office_config(*answer.value); !stored) {
-    report.problems.push_back(stored.error());
+    // A full disk stays full for a while: asking again at every round would
+    // be many requests a second for an answer that cannot be kept.
+    auto delay = refresh_backoff_.after_failure(ports_.jitter());
+    next_refresh_ = now + delay;
+    auto problem = "storing the office config: " + stored.error() + "; trying again in " +
+                   std::to_string(delay.count()) + " ms";
+    report.problems.push_back(problem);
+    log_.warn(problem);
     return;
   }
+  refresh_backoff_.reset();
   report.config_refreshed = true;
   for (auto date : dates_to_keep(*answer.value)) fetch_manifest(*answer.value, date, report);
   next_refresh_ = now + policy_.refresh_interval;
@@ -73,12 +81,14 @@ void SyncWorker::lease_if_low(const Service& service, std::chrono::year_month_da
   if (left >= policy_.block_low_water) return;
   auto answer = ports_.central.lease_queue_block(service.code, date, policy_.block_size);
   if (!observe(answer.info, report, "queue block for " + service.code)) {
-    next_blocks_ = ports_.clock.now() + std::chrono::minutes(1);
+    next_blocks_ = ports_.clock.monotonic() + std::chrono::minutes(1);
     return;
   }
   auto block = *answer.value;
   if (block.service.empty()) block.service = service.code;
   if (auto stored = ports_.store.add_queue_block(block); !stored) {
+    // Leasing again at every round would only waste numbers.
+    next_blocks_ = ports_.clock.monotonic() + std::chrono::minutes(1);
     report.problems.push_back(stored.error());
     return;
   }
@@ -86,8 +96,7 @@ void SyncWorker::lease_if_low(const Service& service, std::chrono::year_month_da
 }
 
 void SyncWorker::send_status(SyncReport& report) {
-  auto now = ports_.clock.now();
-  next_status_ = now + policy_.status_interval;
+  next_status_ = ports_.clock.monotonic() + policy_.status_interval;
   auto status = ports_.base_status ? ports_.base_status() : KioskStatus{};
   if (auto depth = ports_.store.outbox_depth()) status.outbox_depth = static_cast<long long>(*depth);
   if (last_sync_at_) status.last_sync_at = std::chrono::floor<std::chrono::seconds>(*last_sync_at_);

@@ -6,9 +6,14 @@ namespace kiosk {
 
 using std::chrono::milliseconds;
 
-SyncThread::SyncThread(SyncWorker& worker, const Clock& clock, SyncStore& store,
+SyncThread::SyncThread(SyncWorker& worker, const Clock& clock, Waiter& waiter, SyncStore& store,
                        std::function<void(const SyncReport&)> on_round)
-    : worker_(worker), clock_(clock), store_(store), on_round_(std::move(on_round)), thread_([this] { run(); }) {}
+    : worker_(worker),
+      clock_(clock),
+      waiter_(waiter),
+      store_(store),
+      on_round_(std::move(on_round)),
+      thread_([this] { run(); }) {}
 
 SyncThread::~SyncThread() {
   {
@@ -34,7 +39,7 @@ bool SyncThread::drain(milliseconds timeout) {
   outbox_empty_ = false;
   poked_ = true;
   wake_.notify_all();
-  return round_done_.wait_for(lock, timeout, [this] { return outbox_empty_; });
+  return waiter_.wait_until(lock, round_done_, clock_.monotonic() + timeout, [this] { return outbox_empty_; });
 }
 
 std::optional<long long> SyncThread::clock_offset_ms() const {
@@ -43,10 +48,10 @@ std::optional<long long> SyncThread::clock_offset_ms() const {
 }
 
 // Between rounds: until the worker's next due time, at least a little (a
-// failing clock must not spin the CPU) and at most a minute.
-milliseconds SyncThread::wait_time() const {
-  auto due = std::chrono::duration_cast<milliseconds>(worker_.next_due() - clock_.now());
-  return std::clamp(due, milliseconds{50}, milliseconds{60000});
+// timer that did not move on must not spin the CPU) and at most a minute.
+MonoTime SyncThread::next_round() const {
+  auto now = clock_.monotonic();
+  return std::clamp(worker_.next_due(), now + milliseconds{50}, now + milliseconds{60000});
 }
 
 void SyncThread::run() {
@@ -58,12 +63,12 @@ void SyncThread::run() {
     auto report = worker_.run_once();
     if (on_round_) on_round_(report);
     auto depth = store_.outbox_depth();
-    auto wait = wait_time();
+    auto next = next_round();
     lock.lock();
     clock_offset_ms_ = worker_.clock_offset_ms();
     outbox_empty_ = depth && *depth == 0;
     round_done_.notify_all();
-    wake_.wait_for(lock, wait, [this] { return stopping_ || poked_; });
+    waiter_.wait_until(lock, wake_, next, [this] { return stopping_ || poked_; });
   }
 }
 

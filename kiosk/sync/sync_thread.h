@@ -1,12 +1,15 @@
 #pragma once
 // Runs a SyncWorker on its own thread: a round whenever something is due or
-// a new event arrives. The scan path never waits for it.
+// a new event arrives. The scan path never waits for it. Every wait, its own
+// and drain()'s, goes through the Waiter on the monotonic clock, so a test
+// with a fake clock fast-forwards it.
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <thread>
 
+#include "kiosk/base/waiter.h"
 #include "kiosk/sync/sync_worker.h"
 
 namespace kiosk {
@@ -14,7 +17,7 @@ namespace kiosk {
 class SyncThread {
  public:
   // `on_round` sees each round's report (for logs and the status line).
-  SyncThread(SyncWorker& worker, const Clock& clock, SyncStore& store,
+  SyncThread(SyncWorker& worker, const Clock& clock, Waiter& waiter, SyncStore& store,
              std::function<void(const SyncReport&)> on_round = {});
   ~SyncThread();
   SyncThread(const SyncThread&) = delete;
@@ -22,17 +25,19 @@ class SyncThread {
 
   // A new event waits in the outbox.
   void poke();
-  // Waits until the outbox is empty or `timeout` passes; true when empty.
+  // Waits until the outbox is empty or `timeout` of monotonic time passes;
+  // true when empty.
   bool drain(std::chrono::milliseconds timeout);
   // Snapshot for display: clock offset measured at the last answer.
   std::optional<long long> clock_offset_ms() const;
 
  private:
   void run();
-  std::chrono::milliseconds wait_time() const;
+  MonoTime next_round() const;
 
   SyncWorker& worker_;
   const Clock& clock_;
+  Waiter& waiter_;
   SyncStore& store_;
   std::function<void(const SyncReport&)> on_round_;
   mutable std::mutex mutex_;

@@ -52,29 +52,44 @@ void SyncWorker::upload(SyncReport& report, bool force) {
     report.problems.push_back(*uploads_stopped_);
     return;
   }
-  auto now = ports_.clock.now();
+  auto now = ports_.clock.monotonic();
   if (!force && now < next_upload_) return;
-  auto events = ports_.store.pending_events(policy_.batch_size);
-  if (!events) {
-    report.problems.push_back("outbox unreadable: " + events.error());
-    return;
-  }
+  auto events = next_events(report);
+  if (!events) return;
   next_upload_ = now + policy_.upload_interval;
   if (events->empty()) return;
-  bool sent = events->size() > policy_.batch_above ? upload_batch(*events, report)
-                                                   : std::all_of(events->begin(), events->end(), [&](const auto& e) {
-                                                       return upload_single(e, report);
-                                                     });
-  if (!sent) {
+  auto sent = events->size() > policy_.batch_above ? upload_batch(*events, report) : upload_singles(*events, report);
+  if (sent == Sent::failed) {  // already backed off, or stopped
     report.upload_failed = true;
     return;
   }
-  failures_in_a_row_ = 0;
+  if (sent == Sent::deferred) {
+    // The service is up but shedding load (5xx, 429 for some events):
+    // the next round waits like after any failure.
+    report.upload_failed = true;
+    back_off(std::nullopt);
+    return;
+  }
+  upload_backoff_.reset();
   // A full batch means more may be waiting: go on at the next round.
   if (events->size() == policy_.batch_size) next_upload_ = now;
 }
 
-bool SyncWorker::upload_batch(const std::vector<CheckinRecord>& events, SyncReport& report) {
+// Up to batch_size of the oldest waiting events, the deferred ones last.
+std::optional<std::vector<CheckinRecord>> SyncWorker::next_events(SyncReport& report) {
+  auto events = ports_.store.pending_events(policy_.batch_size + deferred_.size());
+  if (!events) {
+    report.problems.push_back("outbox unreadable: " + events.error());
+    return std::nullopt;
+  }
+  std::stable_partition(events->begin(), events->end(),
+                        [&](const CheckinRecord& event) { return !deferred_.contains(event.event_id); });
+  if (events->size() > policy_.batch_size)
+    events->erase(events->begin() + static_cast<std::ptrdiff_t>(policy_.batch_size), events->end());
+  return std::move(*events);
+}
+
+SyncWorker::Sent SyncWorker::upload_batch(const std::vector<CheckinRecord>& events, SyncReport& report) {
   auto office = this->office();
   std::vector<CheckinUpload> uploads;
   for (const auto& event : events) uploads.push_back(offline_upload(event, office ? office->utc_offset : UtcOffset{}));
@@ -82,19 +97,25 @@ bool SyncWorker::upload_batch(const std::vector<CheckinRecord>& events, SyncRepo
   if (!observe(answer.info, report, "batch upload of " + std::to_string(events.size()) + " events")) {
     // The service refused the batch as a whole (too large, say), not the
     // events in it: each still gets its own answer.
-    if (refuses_event(answer.info))
-      return std::all_of(events.begin(), events.end(), [&](const auto& e) { return upload_single(e, report); });
+    if (refuses_event(answer.info)) return upload_singles(events, report);
     stop_or_back_off(answer.info);
-    return false;
+    return Sent::failed;
   }
   std::vector<Acknowledgement> acks;
-  bool settled = true;
-  for (size_t i = 0; i < events.size() && settled; ++i) settled = settle(events[i], (*answer.value)[i], report, acks);
+  auto sent = Sent::all;
+  for (size_t i = 0; i < events.size() && sent != Sent::failed; ++i)
+    sent = std::max(sent, settle(events[i], (*answer.value)[i], report, acks));
   record(acks, report);
-  return settled;
+  return sent;
 }
 
-bool SyncWorker::upload_single(const CheckinRecord& event, SyncReport& report) {
+SyncWorker::Sent SyncWorker::upload_singles(const std::vector<CheckinRecord>& events, SyncReport& report) {
+  auto sent = Sent::all;
+  for (size_t i = 0; i < events.size() && sent != Sent::failed; ++i) sent = std::max(sent, upload_single(events[i], report));
+  return sent;
+}
+
+SyncWorker::Sent SyncWorker::upload_single(const CheckinRecord& event, SyncReport& report) {
   auto office = this->office();
   auto answer = ports_.central.check_in(offline_upload(event, office ? office->utc_offset : UtcOffset{}),
                                         policy_.upload_deadline);
@@ -102,15 +123,15 @@ bool SyncWorker::upload_single(const CheckinRecord& event, SyncReport& report) {
   if (!observe(answer.info, report, "upload of " + event.queue_number)) {
     if (!refuses_event(answer.info)) {
       stop_or_back_off(answer.info);
-      return false;
+      return Sent::failed;
     }
     settle(event, refusal(answer.info.http_status, answer.info.message), report, acks);
     record(acks, report);
-    return true;
+    return Sent::all;
   }
-  bool settled = settle(event, *answer.value, report, acks);
+  auto sent = settle(event, *answer.value, report, acks);
   record(acks, report);
-  return settled;
+  return sent;
 }
 
 void SyncWorker::record(const std::vector<Acknowledgement>& acks, SyncReport& report) {
@@ -119,42 +140,51 @@ void SyncWorker::record(const std::vector<Acknowledgement>& acks, SyncReport& re
     report.problems.push_back(done.error());
     return;
   }
+  for (const auto& ack : acks) deferred_.erase(ack.event_id);
   report.uploaded += acks.size();
+}
+
+// Not an answer on the check-in: the event stays and goes to the back of the
+// line. Past batch_size deferred events the line starts over, which keeps
+// the next read of the outbox bounded.
+void SyncWorker::defer(const CheckinRecord& event, const CheckinResult& result, SyncReport& report) {
+  report.problems.push_back("upload of " + event.queue_number + ": the service answered " +
+                            std::to_string(result.http_status) + " " + result.body);
+  if (deferred_.size() >= policy_.batch_size) deferred_.clear();
+  deferred_.insert(event.event_id);
 }
 
 // The service's answer is final: keep it with the check-in and take the event
 // out of the outbox. An answer that differs from what the kiosk printed is a
 // conflict: both stay on record and the log says so.
-bool SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
-                        std::vector<Acknowledgement>& acks) {
+SyncWorker::Sent SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
+                                    std::vector<Acknowledgement>& acks) {
   if (result.kind == CheckinResult::Kind::event_id_reused) return reconcile_reused(event, report, acks);
   if (result.kind == CheckinResult::Kind::error && refuses_credentials(result.http_status)) {
     stop_uploads(result.http_status, result.body);
-    return true;
+    return Sent::all;
   }
   if (result.kind == CheckinResult::Kind::error && !retryable_status(result.http_status))
     return settle(event, refusal(result.http_status, result.body), report, acks);
   if (result.kind == CheckinResult::Kind::error) {
-    // Not an answer on the check-in: keep it and try again next time.
-    report.problems.push_back("upload of " + event.queue_number + ": the service answered " +
-                              std::to_string(result.http_status) + " " + result.body);
-    return true;
+    defer(event, result, report);
+    return Sent::deferred;
   }
   bool agrees = result.kind == CheckinResult::Kind::admitted && result.queue_number == event.queue_number;
   acks.push_back({event.event_id, result.http_status, result.body});
-  if (agrees) return true;
+  if (agrees) return Sent::all;
   ++report.conflicts;
   log_.warn("check-in " + redact_code(event.code) + " printed as " + event.queue_number + ": the service answered " +
             result_name(result) + (result.queue_number.empty() ? "" : " " + result.queue_number) +
             "; both are kept");
-  return true;
+  return Sent::all;
 }
 
 // The online attempt of this event did reach the service after all, with a
 // different body. Asking again with that online body returns the service's
 // first answer, which is final.
-bool SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report,
-                                  std::vector<Acknowledgement>& acks) {
+SyncWorker::Sent SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report,
+                                              std::vector<Acknowledgement>& acks) {
   auto office = this->office();
   CheckinUpload online{event.event_id, event.kiosk_id, event.code, event.scanned_at, DecisionMode::online,
                        std::nullopt,   "",             office ? office->utc_offset : UtcOffset{}};
@@ -162,7 +192,7 @@ bool SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report
   if (!observe(answer.info, report, "reconciling " + event.queue_number)) {
     if (refuses_event(answer.info)) return settle(event, refusal(answer.info.http_status, answer.info.message), report, acks);
     stop_or_back_off(answer.info);
-    return false;
+    return Sent::failed;
   }
   auto result = *answer.value;
   if (result.kind == CheckinResult::Kind::event_id_reused) {
@@ -178,7 +208,7 @@ void SyncWorker::stop_or_back_off(const CallInfo& info) {
   if (info.outcome == CallInfo::Outcome::http_error && refuses_credentials(info.http_status))
     stop_uploads(info.http_status, info.message);
   else
-    back_off(info);
+    back_off(info.retry_after);
 }
 
 // Sending the same credentials again would get the same answer, and the

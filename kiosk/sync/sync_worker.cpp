@@ -17,11 +17,15 @@ bool service_unreachable(const CallInfo& info) {
 }  // namespace
 
 SyncWorker::SyncWorker(SyncPolicy policy, SyncPorts ports, Logger log)
-    : policy_(std::move(policy)), ports_(std::move(ports)), log_(std::move(log)) {}
+    : policy_(std::move(policy)),
+      ports_(std::move(ports)),
+      log_(std::move(log)),
+      upload_backoff_(policy_.backoff_base, policy_.backoff_max),
+      refresh_backoff_(policy_.backoff_base, policy_.backoff_max) {}
 
 SyncReport SyncWorker::run_once(bool force) {
   SyncReport report;
-  auto now = ports_.clock.now();
+  auto now = ports_.clock.monotonic();
   if (!ports_.connectivity.use_online()) {
     if (!force && !ports_.connectivity.probe_due(now)) return report;
     if (!probe(report)) return report;
@@ -37,13 +41,13 @@ SyncReport SyncWorker::run_once(bool force) {
   return report;
 }
 
-Instant SyncWorker::next_due() const {
+MonoTime SyncWorker::next_due() const {
   if (!ports_.connectivity.use_online()) return ports_.connectivity.next_probe();
   return std::min({next_upload_, next_refresh_, next_status_});
 }
 
 void SyncWorker::notify_new_event() {
-  if (failures_in_a_row_ == 0) next_upload_ = Instant{};
+  if (upload_backoff_.failures() == 0) next_upload_ = MonoTime{};
 }
 
 // A cheap call whose answer is useful anyway: the office config.
@@ -58,29 +62,28 @@ bool SyncWorker::probe(SyncReport& report) {
 }
 
 bool SyncWorker::observe(const CallInfo& info, SyncReport& report, std::string_view what) {
-  auto now = ports_.clock.now();
+  // The wall clock, for what is about dates: the offset and last_sync_at.
+  auto wall = ports_.clock.now();
   if (info.server_date)
-    clock_offset_ms_ = std::chrono::duration_cast<milliseconds>(*info.server_date - now).count();
+    clock_offset_ms_ = std::chrono::duration_cast<milliseconds>(*info.server_date - wall).count();
   if (info.ok()) {
-    ports_.connectivity.record_success(now);
-    last_sync_at_ = now;
+    ports_.connectivity.record_success(ports_.clock.monotonic());
+    last_sync_at_ = wall;
     return true;
   }
   auto problem = std::string(what) + ": " + info.message;
   report.problems.push_back(problem);
   log_.warn(problem);
-  if (service_unreachable(info)) ports_.connectivity.record_failure(now, problem);
+  if (service_unreachable(info)) ports_.connectivity.record_failure(ports_.clock.monotonic(), problem);
   return false;
 }
 
-// Exponential backoff with jitter, never sooner than the service asked.
-void SyncWorker::back_off(const CallInfo& info) {
-  ++failures_in_a_row_;
-  auto doublings = std::min(failures_in_a_row_ - 1, 16);
-  auto delay = std::min<milliseconds>(policy_.backoff_base * (1LL << doublings), policy_.backoff_max);
-  delay = milliseconds{static_cast<long long>(static_cast<double>(delay.count()) * (0.5 + ports_.jitter() / 2))};
-  if (info.retry_after) delay = std::max<milliseconds>(delay, *info.retry_after);
-  next_upload_ = ports_.clock.now() + delay;
+// Exponential backoff with jitter, never sooner than the service asked, but
+// never later than retry_after_max whatever it asked.
+void SyncWorker::back_off(std::optional<std::chrono::seconds> retry_after) {
+  auto delay = upload_backoff_.after_failure(ports_.jitter());
+  if (retry_after) delay = std::max<milliseconds>(delay, std::min(*retry_after, policy_.retry_after_max));
+  next_upload_ = ports_.clock.monotonic() + delay;
 }
 
 std::optional<OfficeConfig> SyncWorker::office() const {

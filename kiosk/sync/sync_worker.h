@@ -7,19 +7,24 @@
 //
 // run_once() does whatever is due at the clock's current time and returns;
 // SyncThread (sync_thread.h) calls it in a loop. Tests call it directly with
-// a fake clock.
+// a fake clock. Every timer is on the monotonic clock; wall time only says
+// which day it is (manifests, queue blocks) and stamps what is reported.
+// Retries back off (backoff.h); the numbers are in docs/config.md.
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "kiosk/booking/booking_directory.h"
+#include "kiosk/sync/backoff.h"
 #include "kiosk/sync/central_service.h"
 #include "kiosk/base/clock.h"
 #include "kiosk/sync/connectivity.h"
 #include "kiosk/checkin/journal.h"
 #include "kiosk/base/log.h"
+#include "kiosk/base/waiter.h"
 #include "kiosk/sync/sync_store.h"
 
 namespace kiosk {
@@ -28,8 +33,13 @@ struct SyncPolicy {
   std::chrono::seconds refresh_interval{300};  // office config and manifests
   std::chrono::seconds status_interval{60};
   std::chrono::milliseconds upload_interval{2000};  // while events wait and all is well
+  // Uploads after a failure, and the refresh after the store refused the
+  // office config: exponential from base to max, with jitter (backoff.h).
   std::chrono::milliseconds backoff_base{1000};
   std::chrono::milliseconds backoff_max{300000};
+  // A Retry-After is honoured up to this; one bad header must not stop
+  // uploads for years.
+  std::chrono::seconds retry_after_max{3600};
   std::size_t batch_above = 3;  // more waiting than this: use the batch endpoint
   std::size_t batch_size = 500;
   std::chrono::milliseconds upload_deadline{10000};  // per single upload
@@ -68,8 +78,8 @@ class SyncWorker {
 
   // Does what is due now; with `force`, everything, ignoring timers and backoff.
   SyncReport run_once(bool force = false);
-  // When run_once next has something to do.
-  Instant next_due() const;
+  // When run_once next has something to do (monotonic).
+  MonoTime next_due() const;
   // A new event is waiting: upload it at the next round, backoff permitting.
   void notify_new_event();
 
@@ -77,14 +87,24 @@ class SyncWorker {
   std::optional<Instant> last_sync_at() const { return last_sync_at_; }
 
  private:
+  // What an upload round achieved; ordered, as a round is as bad as its
+  // worst event.
+  enum class Sent {
+    all,       // every event got its final answer
+    deferred,  // some got a retryable error in a batch: they wait, the rest are settled
+    failed,    // no answer, or one that stops the round: backed off
+  };
+
   bool probe(SyncReport& report);
   void upload(SyncReport& report, bool force);
-  bool upload_batch(const std::vector<CheckinRecord>& events, SyncReport& report);
-  bool upload_single(const CheckinRecord& event, SyncReport& report);
-  // False when settling needed another call that got no answer (backed off).
-  bool settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
+  std::optional<std::vector<CheckinRecord>> next_events(SyncReport& report);
+  Sent upload_batch(const std::vector<CheckinRecord>& events, SyncReport& report);
+  Sent upload_singles(const std::vector<CheckinRecord>& events, SyncReport& report);
+  Sent upload_single(const CheckinRecord& event, SyncReport& report);
+  // Failed when settling needed another call that got no answer (backed off).
+  Sent settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
               std::vector<Acknowledgement>& acks);
-  bool reconcile_reused(const CheckinRecord& event, SyncReport& report, std::vector<Acknowledgement>& acks);
+  Sent reconcile_reused(const CheckinRecord& event, SyncReport& report, std::vector<Acknowledgement>& acks);
   void record(const std::vector<Acknowledgement>& acks, SyncReport& report);
   void refresh(SyncReport& report);
   void fetch_manifest(const OfficeConfig& office, std::chrono::year_month_day date, SyncReport& report);
@@ -97,18 +117,24 @@ class SyncWorker {
 
   // Every answer passes through here: clock offset, breaker, backoff.
   bool observe(const CallInfo& info, SyncReport& report, std::string_view what);
-  void back_off(const CallInfo& info);
+  void back_off(std::optional<std::chrono::seconds> retry_after);
+  void defer(const CheckinRecord& event, const CheckinResult& result, SyncReport& report);
   void stop_or_back_off(const CallInfo& info);
   void stop_uploads(int http_status, const std::string& message);
 
   SyncPolicy policy_;
   SyncPorts ports_;
   Logger log_;
-  Instant next_upload_{};
-  Instant next_refresh_{};
-  Instant next_status_{};
-  Instant next_blocks_{};  // after a refused lease, not before a minute has passed
-  int failures_in_a_row_ = 0;
+  MonoTime next_upload_{};
+  MonoTime next_refresh_{};
+  MonoTime next_status_{};
+  MonoTime next_blocks_{};  // after a refused lease, not before a minute has passed
+  Backoff upload_backoff_;
+  Backoff refresh_backoff_;  // the store refused the office config (disk full)
+  // Events a batch answered with a retryable error (5xx, 408, 429): they go
+  // to the back of the line, so they cannot keep the rest of the outbox
+  // from its turn. At most batch_size ids; forgotten on acknowledgement.
+  std::set<std::string> deferred_;
   std::optional<std::string> uploads_stopped_;  // why, once the service refused the kiosk's credentials
   std::optional<long long> clock_offset_ms_;
   std::optional<Instant> last_sync_at_;

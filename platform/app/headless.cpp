@@ -117,7 +117,7 @@ void consume_scans(Runtime& rt, ScanQueue& queue, CheckinEngine& engine) {
 
 int run_headless(Runtime& rt, std::istream& in, std::ostream& out) {
   std::optional<SyncThread> sync;
-  if (rt.sync) sync.emplace(*rt.sync, rt.clock, *rt.store);
+  if (rt.sync) sync.emplace(*rt.sync, rt.clock, rt.clock, *rt.store);
   // std::cin is tied to std::cout: every read would flush `out` from this
   // thread while the engine thread writes to it. Only the engine writes.
   in.tie(nullptr);

@@ -46,7 +46,7 @@ FaultPlan FaultInjector::next(std::string_view path) {
 
 bool FaultInjector::delay(std::chrono::milliseconds delay) {
   std::unique_lock lock(mutex_);
-  changed_.wait_for(lock, delay, [&] { return shutting_down_; });
+  waiter_.wait_until(lock, changed_, clock_.monotonic() + delay, [&] { return shutting_down_; });
   return !shutting_down_;
 }
 
@@ -55,7 +55,8 @@ bool FaultInjector::hold() {
   ++held_;
   changed_.notify_all();
   auto generation = generation_;
-  changed_.wait_for(lock, hang_cap_, [&] { return generation_ != generation || shutting_down_; });
+  waiter_.wait_until(lock, changed_, clock_.monotonic() + hang_cap_,
+                     [&] { return generation_ != generation || shutting_down_; });
   --held_;
   changed_.notify_all();
   return !shutting_down_;

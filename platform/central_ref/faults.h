@@ -11,6 +11,9 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/base/clock.h"
+#include "kiosk/base/waiter.h"
+
 namespace kiosk::central_ref {
 
 enum class FaultKind {
@@ -56,7 +59,10 @@ struct FaultPlan {
 
 class FaultInjector {
  public:
-  explicit FaultInjector(std::chrono::milliseconds hang_cap = std::chrono::seconds{120}) : hang_cap_(hang_cap) {}
+  // Latency and the hang cap are waited out through `waiter` on `clock`'s
+  // monotonic time: a test with a fake clock decides when they pass.
+  FaultInjector(const Clock& clock, Waiter& waiter, std::chrono::milliseconds hang_cap = std::chrono::seconds{120})
+      : clock_(clock), waiter_(waiter), hang_cap_(hang_cap) {}
 
   void set(FaultSpec fault);
   void set_latency(LatencySpec latency);
@@ -80,10 +86,13 @@ class FaultInjector {
     int held = 0;
   };
   Snapshot snapshot() const;
-  // For tests: waits until `count` requests are held; false after `timeout`.
+  // For tests: waits until `count` requests are held; false after `timeout`
+  // of real time, a hang guard.
   bool wait_until_held(int count, std::chrono::milliseconds timeout);
 
  private:
+  const Clock& clock_;
+  Waiter& waiter_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   LatencySpec latency_;

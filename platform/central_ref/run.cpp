@@ -56,7 +56,7 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
   Logger log(sink, "central-ref", options.log_level);
   platform::SystemClock system_clock;
   OffsetClock clock(system_clock);
-  FaultInjector faults(std::chrono::seconds{options.hang_cap_s});
+  FaultInjector faults(system_clock, system_clock, std::chrono::seconds{options.hang_cap_s});
   auto running = start(options, clock, faults, log);
   if (!running) {
     err << "central-ref: " << running.error() << "\n";

@@ -279,12 +279,14 @@ Expected<std::size_t> MemoryJournal::outbox_depth() {
 
 Status MemoryJournal::store_office_config(const OfficeConfig& config) {
   std::lock_guard lock(mutex_);
+  if (store_failure_) return Failure{*store_failure_};
   office_ = config;
   return ok_status();
 }
 
 Status MemoryJournal::store_manifest(const Manifest& manifest) {
   std::lock_guard lock(mutex_);
+  if (store_failure_) return Failure{*store_failure_};
   std::erase_if(manifests_, [&](const Manifest& m) { return m.date == manifest.date; });
   manifests_.push_back(manifest);
   return ok_status();
@@ -299,6 +301,7 @@ Expected<std::optional<ManifestInfo>> MemoryJournal::manifest_info(std::chrono::
 
 Status MemoryJournal::add_queue_block(const QueueBlock& block) {
   std::lock_guard lock(mutex_);
+  if (store_failure_) return Failure{*store_failure_};
   blocks_.push_back(block);
   return ok_status();
 }
@@ -334,6 +337,11 @@ void MemoryJournal::fail_next_commit(std::string message) {
 void MemoryJournal::fail_reads(std::optional<std::string> message) {
   std::lock_guard lock(mutex_);
   read_failure_ = std::move(message);
+}
+
+void MemoryJournal::fail_stores(std::optional<std::string> message) {
+  std::lock_guard lock(mutex_);
+  store_failure_ = std::move(message);
 }
 
 std::vector<CheckinRecord> MemoryJournal::records() const {
@@ -583,7 +591,9 @@ Answer<std::vector<CheckinResult>> FakeCentral::check_in_batch(const std::vector
   if (fail_checkins_which_ && std::any_of(uploads.begin(), uploads.end(), fail_checkins_which_))
     return {std::nullopt, fail_checkins_info_};
   std::vector<CheckinResult> results;
-  for (const auto& upload : uploads) results.push_back(decide(upload));
+  for (const auto& upload : uploads)
+    results.push_back(fail_items_which_ && fail_items_which_(upload) ? batch_error_result(fail_items_status_)
+                                                                      : decide(upload));
   if (lose_next_) return {std::nullopt, *std::exchange(lose_next_, std::nullopt)};
   return {std::move(results), ok_info(200)};
 }
@@ -629,6 +639,12 @@ void FakeCentral::fail_checkins_if(std::function<bool(const CheckinUpload&)> whi
   std::lock_guard lock(mutex_);
   fail_checkins_which_ = std::move(which);
   fail_checkins_info_ = std::move(info);
+}
+
+void FakeCentral::fail_batch_items_if(std::function<bool(const CheckinUpload&)> which, int http_status) {
+  std::lock_guard lock(mutex_);
+  fail_items_which_ = std::move(which);
+  fail_items_status_ = http_status;
 }
 
 void FakeCentral::set_next_block_first(int first) {

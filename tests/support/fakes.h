@@ -156,6 +156,9 @@ class MemoryJournal final : public Journal, public SyncStore {
   void fail_next_commit(std::string message = "database or disk is full");
   // Every later read fails with `message` (std::nullopt: work again).
   void fail_reads(std::optional<std::string> message);
+  // Every later store of an office config, manifest or queue block fails
+  // with `message` and keeps nothing (std::nullopt: work again).
+  void fail_stores(std::optional<std::string> message);
 
   std::vector<CheckinRecord> records() const;
   bool printed(std::string_view event_id) const;
@@ -170,6 +173,7 @@ class MemoryJournal final : public Journal, public SyncStore {
   std::vector<Manifest> manifests_;
   std::optional<std::string> next_commit_failure_;
   std::optional<std::string> read_failure_;
+  std::optional<std::string> store_failure_;
 
   Status insert(const CheckinRecord& record);
 };
@@ -270,6 +274,10 @@ class FakeCentral final : public CentralService {
   // `info`, changing nothing; a null `which` stops this. `which` runs under
   // the fake's lock and must not call the fake.
   void fail_checkins_if(std::function<bool(const CheckinUpload&)> which, CallInfo info = transport_failure());
+  // In a batch, events whose upload matches `which` are answered with
+  // batch_error_result(http_status) and not held; the others as usual. A
+  // null `which` stops this. Runs under the fake's lock, like fail_checkins_if.
+  void fail_batch_items_if(std::function<bool(const CheckinUpload&)> which, int http_status = 503);
   // The next check-in call (single or batch) reaches the service and is held,
   // but the kiosk gets `info` instead of the answer (a timeout after the
   // server committed).
@@ -325,6 +333,8 @@ class FakeCentral final : public CentralService {
   std::optional<CallInfo> lose_next_;
   std::function<bool(const CheckinUpload&)> fail_checkins_which_;
   CallInfo fail_checkins_info_;
+  std::function<bool(const CheckinUpload&)> fail_items_which_;
+  int fail_items_status_ = 503;
   int default_block_first_ = 501;
   std::deque<CheckinResult> script_;
   std::optional<Seconds> server_date_;

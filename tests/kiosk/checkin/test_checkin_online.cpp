@@ -284,7 +284,7 @@ TEST_CASE("no online answer: the offline decision may refuse too", "[online]") {
 
 TEST_CASE("breaker open: every scan is decided offline without calling the service", "[online]") {
   OnlineKiosk kiosk;
-  kiosk.connectivity.record_failure(kiosk.clock.now(), "probe: connection refused");
+  kiosk.connectivity.record_failure(kiosk.clock.monotonic(), "probe: connection refused");
   kiosk.directory.add(booking("RENEW1", kSlot, "R"));
   auto first = kiosk.scan("7KQ2MZ");
   auto second = kiosk.scan("ABC123");
@@ -299,7 +299,7 @@ TEST_CASE("breaker open: every scan is decided offline without calling the servi
   for (const auto& record : kiosk.journal.records()) CHECK_FALSE(record.online_attempted);
 
   // Once the breaker closes again the service is asked.
-  kiosk.connectivity.record_success(kiosk.clock.now());
+  kiosk.connectivity.record_success(kiosk.clock.monotonic());
   kiosk.directory.add(booking("LATER01", kSlot));
   auto online = kiosk.scan("LATER01");
   CHECK(online.mode == DecisionMode::online);
@@ -342,7 +342,7 @@ TEST_CASE("online: logs never hold a full booking code", "[online][log]") {
   OnlineKiosk kiosk;
   kiosk.central.fail_next(transport_failure("connection refused"), 1, Call::check_in);
   (void)kiosk.scan("7KQ2MZ");
-  kiosk.connectivity.record_success(kiosk.clock.now());
+  kiosk.connectivity.record_success(kiosk.clock.monotonic());
   (void)kiosk.scan("ABC123");
   for (const auto& line : kiosk.log.lines()) {
     INFO(line);

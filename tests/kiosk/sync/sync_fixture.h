@@ -3,11 +3,13 @@
 // central service and breaker: office JKT-SEL (+07:00), clock at 2017-08-17
 // 08:00 WIB, blocks A-501..A-550 (N) and B-501..B-550 (R) leased for that day,
 // the service's manifest for the day holding 7KQ2MZ and ABC123.
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/checkin/checkin_service.h"
 #include "kiosk/sync/sync_worker.h"
@@ -108,5 +110,20 @@ struct SyncFixture {
  private:
   std::optional<SyncWorker> worker_;
 };
+
+inline bool has(const std::vector<std::string>& lines, std::string_view text) {
+  return std::any_of(lines.begin(), lines.end(),
+                     [&](const std::string& line) { return line.find(text) != std::string::npos; });
+}
+
+// Advances the clock by `after`, runs a round, and says whether it tried to
+// upload (a single check-in or a batch).
+inline bool uploads_after(SyncFixture& kiosk, std::chrono::milliseconds after) {
+  using Call = FakeCentral::Call;
+  auto before = kiosk.central.count(Call::check_in) + kiosk.central.count(Call::check_in_batch);
+  kiosk.clock.advance(after);
+  (void)kiosk.run();
+  return kiosk.central.count(Call::check_in) + kiosk.central.count(Call::check_in_batch) > before;
+}
 
 }  // namespace kiosk::test

@@ -1,9 +1,11 @@
-// SyncThread runs the worker on its own thread. The worker's timers follow
-// the fake clock; the only real-time waits here are drain()'s own timeouts
-// and a bounded wait for a round, each well under a second.
+// SyncThread runs the worker on its own thread. It waits through the fake
+// clock (a Waiter), so nothing here waits on real time: a timeout passes
+// only when the test advances the clock, and the test advances it only once
+// the threads it means are parked (await_waiting).
 #include <catch2/catch.hpp>
 
 #include <condition_variable>
+#include <future>
 #include <mutex>
 
 #include "kiosk/sync/sync_thread.h"
@@ -18,13 +20,13 @@ TEST_CASE("sync thread: drain returns true once the outbox is empty", "[sync][th
   SyncFixture kiosk;
   auto first = kiosk.commit_offline("7KQ2MZ");
   auto second = kiosk.commit_offline("ABC123");
-  SyncThread thread(kiosk.worker(), kiosk.clock, kiosk.journal);
-  CHECK(thread.drain(900ms));
+  SyncThread thread(kiosk.worker(), kiosk.clock, kiosk.clock, kiosk.journal);
+  CHECK(thread.drain(1s));
   CHECK(kiosk.outbox() == 0);
   CHECK(kiosk.journal.ack(first.event_id));
   CHECK(kiosk.journal.ack(second.event_id));
   // Nothing waiting: drain says so at the next round.
-  CHECK(thread.drain(900ms));
+  CHECK(thread.drain(1s));
 }
 
 TEST_CASE("sync thread: drain returns false when the service keeps failing and the timeout passes",
@@ -32,15 +34,18 @@ TEST_CASE("sync thread: drain returns false when the service keeps failing and t
   SyncFixture kiosk;
   kiosk.central.fail_all(transport_failure("network unreachable"));
   (void)kiosk.commit_offline("7KQ2MZ");
-  SyncThread thread(kiosk.worker(), kiosk.clock, kiosk.journal);
-  CHECK_FALSE(thread.drain(150ms));
+  SyncThread thread(kiosk.worker(), kiosk.clock, kiosk.clock, kiosk.journal);
+  auto drained = std::async(std::launch::async, [&] { return thread.drain(150ms); });
+  REQUIRE(kiosk.clock.await_waiting(2));  // the sync thread on its timer, drain on the outbox
+  kiosk.clock.advance(150ms);
+  CHECK_FALSE(drained.get());
   CHECK(kiosk.outbox() == 1);
   CHECK_FALSE(kiosk.connectivity.use_online());
 
-  // The service is back and the probe is due (fake time): the next drain empties it.
+  // The service is back and the probe is due: the next drain empties it.
   kiosk.central.fail_all(std::nullopt);
   kiosk.clock.advance(10s);
-  CHECK(thread.drain(900ms));
+  CHECK(thread.drain(1s));
   CHECK(kiosk.outbox() == 0);
   CHECK(kiosk.connectivity.use_online());
 }
@@ -52,7 +57,7 @@ TEST_CASE("sync thread: a poke uploads a new event, and each round is reported",
   std::condition_variable round_seen;
   std::size_t uploaded = 0;
   int rounds = 0;
-  SyncThread thread(kiosk.worker(), kiosk.clock, kiosk.journal, [&](const SyncReport& report) {
+  SyncThread thread(kiosk.worker(), kiosk.clock, kiosk.clock, kiosk.journal, [&](const SyncReport& report) {
     {
       std::lock_guard lock(mutex);
       uploaded += report.uploaded;
@@ -60,14 +65,15 @@ TEST_CASE("sync thread: a poke uploads a new event, and each round is reported",
     }
     round_seen.notify_all();
   });
-  REQUIRE(thread.drain(900ms));  // the first rounds: nothing to upload
+  REQUIRE(thread.drain(1s));  // the first rounds: nothing to upload
   CHECK(thread.clock_offset_ms() == 3000);
 
   auto event = kiosk.commit_offline("7KQ2MZ");
   thread.poke();
   {
+    // No fake time passes: only the poke can bring this round.
     std::unique_lock lock(mutex);
-    CHECK(round_seen.wait_for(lock, 900ms, [&] { return uploaded == 1; }));
+    kiosk.clock.wait(lock, round_seen, [&] { return uploaded == 1; });
     CHECK(rounds >= 2);
   }
   CHECK(kiosk.journal.ack(event.event_id));
@@ -78,10 +84,12 @@ TEST_CASE("sync thread: stops promptly even while the worker is backing off", "[
   SyncFixture kiosk;
   kiosk.central.fail_all(transport_failure());
   (void)kiosk.commit_offline("7KQ2MZ");
-  auto started = std::chrono::steady_clock::now();
   {
-    SyncThread thread(kiosk.worker(), kiosk.clock, kiosk.journal);
-    CHECK_FALSE(thread.drain(50ms));
-  }  // its next round is 10 s of fake time away, clamped to a minute of real time
-  CHECK(std::chrono::steady_clock::now() - started < 900ms);
+    SyncThread thread(kiosk.worker(), kiosk.clock, kiosk.clock, kiosk.journal);
+    // Parked after its failed round, its next one 10 s of fake time away,
+    // which never pass: only the stop can end this wait.
+    REQUIRE(kiosk.clock.await_waiting(1));
+  }
+  CHECK(kiosk.clock.waiting() == 0);
+  CHECK(kiosk.central.count(Call::check_in) == 1);
 }

@@ -17,20 +17,6 @@ using std::chrono::milliseconds;
 
 namespace {
 
-bool has(const std::vector<std::string>& lines, std::string_view text) {
-  return std::any_of(lines.begin(), lines.end(),
-                     [&](const std::string& line) { return line.find(text) != std::string::npos; });
-}
-
-// Advances the clock by `after`, runs a round, and says whether it tried to
-// upload (a single check-in or a batch).
-bool uploads_after(SyncFixture& kiosk, milliseconds after) {
-  auto before = kiosk.central.count(Call::check_in) + kiosk.central.count(Call::check_in_batch);
-  kiosk.clock.advance(after);
-  (void)kiosk.run();
-  return kiosk.central.count(Call::check_in) + kiosk.central.count(Call::check_in_batch) > before;
-}
-
 std::vector<std::string> manifest_dates(const FakeCentral& central) {
   std::vector<std::string> dates;
   for (const auto& request : central.manifest_requests()) dates.push_back(format_iso_date(request.date));
@@ -471,7 +457,7 @@ TEST_CASE("sync: while the breaker is open a round only probes, when the probe i
 
 TEST_CASE("sync: a breaker opened by the scan path is probed by the worker", "[sync][breaker]") {
   SyncFixture kiosk;
-  kiosk.connectivity.record_failure(kiosk.clock.now(), "check-in: timed out");
+  kiosk.connectivity.record_failure(kiosk.clock.monotonic(), "check-in: timed out");
   auto event = kiosk.commit_offline("7KQ2MZ");
   CHECK_FALSE(kiosk.run().probed);
   CHECK(kiosk.central.calls().empty());
@@ -695,7 +681,7 @@ TEST_CASE("sync: a queue block is leased when fewer than block_low_water numbers
 TEST_CASE("sync: no block is leased while the breaker is open", "[sync][blocks]") {
   SyncFixture kiosk;
   kiosk.policy.block_low_water = 60;  // always low
-  kiosk.connectivity.record_failure(kiosk.clock.now(), "down");
+  kiosk.connectivity.record_failure(kiosk.clock.monotonic(), "down");
   (void)kiosk.run();
   CHECK(kiosk.central.block_requests().empty());
 }
@@ -763,7 +749,7 @@ TEST_CASE("sync: after failures and recovery every event is held once and acknow
   // An online attempt that landed, one that did not, and two plain offline events.
   kiosk.central.lose_next_checkin_answer(transport_failure("operation timed out"));
   REQUIRE(kiosk.scan("7KQ2MZ").mode == DecisionMode::offline);
-  kiosk.connectivity.record_success(kiosk.clock.now());
+  kiosk.connectivity.record_success(kiosk.clock.monotonic());
   kiosk.central.fail_next(transport_failure("connection refused"), 1, Call::check_in);
   REQUIRE(kiosk.scan("ABC123").mode == DecisionMode::offline);
   (void)kiosk.commit_offline("CODE001");

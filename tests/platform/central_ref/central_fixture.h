@@ -1,7 +1,8 @@
 #pragma once
 // central-ref in-process for tests: office JKT-SEL (+07:00, arrive 30, opens
-// 240), a fake clock at 2017-08-17T08:00:00+07:00, the server on 127.0.0.1
-// and a free port, and httplib clients whose every wait is bounded.
+// 240), a fake clock at 2017-08-17T08:00:00+07:00 (also the faults' waiter),
+// the server on 127.0.0.1 and a free port, and httplib clients whose every
+// wait is bounded.
 #include <httplib.h>
 
 #include <chrono>
@@ -34,7 +35,8 @@ struct CentralRef {
 
   FakeClock base{"2017-08-17T08:00:00+07:00"};
   central_ref::OffsetClock clock{base};
-  central_ref::FaultInjector faults{std::chrono::seconds{30}};
+  // Latency and hangs pass on `base`'s time: only when a test advances it.
+  central_ref::FaultInjector faults{base, base, std::chrono::seconds{30}};
   RecordingLogSink logs;
   std::unique_ptr<central_ref::ReferenceService> service;
   std::unique_ptr<central_ref::CentralServer> server;

@@ -78,9 +78,9 @@ TestServer::TestServer(std::unique_ptr<httplib::Server> server, std::string sche
 
 void TestServer::start() {
   thread_ = std::thread([this] { server_->listen_after_bind(); });
-  // stop() is a no-op until the accept loop runs, so wait for it (bounded).
-  auto deadline = std::chrono::steady_clock::now() + 10s;
-  while (!server_->is_running() && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+  // stop() is a no-op until the accept loop runs, so wait for it: bounded by
+  // a count (a hang guard), not by reading the clock.
+  for (long spins = 0; !server_->is_running() && spins < 100'000'000; ++spins) std::this_thread::yield();
   if (!server_->is_running()) throw std::runtime_error("test server did not start");
 }
 
