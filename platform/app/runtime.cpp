@@ -23,6 +23,7 @@ Status open_store_and_printer(Runtime& rt) {
   auto store = SqliteStore::open(rt.config.data_dir + "/kiosk.db", rt.logger("store"));
   if (!store) return Failure{store.error()};
   rt.store = std::move(*store);
+  rt.office = std::make_unique<OfficeCache>(*rt.store, *rt.store);
   auto printer = open_printer(rt.config);
   if (!printer) return Failure{printer.error()};
   rt.printer = std::move(*printer);
@@ -42,10 +43,10 @@ Status open_central_clients(Runtime& rt) {
 void wire_checkin(Runtime& rt) {
   CheckinPolicy policy{rt.config.kiosk_id, rt.config.checkin.require_birth_date, rt.config.queue.fallback,
                        std::chrono::milliseconds{rt.config.api.online_deadline_ms}};
-  CheckinPorts ports{rt.clock, *rt.store, *rt.store, *rt.printer, rt.ids, rt.scan_client.get(),
+  CheckinPorts ports{rt.clock, *rt.office, *rt.store, *rt.printer, rt.ids, rt.scan_client.get(),
                      rt.scan_client ? &rt.connectivity : nullptr, rt.store.get()};
   rt.checkin = std::make_unique<CheckinService>(policy, ports, rt.logger("checkin"));
-  rt.reprinter = std::make_unique<Reprinter>(ReprintPorts{rt.clock, *rt.store, *rt.store, *rt.printer},
+  rt.reprinter = std::make_unique<Reprinter>(ReprintPorts{rt.clock, *rt.office, *rt.store, *rt.printer},
                                              rt.logger("printer"));
 }
 
@@ -53,9 +54,9 @@ void wire_sync(Runtime& rt) {
   if (!rt.sync_client) return;
   SyncPorts ports{rt.clock,
                   *rt.sync_client,
+                  *rt.office,
                   *rt.store,
-                  *rt.store,
-                  *rt.store,
+                  *rt.office,
                   rt.connectivity,
                   [&rt] { return std::uniform_real_distribution<double>(0.0, 1.0)(rt.random); },
                   [&rt] { return rt.base_status(); }};
