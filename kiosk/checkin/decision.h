@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "kiosk/booking/payload.h"
 #include "kiosk/checkin/checkin_record.h"
 #include "kiosk/checkin/verdict.h"
 
@@ -13,6 +14,9 @@ struct ScanRequest {
   std::string text;        // exactly as the scanner or keyboard delivered it
   std::string birth_date;  // DDMMYYYY when the applicant typed one
   std::string source = "";  // "stdin", "camera", "wedge": for the log and the decision line
+  // parse_payload(text), when whoever looked at the scan first (the scan
+  // loop's noise filter) already parsed it: the engine does not parse twice.
+  std::optional<ScannedPayload> payload = std::nullopt;
 };
 
 struct Decision {

@@ -26,10 +26,12 @@ constexpr std::size_t kEventCapacity = 256;
 // same text from the devices within the window is one scan. Device text
 // that is not a booking code is noise (a poster, a product barcode): it is
 // dropped quietly. Front-end scans are deliberate and always decided.
-bool worth_deciding(const ScanRequest& scan, DuplicateFilter& duplicates, const Logger& log) {
+// The payload parsed here travels with the scan.
+bool worth_deciding(ScanRequest& scan, DuplicateFilter& duplicates, const Logger& log) {
   if (scan.source != "camera" && scan.source != "wedge") return true;
   if (!duplicates.first_sighting(scan.text)) return false;
-  if (parse_payload(scan.text).kind == ScannedPayload::Kind::invalid) {
+  scan.payload = parse_payload(scan.text);
+  if (scan.payload->kind == ScannedPayload::Kind::invalid) {
     log.debug("ignored a " + scan.source + " read that is not a booking code (" +
               std::to_string(scan.text.size()) + " characters)");
     return false;
