@@ -68,7 +68,7 @@ void wire_sync(Runtime& rt) {
 KioskStatus Runtime::base_status() const {
   KioskStatus status;
   status.version = kVersion;
-  status.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+  status.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(clock.monotonic() - started).count();
   // Asked now, on the caller's thread (the sync worker's): bounded by the
   // printer's connect and status timeouts, a few seconds at most.
   status.printer = std::string(printer_status_names.name(printer ? printer->status() : PrinterStatus::offline));

@@ -37,7 +37,7 @@ struct Runtime {
   LogSink& sink;
   SystemClock clock;
   RandomIds ids;
-  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  MonoTime started = clock.monotonic();
   std::unique_ptr<DataDirLock> lock;
   std::unique_ptr<SqliteStore> store;
   std::unique_ptr<TicketPrinter> printer;
