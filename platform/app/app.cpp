@@ -70,7 +70,8 @@ int App::run(FrontEnd& front_end, std::function<void()> watchdog_ping) {
   EventQueue events(rt.clock, kEventCapacity,
                     front_end.lossless() ? EventQueue::Overflow::wait : EventQueue::Overflow::drop_oldest);
   auto scans = std::make_shared<ScanQueue>(rt.clock);
-  EventReporter reporter(events, *rt.office, rt.clock, rt.online_configured() ? &rt.connectivity : nullptr);
+  EventReporter reporter(events, *rt.office, rt.clock, *rt.watched_printer,
+                         rt.online_configured() ? &rt.connectivity : nullptr);
   std::optional<SyncThread> sync;
   if (rt.sync)
     sync.emplace(*rt.sync, rt.clock, *rt.store,
@@ -84,7 +85,10 @@ int App::run(FrontEnd& front_end, std::function<void()> watchdog_ping) {
         if (sync && decision.verdict == Verdict::admitted && decision.mode == DecisionMode::offline) sync->poke();
         reporter.decided(scan, decision);
       },
-      IdleTask{[&rt] { rt.reprinter->run_once(); }});
+      IdleTask{[&] {
+        rt.reprinter->run_once();
+        reporter.idle();
+      }});
   auto devices = ScanSources::start(
       {rt.config, rt.clock, *scans, events, rt.camera_online, rt.logger("camera"), rt.logger("scanner")});
   if (!devices) {

@@ -18,7 +18,12 @@ void EventReporter::decided(const ScanRequest& scan, const Decision& decision) {
     events_.post(BirthDateNeeded{scan, decision.code, decision, offset, state(offset)});
   else
     events_.post(DecisionEvent{scan, decision, offset, state(offset)});
-  note_printer(decision);
+  note_printer();
+  note_connectivity();
+}
+
+void EventReporter::idle() {
+  note_printer();
   note_connectivity();
 }
 
@@ -38,16 +43,18 @@ void EventReporter::note_connectivity() {
   events_.post(ConnectivityChanged{online, connectivity_->last_error()});
 }
 
-// What a check-in's ticket says of the printer: it printed, or it did not.
-void EventReporter::note_printer(const Decision& decision) {
-  if (decision.verdict != Verdict::admitted) return;
+// The printer as it last answered a print or a status query (the
+// reprinter's, the status report's), posted when it changed.
+void EventReporter::note_printer() {
+  auto seen = printer_.last_seen();
+  if (!seen) return;
   {
     std::lock_guard lock(mutex_);
-    if (printing_ == decision.printed) return;
-    printing_ = decision.printed;
+    auto state = std::make_pair(seen->online, seen->status);
+    if (printer_state_ == state) return;
+    printer_state_ = state;
   }
-  events_.post(DeviceChanged{DeviceKind::printer, decision.printed, std::nullopt,
-                             decision.printed ? "printer printing" : "ticket not printed"});
+  events_.post(DeviceChanged{DeviceKind::printer, seen->online, seen->status, seen->detail});
 }
 
 }  // namespace kiosk::platform

@@ -17,6 +17,7 @@
 #include "kiosk/sync/connectivity.h"
 #include "kiosk/base/log.h"
 #include "kiosk/ticket/reprinter.h"
+#include "kiosk/ticket/watched_printer.h"
 #include "kiosk/sync/sync_worker.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/net/central_client.h"
@@ -41,6 +42,8 @@ struct Runtime {
   std::unique_ptr<DataDirLock> lock;
   std::unique_ptr<SqliteStore> store;
   std::unique_ptr<TicketPrinter> printer;
+  // The printer as everything uses it: it remembers what it last said.
+  std::unique_ptr<WatchedPrinter> watched_printer;
   // The store as the running kiosk sees it: office config in memory.
   std::unique_ptr<OfficeCache> office;
   Connectivity connectivity;
