@@ -9,6 +9,7 @@
 
 #include "kiosk/scan/scan_feedback.h"
 #include "platform/app/app.h"
+#include "platform/app/headless.h"
 #include "platform/app/scan_queue.h"
 #include "platform/scan/image_replay.h"
 #include "support/fakes.h"
@@ -148,4 +149,29 @@ TEST_CASE("the camera's feedback and state reach the front end as events, even f
   CHECK(seen[0].state == ScanFeedback::State::decoded);
   CHECK(seen[0].frame_width == 320);
   CHECK(seen[0].corners[2].x > seen[0].corners[0].x);
+}
+
+TEST_CASE("headless: far more stdin lines than every queue holds are all decided, in order, none dropped") {
+  testing::TempDir dir;
+  auto config = parse_kiosk_config(R"({"office_id": "TST", "kiosk_id": "TST-K1", "data_dir": ")" +
+                                   dir.file("data") + R"(", "printer": {"device": "file:)" + dir.file("tickets") +
+                                   R"("}})");
+  REQUIRE(config);
+  auto runtime = open_runtime(*config, null_log_sink());
+  REQUIRE(runtime);
+  constexpr int kLines = 700;  // scan queue 32 + engine 16 + event queue 256, twice over
+  std::string input;
+  for (int line = 0; line < kLines; ++line) input += "CODE" + std::to_string(line) + "\n";
+  std::istringstream in(input);
+  std::ostringstream out;
+  HeadlessFrontEnd front_end(in, out);
+  CHECK(App(**runtime).run(front_end) == 0);
+  std::istringstream lines(out.str());
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    CHECK(line.find("\"code\":\"CODE" + std::to_string(count) + "\"") != std::string::npos);
+    ++count;
+  }
+  CHECK(count == kLines);
 }
