@@ -57,61 +57,118 @@ std::unique_ptr<StopSignalWatcher> close_on_stop_signal(Runtime& rt, ScanQueue& 
   });
 }
 
-void drain_outbox(Runtime& rt, std::optional<SyncThread>& sync) {
-  if (sync && !sync->drain(std::chrono::seconds(rt.config.sync.drain_seconds)))
-    rt.logger("sync").warn("outbox not empty after " + std::to_string(rt.config.sync.drain_seconds) +
-                           " s; it is kept and uploaded at the next start");
+// Everything that runs, declared in the order it starts; members are
+// destroyed in reverse, the order they stop in (by then the scan loop has
+// wound everything down: see wind_down()).
+class Running {
+ public:
+  Running(Runtime& rt, bool lossless, std::function<void()> watchdog_ping);
+  // The camera, the scanner, the stop signal and the supervisor; fails
+  // (naming the key) for a device config that can never work.
+  Status start_inputs();
+  // The scan loop on its own thread, the front end on this one, until both end.
+  void run(FrontEnd& front_end);
+
+ private:
+  void decided(const ScanRequest& scan, const Decision& decision);
+  void idle_round();
+  void sync_round(const SyncReport& report);
+  void wind_down();
+  void drain_outbox();
+
+  Runtime& rt_;
+  EventQueue events_;
+  std::shared_ptr<ScanQueue> scans_;
+  EventReporter reporter_;
+  std::optional<SyncThread> sync_;
+  CheckinEngine engine_;
+  std::unique_ptr<ScanSources> devices_;
+  std::unique_ptr<StopSignalWatcher> stop_watch_;
+  Heartbeat front_alive_;
+  std::function<void()> watchdog_ping_;
+  std::optional<WatchdogSupervisor> supervisor_;
+};
+
+Running::Running(Runtime& rt, bool lossless, std::function<void()> watchdog_ping)
+    : rt_(rt),
+      events_(rt.clock, kEventCapacity, lossless ? EventQueue::Overflow::wait : EventQueue::Overflow::drop_oldest),
+      scans_(std::make_shared<ScanQueue>(rt.clock)),
+      reporter_(events_, *rt.office, rt.clock, *rt.watched_printer, rt.online_configured() ? &rt.connectivity : nullptr),
+      sync_(rt.sync ? std::optional<SyncThread>(std::in_place, *rt.sync, rt.clock, *rt.store,
+                                                [this](const SyncReport& report) { sync_round(report); })
+                    : std::nullopt),
+      engine_(*rt.checkin, EngineTime{rt.clock, rt.clock},
+              [this](const ScanRequest& scan, const Decision& decision) { decided(scan, decision); },
+              IdleTask{[this] { idle_round(); }}),
+      watchdog_ping_(std::move(watchdog_ping)) {}
+
+Status Running::start_inputs() {
+  auto devices = ScanSources::start(
+      {rt_.config, rt_.clock, *scans_, events_, rt_.camera_online, rt_.logger("camera"), rt_.logger("scanner")});
+  if (!devices) return Failure{devices.error()};
+  devices_ = std::move(*devices);
+  stop_watch_ = close_on_stop_signal(rt_, *scans_);
+  front_alive_.beat(rt_.clock.monotonic());
+  supervisor_.emplace(rt_.clock, rt_.clock, std::vector<const Heartbeat*>{&engine_.heartbeat(), &front_alive_},
+                      [this](bool healthy) {
+                        if (healthy && watchdog_ping_) watchdog_ping_();
+                      });
+  return ok_status();
+}
+
+void Running::run(FrontEnd& front_end) {
+  auto inlet = std::make_shared<QueueInlet>(scans_);
+  std::thread scan_loop([this] {
+    route_scans(rt_, *scans_, engine_);
+    wind_down();
+  });
+  front_end.run(FrontEndPorts{events_, inlet, rt_.clock, front_alive_});
+  scan_loop.join();
+}
+
+// On the engine's thread.
+void Running::decided(const ScanRequest& scan, const Decision& decision) {
+  if (sync_ && decision.verdict == Verdict::admitted && decision.mode == DecisionMode::offline) sync_->poke();
+  reporter_.decided(scan, decision);
+}
+
+// On the engine's thread, between scans.
+void Running::idle_round() {
+  rt_.reprinter->run_once();
+  reporter_.idle();
+}
+
+// On the sync thread.
+void Running::sync_round(const SyncReport& report) {
+  auto depth = rt_.store->outbox_depth();
+  reporter_.sync_round(report, depth ? std::optional<std::size_t>(*depth) : std::nullopt);
+}
+
+// Every input is done or the kiosk is stopping: the devices stop, the engine
+// decides what it holds, the outbox gets its drain time, and the front end is
+// told there is nothing more.
+void Running::wind_down() {
+  devices_.reset();
+  engine_.wait_idle();
+  drain_outbox();
+  events_.close();
+}
+
+void Running::drain_outbox() {
+  if (sync_ && !sync_->drain(std::chrono::seconds(rt_.config.sync.drain_seconds)))
+    rt_.logger("sync").warn("outbox not empty after " + std::to_string(rt_.config.sync.drain_seconds) +
+                            " s; it is kept and uploaded at the next start");
 }
 
 }  // namespace
 
 int App::run(FrontEnd& front_end, std::function<void()> watchdog_ping) {
-  auto& rt = rt_;
-  EventQueue events(rt.clock, kEventCapacity,
-                    front_end.lossless() ? EventQueue::Overflow::wait : EventQueue::Overflow::drop_oldest);
-  auto scans = std::make_shared<ScanQueue>(rt.clock);
-  EventReporter reporter(events, *rt.office, rt.clock, *rt.watched_printer,
-                         rt.online_configured() ? &rt.connectivity : nullptr);
-  std::optional<SyncThread> sync;
-  if (rt.sync)
-    sync.emplace(*rt.sync, rt.clock, *rt.store,
-                 [&](const SyncReport& report) {
-                   auto depth = rt.store->outbox_depth();
-                   reporter.sync_round(report, depth ? std::optional<std::size_t>(*depth) : std::nullopt);
-                 });
-  CheckinEngine engine(
-      *rt.checkin, EngineTime{rt.clock, rt.clock},
-      [&](const ScanRequest& scan, const Decision& decision) {
-        if (sync && decision.verdict == Verdict::admitted && decision.mode == DecisionMode::offline) sync->poke();
-        reporter.decided(scan, decision);
-      },
-      IdleTask{[&] {
-        rt.reprinter->run_once();
-        reporter.idle();
-      }});
-  auto devices = ScanSources::start(
-      {rt.config, rt.clock, *scans, events, rt.camera_online, rt.logger("camera"), rt.logger("scanner")});
-  if (!devices) {
-    rt.logger("scan").error(devices.error());
+  Running kiosk(rt_, front_end.lossless(), std::move(watchdog_ping));
+  if (auto started = kiosk.start_inputs(); !started) {
+    rt_.logger("scan").error(started.error());
     return 1;
   }
-  auto stop_watch = close_on_stop_signal(rt, *scans);
-  auto inlet = std::make_shared<QueueInlet>(scans);
-  Heartbeat front_alive;
-  front_alive.beat(rt.clock.monotonic());
-  WatchdogSupervisor supervisor(rt.clock, rt.clock, {&engine.heartbeat(), &front_alive},
-                                [&watchdog_ping](bool healthy) {
-                                  if (healthy && watchdog_ping) watchdog_ping();
-                                });
-  std::thread scan_loop([&] {
-    route_scans(rt, *scans, engine);
-    devices->reset();
-    engine.wait_idle();
-    drain_outbox(rt, sync);
-    events.close();
-  });
-  front_end.run(FrontEndPorts{events, inlet, rt.clock, front_alive});
-  scan_loop.join();
+  kiosk.run(front_end);
   return 0;
 }
 

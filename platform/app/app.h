@@ -2,10 +2,10 @@
 // The application shell of a running kiosk (`kiosk`, `kiosk --headless`): it
 // owns every thread and the order they start and stop in.
 //
-// Start: event queue, scan queue, sync thread, check-in engine (with the
-// reprinter as its idle task), camera and scanner, stop-signal watcher,
-// watchdog supervisor, the scan loop; then the front end runs on the
-// caller's thread.
+// Start (app.cpp, class Running: its members in start order): event queue,
+// scan queue, sync thread, check-in engine (with the reprinter as its idle
+// task), camera and scanner, stop-signal watcher, watchdog supervisor, the
+// scan loop; then the front end runs on the caller's thread.
 // Stop (every input done, or SIGTERM/SIGINT, which closes the scan queue):
 // the scan loop hands the engine what is queued, the devices stop, the
 // engine decides everything it holds, the outbox gets its drain time, and
