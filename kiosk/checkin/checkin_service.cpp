@@ -28,7 +28,7 @@ CheckinService::CheckinService(CheckinPolicy policy, CheckinPorts ports, Logger 
 
 Decision CheckinService::check_in(const ScanRequest& scan) {
   auto started = ports_.clock.monotonic();
-  Context ctx{scan, now_seconds(ports_.clock), parse_payload(scan.text), {}, {}, {}, {}, false};
+  Context ctx{scan, now_seconds(ports_.clock), scan.payload ? *scan.payload : parse_payload(scan.text), {}, {}, {}, {}, false};
   ctx.decision.code = ctx.payload.code;
   decide(ctx);
   ctx.decision.elapsed =

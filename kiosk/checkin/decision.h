@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "kiosk/booking/payload.h"
 #include "kiosk/checkin/checkin_record.h"
 #include "kiosk/checkin/verdict.h"
 
@@ -17,6 +18,9 @@ struct ScanRequest {
   // with an infant): the ticket says so and the check-in carries
   // "priority": true (central-api.md, "Optional fields").
   bool priority = false;
+  // parse_payload(text), when whoever looked at the scan first (the scan
+  // loop's noise filter) already parsed it: the engine does not parse twice.
+  std::optional<ScannedPayload> payload = std::nullopt;
 };
 
 struct Decision {

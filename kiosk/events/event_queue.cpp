@@ -21,20 +21,25 @@ bool same_state(const KioskEvent& a, const KioskEvent& b) {
 
 void EventQueue::post(KioskEvent event) {
   {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     if (closed_) return;
-    auto old = std::find_if(events_.begin(), events_.end(), [&](const KioskEvent& e) { return same_state(e, event); });
-    if (old != events_.end()) {
-      *old = std::move(event);
+    if (is_state(event)) {
+      auto old = std::find_if(events_.begin(), events_.end(), [&](const KioskEvent& e) { return same_state(e, event); });
+      if (old != events_.end()) *old = std::move(event);
+      else events_.push_back(std::move(event));
     } else {
-      if (!is_state(event) && events_.size() >= capacity_) {
+      if (reports_ >= capacity_ && overflow_ == Overflow::wait) {
+        waiter_.wait(lock, room_, [this] { return closed_ || reports_ < capacity_; });
+        if (closed_) return;
+      }
+      if (reports_ >= capacity_) {
         auto oldest = std::find_if(events_.begin(), events_.end(), [](const KioskEvent& e) { return !is_state(e); });
-        if (oldest != events_.end()) {
-          events_.erase(oldest);
-          ++dropped_;
-        }
+        events_.erase(oldest);
+        --reports_;
+        ++dropped_;
       }
       events_.push_back(std::move(event));
+      ++reports_;
     }
   }
   changed_.notify_all();
@@ -42,10 +47,15 @@ void EventQueue::post(KioskEvent event) {
 
 std::optional<KioskEvent> EventQueue::next(MonoTime deadline) {
   std::unique_lock lock(mutex_);
-  if (!waiter_.wait_until(lock, changed_, deadline, [&] { return !events_.empty() || closed_; })) return std::nullopt;
+  auto ready = [&] { return !events_.empty() || closed_; };
+  if (!ready() && !waiter_.wait_until(lock, changed_, deadline, ready)) return std::nullopt;
   if (events_.empty()) return std::nullopt;
   auto event = std::move(events_.front());
   events_.pop_front();
+  if (!is_state(event)) {
+    --reports_;
+    room_.notify_all();
+  }
   return event;
 }
 
@@ -55,11 +65,17 @@ void EventQueue::close() {
     closed_ = true;
   }
   changed_.notify_all();
+  room_.notify_all();
 }
 
 bool EventQueue::closed() const {
   std::lock_guard lock(mutex_);
   return closed_;
+}
+
+bool EventQueue::drained() const {
+  std::lock_guard lock(mutex_);
+  return closed_ && events_.empty();
 }
 
 std::size_t EventQueue::dropped() const {

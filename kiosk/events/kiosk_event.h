@@ -16,10 +16,20 @@
 
 namespace kiosk {
 
-// A scan was decided (committed and printed, or refused).
+// What the kiosk knew of itself when it decided, shown beside the decision
+// (the headless line's "connectivity" and "manifest_age_s").
+struct KioskState {
+  std::string connectivity = "none";        // online, offline, or none (no service configured)
+  std::optional<long long> manifest_age_s;  // age of today's manifest; none when there is none
+};
+
+// A scan was decided (committed and printed, or refused). Everything a front
+// end shows comes with it: nobody reads the store to show it.
 struct DecisionEvent {
   ScanRequest scan;
   Decision decision;
+  UtcOffset office_offset{};  // times are shown in office time
+  KioskState state;
 };
 
 // The office asks for the birth date and this scan came without one: the
@@ -28,6 +38,10 @@ struct DecisionEvent {
 struct BirthDateNeeded {
   ScanRequest scan;
   std::string code;
+  // The decision (verdict birth_date_required), as DecisionEvent has it.
+  Decision decision;
+  UtcOffset office_offset{};
+  KioskState state;
 };
 
 // Where the camera sees a symbol, "hold still", or nothing any more.

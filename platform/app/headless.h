@@ -1,19 +1,31 @@
 #pragma once
 // Headless mode, for technicians and automation: one scan per line in
-// ("CODE" or "CODE DDMMYYYY"), one JSON decision per line out.
+// ("CODE" or "CODE DDMMYYYY"), one JSON decision per line out
+// (docs/headless.md). The front end of `kiosk` until the applicant screen.
 #include <iosfwd>
 #include <optional>
 #include <string_view>
 
 #include "kiosk/checkin/decision.h"
-#include "platform/app/runtime.h"
+#include "kiosk/events/front_end.h"
 
 namespace kiosk::platform {
 
 // Nothing for a blank line.
 std::optional<ScanRequest> parse_headless_line(std::string_view line);
 
-// Reads to end of input; returns the exit status.
-int run_headless(Runtime& runtime, std::istream& in, std::ostream& out);
+// Reads scans from `in` on its own thread (which blocks while the scan queue
+// is full) and writes a line to `out` for each decision event; other events
+// are for the screen. Every decision is written: lossless.
+class HeadlessFrontEnd final : public FrontEnd {
+ public:
+  HeadlessFrontEnd(std::istream& in, std::ostream& out) : in_(in), out_(out) {}
+  bool lossless() const override { return true; }
+  void run(FrontEndPorts ports) override;
+
+ private:
+  std::istream& in_;
+  std::ostream& out_;
+};
 
 }  // namespace kiosk::platform

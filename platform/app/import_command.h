@@ -4,11 +4,15 @@
 #include <iosfwd>
 
 #include "platform/app/cli.h"
-#include "platform/app/runtime.h"
+#include <string>
+
+#include "kiosk/sync/sync_store.h"
 
 namespace kiosk::platform {
 
 // Returns the exit status; reports on `out`, problems on `err`.
-int run_import(Runtime& runtime, const CommandLine& line, std::ostream& out, std::ostream& err);
+// Files of another office than `office_id` are refused.
+int run_import(SyncStore& store, const std::string& office_id, const CommandLine& line, std::ostream& out,
+               std::ostream& err);
 
 }  // namespace kiosk::platform

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/app/app.h"
 #include "platform/app/check_config_command.h"
 #include "platform/app/cli.h"
 #include "platform/app/headless.h"
@@ -49,13 +50,14 @@ int start_demo(kp::Runtime& rt) {
 }
 
 // The run modes under systemd (kiosk.service, Type=notify): ready once the
-// runtime is open, watchdog pings from the scan loop's heartbeat.
+// runtime is open, watchdog pings while the engine and the front end both
+// make progress (platform/app/watchdog_supervisor.h).
 int run_supervised(kp::Runtime& rt) {
   kp::ServiceNotifier notifier;
-  rt.heartbeat = [&notifier] { notifier.watchdog_ping(); };
   notifier.ready("checking in for office " + rt.config.office_id + " as kiosk " + rt.config.kiosk_id);
   // The applicant UI comes with a later issue; until then both run modes are headless.
-  int status = kp::run_headless(rt, std::cin, std::cout);
+  kp::HeadlessFrontEnd front_end(std::cin, std::cout);
+  int status = kp::App(rt).run(front_end, [&notifier] { notifier.watchdog_ping(); });
   notifier.stopping();
   return status;
 }
@@ -63,9 +65,10 @@ int run_supervised(kp::Runtime& rt) {
 int dispatch(const kp::CommandLine& line, kp::Runtime& rt) {
   using Command = kp::CommandLine::Command;
   switch (line.command) {
-    case Command::import: return kp::run_import(rt, line, std::cout, std::cerr);
-    case Command::sync: return kp::run_sync(rt, std::cout, std::cerr);
-    case Command::selftest: return kp::run_selftest(rt, *line.config_path, std::cout);
+    case Command::import: return kp::run_import(*rt.store, rt.config.office_id, line, std::cout, std::cerr);
+    case Command::sync: return kp::run_sync(rt.sync.get(), *rt.store, rt.connectivity, std::cout, std::cerr);
+    case Command::selftest:
+      return kp::run_selftest({rt.config, *line.config_path, *rt.store, rt.scan_client.get(), rt.clock, rt.clock}, std::cout);
     default: break;
   }
   if (!line.config_path)

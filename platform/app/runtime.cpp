@@ -23,9 +23,11 @@ Status open_store_and_printer(Runtime& rt) {
   auto store = SqliteStore::open(rt.config.data_dir + "/kiosk.db", rt.logger("store"));
   if (!store) return Failure{store.error()};
   rt.store = std::move(*store);
+  rt.office = std::make_unique<OfficeCache>(*rt.store, *rt.store);
   auto printer = open_printer(rt.config);
   if (!printer) return Failure{printer.error()};
   rt.printer = std::move(*printer);
+  rt.watched_printer = std::make_unique<WatchedPrinter>(*rt.printer);
   return ok_status();
 }
 
@@ -42,10 +44,10 @@ Status open_central_clients(Runtime& rt) {
 void wire_checkin(Runtime& rt) {
   CheckinPolicy policy{rt.config.kiosk_id, rt.config.checkin.require_birth_date, rt.config.queue.fallback,
                        std::chrono::milliseconds{rt.config.api.online_deadline_ms}};
-  CheckinPorts ports{rt.clock, *rt.store, *rt.store, *rt.printer, rt.ids, rt.scan_client.get(),
+  CheckinPorts ports{rt.clock, *rt.office, *rt.store, *rt.watched_printer, rt.ids, rt.scan_client.get(),
                      rt.scan_client ? &rt.connectivity : nullptr, rt.store.get()};
   rt.checkin = std::make_unique<CheckinService>(policy, ports, rt.logger("checkin"));
-  rt.reprinter = std::make_unique<Reprinter>(ReprintPorts{rt.clock, *rt.store, *rt.store, *rt.printer},
+  rt.reprinter = std::make_unique<Reprinter>(ReprintPorts{rt.clock, *rt.office, *rt.store, *rt.watched_printer},
                                              rt.logger("printer"));
 }
 
@@ -53,9 +55,9 @@ void wire_sync(Runtime& rt) {
   if (!rt.sync_client) return;
   SyncPorts ports{rt.clock,
                   *rt.sync_client,
+                  *rt.office,
                   *rt.store,
-                  *rt.store,
-                  *rt.store,
+                  *rt.office,
                   rt.connectivity,
                   [&rt] { return std::uniform_real_distribution<double>(0.0, 1.0)(rt.random); },
                   [&rt] { return rt.base_status(); }};
@@ -67,10 +69,10 @@ void wire_sync(Runtime& rt) {
 KioskStatus Runtime::base_status() const {
   KioskStatus status;
   status.version = kVersion;
-  status.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+  status.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(clock.monotonic() - started).count();
   // Asked now, on the caller's thread (the sync worker's): bounded by the
   // printer's connect and status timeouts, a few seconds at most.
-  status.printer = std::string(printer_status_names.name(printer ? printer->status() : PrinterStatus::offline));
+  status.printer = std::string(printer_status_names.name(watched_printer ? watched_printer->status() : PrinterStatus::offline));
   status.camera = camera_online ? "ok" : "offline";
   return status;
 }

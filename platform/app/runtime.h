@@ -1,7 +1,9 @@
 #pragma once
-// Everything a running kiosk is made of, wired in one place: the config, the
-// adapters from platform/, and the check-in flow and sync worker from kiosk/
-// on top of them. This is the composition root; nothing else reaches into it.
+// Everything a kiosk is made of, opened and wired in one place: the config,
+// the adapters from platform/, and the check-in flow and sync worker from
+// kiosk/ on top of them. It starts no thread: the application shell (app.h)
+// owns every thread, and main hands the one-shot commands (import, sync,
+// selftest) only the pieces they use.
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -10,10 +12,12 @@
 #include <random>
 #include <string>
 
+#include "kiosk/booking/office_cache.h"
 #include "kiosk/checkin/checkin_service.h"
 #include "kiosk/sync/connectivity.h"
 #include "kiosk/base/log.h"
 #include "kiosk/ticket/reprinter.h"
+#include "kiosk/ticket/watched_printer.h"
 #include "kiosk/sync/sync_worker.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/net/central_client.h"
@@ -21,10 +25,6 @@
 #include "platform/system/data_dir.h"
 #include "platform/system/random_ids.h"
 #include "platform/system/system_clock.h"
-
-namespace kiosk {
-struct ScanFeedback;  // kiosk/scan/scan_feedback.h
-}
 
 namespace kiosk::platform {
 
@@ -38,10 +38,14 @@ struct Runtime {
   LogSink& sink;
   SystemClock clock;
   RandomIds ids;
-  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  MonoTime started = clock.monotonic();
   std::unique_ptr<DataDirLock> lock;
   std::unique_ptr<SqliteStore> store;
   std::unique_ptr<TicketPrinter> printer;
+  // The printer as everything uses it: it remembers what it last said.
+  std::unique_ptr<WatchedPrinter> watched_printer;
+  // The store as the running kiosk sees it: office config in memory.
+  std::unique_ptr<OfficeCache> office;
   Connectivity connectivity;
   // One client per thread: the scan path's and the sync worker's.
   std::unique_ptr<CentralClient> scan_client;
@@ -50,15 +54,9 @@ struct Runtime {
   std::unique_ptr<CheckinService> checkin;
   std::unique_ptr<Reprinter> reprinter;  // for the check-in engine's idle task
   std::unique_ptr<SyncWorker> sync;  // null without api.base_url
-  // Set by the camera's thread from what capture really does.
+  // Set by the camera's thread from what capture really does, read by the
+  // sync thread for the status report.
   std::atomic<bool> camera_online{false};
-  // Called at least once a second by the loop that consumes scans, while it
-  // is healthy (a supervisor's watchdog ping). Empty: nothing to call.
-  std::function<void()> heartbeat;
-  // Where the camera sees a symbol, and "hold still" (kiosk/scan/scan_feedback.h),
-  // for the applicant screen's highlight. Called on the camera's thread:
-  // post, do not draw. Empty: nobody shows it. Set before scanning starts.
-  std::function<void(const ScanFeedback&)> scan_feedback;
 
   Logger logger(std::string component) const { return Logger(sink, std::move(component), config.log_level); }
   bool online_configured() const { return sync != nullptr; }

@@ -1,55 +1,75 @@
 #include "platform/app/scan_sources.h"
 
+#include <functional>
+
 #include "platform/scan/frame_source_factory.h"
 
 namespace kiosk::platform {
 namespace {
 
-CameraCallbacks camera_callbacks(Runtime& rt, ScanQueue& queue) {
-  auto log = rt.logger("camera");
-  CameraCallbacks callbacks;
-  callbacks.on_text = [&queue](const std::string& text) { queue.push({text, {}, "camera"}); };
-  if (rt.scan_feedback) callbacks.on_feedback = rt.scan_feedback;
-  callbacks.on_state = [&rt, log](bool online, const std::string& what) {
-    rt.camera_online = online;
-    if (online) log.info("camera online: " + what);
-    else log.warn("camera offline: " + what);
+// A device read offered to a full scan queue is dropped (the applicant is
+// still holding the code up: it is read again): one log line per run of
+// drops, not one per frame.
+std::function<void(const std::string&)> offer_to(ScanQueue& queue, const char* source, Logger log) {
+  auto dropping = std::make_shared<std::atomic<bool>>(false);
+  return [&queue, source, log, dropping](const std::string& text) {
+    bool taken = queue.offer({text, {}, source});
+    if (!taken && !dropping->exchange(true))
+      log.warn(std::string(source) + " scans dropped: the scan queue is full (the engine is behind)");
+    if (taken) dropping->store(false);
   };
-  callbacks.on_finished = [&queue, log] {
+}
+
+void post_state(EventQueue& events, DeviceKind device, bool online, const std::string& detail, const Logger& log) {
+  if (online) log.info(detail);
+  else log.warn(detail);
+  events.post(DeviceChanged{device, online, std::nullopt, detail});
+}
+
+CameraCallbacks camera_callbacks(const ScanSourcePorts& ports) {
+  CameraCallbacks callbacks;
+  callbacks.on_text = offer_to(ports.scans, "camera", ports.camera_log);
+  callbacks.on_feedback = [&events = ports.events](const ScanFeedback& feedback) { events.post(ScanSeen{feedback}); };
+  callbacks.on_state = [&events = ports.events, &online_flag = ports.camera_online, log = ports.camera_log](
+                           bool online, const std::string& what) {
+    online_flag = online;
+    post_state(events, DeviceKind::camera, online, std::string(online ? "camera online: " : "camera offline: ") + what,
+               log);
+  };
+  callbacks.on_finished = [&queue = ports.scans, log = ports.camera_log] {
     log.info("image replay finished");
     queue.producer_done();
   };
   return callbacks;
 }
 
-WedgeCallbacks wedge_callbacks(Runtime& rt, ScanQueue& queue) {
-  auto log = rt.logger("scanner");
+WedgeCallbacks wedge_callbacks(const ScanSourcePorts& ports) {
   WedgeCallbacks callbacks;
-  callbacks.on_line = [&queue](const std::string& line) { queue.push({line, {}, "wedge"}); };
-  callbacks.on_state = [log](bool online, const std::string& what) {
-    if (online) log.info("scanner online: " + what);
-    else log.warn("scanner offline: " + what);
+  callbacks.on_line = offer_to(ports.scans, "wedge", ports.scanner_log);
+  callbacks.on_state = [&events = ports.events, log = ports.scanner_log](bool online, const std::string& what) {
+    post_state(events, DeviceKind::scanner, online,
+               std::string(online ? "scanner online: " : "scanner offline: ") + what, log);
   };
   return callbacks;
 }
 
 }  // namespace
 
-Expected<std::unique_ptr<ScanSources>> ScanSources::start(Runtime& rt, ScanQueue& queue) {
+Expected<std::unique_ptr<ScanSources>> ScanSources::start(const ScanSourcePorts& ports) {
   std::unique_ptr<ScanSources> sources(new ScanSources());
-  const auto& camera = rt.config.camera;
+  const auto& camera = ports.config.camera;
   if (!camera.device.empty()) {
-    auto source = open_frame_source(camera, rt.clock, rt.clock);
+    auto source = open_frame_source(camera, ports.clock, ports.waiter);
     if (!source) return Failure{source.error()};
-    queue.add_producer();
+    ports.scans.add_producer();
     sources->camera_ = std::make_unique<CameraScanner>(
-        std::move(*source), BarcodeDecoder(rt.config.scan.formats, camera.roi), camera_callbacks(rt, queue));
+        std::move(*source), BarcodeDecoder(ports.config.scan.formats, camera.roi), camera_callbacks(ports));
   }
   // A scanner is never done: unplugged, it is looked for again.
-  if (!rt.config.scanner.device.empty()) {
-    queue.add_producer();
-    sources->wedge_ = std::make_unique<WedgeReader>(rt.config.scanner.device, rt.clock, rt.clock,
-                                                   wedge_callbacks(rt, queue));
+  if (!ports.config.scanner.device.empty()) {
+    ports.scans.add_producer();
+    sources->wedge_ = std::make_unique<WedgeReader>(ports.config.scanner.device, ports.clock, ports.waiter,
+                                                   wedge_callbacks(ports));
   }
   return sources;
 }

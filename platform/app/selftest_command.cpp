@@ -13,21 +13,21 @@ namespace {
 
 constexpr long long kClockToleranceMs = 120000;  // the arrival rule works to the minute
 
-SelftestLine check_storage(Runtime& rt) {
-  auto integrity = rt.store->integrity_check();
+SelftestLine check_storage(const SelftestPorts& rt) {
+  auto integrity = rt.store.integrity_check();
   if (!integrity) return {false, "storage", integrity.error()};
-  if (*integrity != "ok") return {false, "storage", rt.store->path() + ": " + *integrity};
-  auto depth = rt.store->outbox_depth();
-  auto office = rt.store->office_config();
-  std::string detail = rt.store->path() + " intact, " + (depth ? std::to_string(*depth) : "?") + " events waiting";
+  if (*integrity != "ok") return {false, "storage", rt.store.path() + ": " + *integrity};
+  auto depth = rt.store.outbox_depth();
+  auto office = rt.store.office_config();
+  std::string detail = rt.store.path() + " intact, " + (depth ? std::to_string(*depth) : "?") + " events waiting";
   if (!office || !*office) return {false, "storage", detail + ", but no office config loaded (kiosk sync or kiosk import)"};
   return {true, "storage", detail + ", office " + (*office)->office_id};
 }
 
 // Reachability, TLS and the clock come from one call to the service.
-std::vector<SelftestLine> check_service(Runtime& rt) {
-  if (!rt.scan_client) return {{true, "network", "no api.base_url: this kiosk decides offline only"}};
-  auto answer = rt.scan_client->office_config();
+std::vector<SelftestLine> check_service(const SelftestPorts& rt) {
+  if (!rt.central) return {{true, "network", "no api.base_url: this kiosk decides offline only"}};
+  auto answer = rt.central->office_config();
   const auto& info = answer.info;
   std::vector<SelftestLine> lines;
   bool https = rt.config.api.base_url.starts_with("https://");
@@ -53,7 +53,7 @@ std::vector<SelftestLine> check_service(Runtime& rt) {
   return lines;
 }
 
-SelftestLine check_printer(Runtime& rt) {
+SelftestLine check_printer(const SelftestPorts& rt) {
   auto ready = probe_printer(rt.config.printer.device);
   if (!ready) return {false, "printer", ready.error()};
   return {true, "printer", rt.config.printer.device + " (" + rt.config.printer.profile + ") " + *ready};
@@ -61,10 +61,10 @@ SelftestLine check_printer(Runtime& rt) {
 
 // Frames through the kiosk's own capture path, not a separate probe: what
 // this sees is what scanning will see.
-SelftestLine check_camera(Runtime& rt) {
+SelftestLine check_camera(const SelftestPorts& rt) {
   const auto& device = rt.config.camera.device;
   if (device.empty()) return {true, "camera", "not configured"};
-  auto source = open_frame_source(rt.config.camera, rt.clock, rt.clock);
+  auto source = open_frame_source(rt.config.camera, rt.clock, rt.waiter);
   if (!source) return {false, "camera", source.error()};
   constexpr int kFrames = 5;
   constexpr int kAttempts = 20;  // x the timeout below: a bound, not a wait
@@ -87,7 +87,7 @@ SelftestLine check_camera(Runtime& rt) {
 }
 
 // Without grabbing it: the running kiosk may hold the grab.
-SelftestLine check_scanner(Runtime& rt) {
+SelftestLine check_scanner(const SelftestPorts& rt) {
   const auto& spec = rt.config.scanner.device;
   auto path = resolve_wedge_path(spec);
   if (!path) return {false, "scanner", spec + ": " + path.error()};
@@ -102,8 +102,8 @@ void print_selftest_line(const SelftestLine& line, std::ostream& out) {
   out << (line.ok ? "OK   " : "FAIL ") << line.name << ": " << line.detail << "\n";
 }
 
-int run_selftest(Runtime& rt, const std::string& config_path, std::ostream& out) {
-  std::vector<SelftestLine> lines{{true, "config", config_path + " valid (office " + rt.config.office_id +
+int run_selftest(const SelftestPorts& rt, std::ostream& out) {
+  std::vector<SelftestLine> lines{{true, "config", rt.config_path + " valid (office " + rt.config.office_id +
                                                        ", kiosk " + rt.config.kiosk_id + ")"},
                                   check_storage(rt)};
   for (auto& line : check_service(rt)) lines.push_back(std::move(line));

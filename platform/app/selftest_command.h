@@ -6,7 +6,11 @@
 #include <optional>
 #include <string>
 
-#include "platform/app/runtime.h"
+#include "kiosk/base/clock.h"
+#include "kiosk/base/waiter.h"
+#include "platform/config/kiosk_config.h"
+#include "platform/net/central_client.h"
+#include "platform/store/sqlite_store.h"
 
 namespace kiosk::platform {
 
@@ -16,7 +20,17 @@ struct SelftestLine {
   std::string detail;
 };
 
-int run_selftest(Runtime& runtime, const std::string& config_path, std::ostream& out);
+// What the checks look at. `central` null: no api.base_url.
+struct SelftestPorts {
+  const KioskConfig& config;
+  const std::string& config_path;
+  SqliteStore& store;
+  CentralClient* central;
+  const Clock& clock;
+  Waiter& waiter;  // the camera check's capture paces on it
+};
+
+int run_selftest(const SelftestPorts& ports, std::ostream& out);
 
 // For a config that did not even load: the first line of the report.
 void print_selftest_line(const SelftestLine& line, std::ostream& out);

@@ -1,6 +1,7 @@
 #pragma once
 // Tells systemd how the kiosk is doing (sd_notify): READY=1 once it runs,
-// WATCHDOG=1 pings from the scan loop's heartbeat, STATUS= lines for
+// WATCHDOG=1 pings while the engine and the front end both make progress
+// (platform/app/watchdog_supervisor.h), STATUS= lines for
 // `systemctl status`. Without $NOTIFY_SOCKET (a terminal, a test) every call
 // does nothing, so the same program runs under systemd and outside it.
 #include <chrono>
@@ -20,7 +21,7 @@ class ServiceNotifier {
   void ready(const std::string& status);
   void status(const std::string& text);
   void stopping();
-  // Sends WATCHDOG=1 at most every half watchdog interval (the scan loop
+  // Sends WATCHDOG=1 at most every half watchdog interval (the supervisor
   // calls this about once a second; systemd needs far fewer pings).
   void watchdog_ping();
 

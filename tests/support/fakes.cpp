@@ -150,6 +150,7 @@ bool FakeClock::await_waiting(int count, std::chrono::milliseconds limit) const 
 
 Expected<std::optional<OfficeConfig>> FakeDirectory::office_config() {
   std::lock_guard lock(mutex_);
+  ++office_reads_;
   if (failure_) return Failure{*failure_};
   return office_;
 }
@@ -182,6 +183,11 @@ void FakeDirectory::fail_with(std::optional<std::string> message) {
 int FakeDirectory::lookups() const {
   std::lock_guard lock(mutex_);
   return lookups_;
+}
+
+int FakeDirectory::office_reads() const {
+  std::lock_guard lock(mutex_);
+  return office_reads_;
 }
 
 // ---- MemoryJournal ----

@@ -109,11 +109,13 @@ class FakeDirectory final : public BookingDirectory {
   void add(Booking booking);
   // Every later call fails with `message` (std::nullopt: work again).
   void fail_with(std::optional<std::string> message);
-  int lookups() const;
+  int lookups() const;       // find_booking calls
+  int office_reads() const;  // office_config calls
 
  private:
   mutable std::mutex mutex_;
   std::optional<OfficeConfig> office_;
+  int office_reads_ = 0;
   std::map<std::string, Booking, std::less<>> bookings_;
   std::optional<std::string> failure_;
   int lookups_ = 0;

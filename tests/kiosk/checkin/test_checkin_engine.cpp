@@ -19,6 +19,10 @@ using namespace kiosk;
 using namespace kiosk::test;
 using namespace std::chrono_literals;
 
+namespace kiosk::test {
+inline EngineTime engine_time(CheckinFixture& kiosk) { return {kiosk.clock, kiosk.clock}; }
+}  // namespace kiosk::test
+
 namespace {
 
 constexpr auto kPatience = 10s;  // generous: only a broken engine waits this long
@@ -146,7 +150,7 @@ TEST_CASE("submit returns before the decision is made", "[engine]") {
   GatedKiosk kiosk;
   auto service = kiosk.gated_service();
   Decisions decisions(1);
-  CheckinEngine engine(service, decisions.callback());
+  CheckinEngine engine(service, engine_time(kiosk), decisions.callback());
   ReleaseOnExit release{kiosk.gated};
   auto entered = kiosk.gated.entered();
   {
@@ -171,7 +175,7 @@ TEST_CASE("decisions arrive in submission order", "[engine]") {
     if (code.starts_with("ORDER")) kiosk.directory.add(booking(code, "2017-08-17T09:00:00+07:00"));
   auto service = kiosk.service();
   Decisions decisions(codes.size());
-  CheckinEngine engine(service, decisions.callback());
+  CheckinEngine engine(service, engine_time(kiosk), decisions.callback());
   for (const auto& code : codes) engine.submit({code, ""});
   REQUIRE(decisions.arrived(codes.size() - 1));
 
@@ -191,7 +195,7 @@ static size_t decided_when_idle_with_one_in_flight() {
   GatedKiosk kiosk;
   auto service = kiosk.gated_service();
   Decisions decisions(1);
-  CheckinEngine engine(service, decisions.callback());
+  CheckinEngine engine(service, engine_time(kiosk), decisions.callback());
   ReleaseOnExit release{kiosk.gated};
   auto entered = kiosk.gated.entered();
   engine.submit({"AAA001", ""});
@@ -227,7 +231,7 @@ TEST_CASE("wait_idle returns once every submitted scan is decided", "[engine]") 
   for (const auto& code : codes) kiosk.directory.add(booking(code, "2017-08-17T09:00:00+07:00"));
   auto service = kiosk.service();
   Decisions decisions(codes.size());
-  CheckinEngine engine(service, decisions.callback());
+  CheckinEngine engine(service, engine_time(kiosk), decisions.callback());
   for (const auto& code : codes) engine.submit({code, ""});
   {
     Watchdog dog("wait_idle", kPatience);
@@ -241,7 +245,7 @@ TEST_CASE("wait_idle with nothing submitted returns at once", "[engine]") {
   CheckinFixture kiosk;
   auto service = kiosk.service();
   Decisions decisions(1);
-  CheckinEngine engine(service, decisions.callback());
+  CheckinEngine engine(service, engine_time(kiosk), decisions.callback());
   Watchdog dog("wait_idle", kPatience);
   engine.wait_idle();
   CHECK(decisions.decisions().empty());
@@ -252,7 +256,7 @@ TEST_CASE("the destructor decides every scan already submitted", "[engine]") {
   auto service = kiosk.gated_service();
   Decisions decisions(4);
   {
-    auto engine = std::make_unique<CheckinEngine>(service, decisions.callback());
+    auto engine = std::make_unique<CheckinEngine>(service, engine_time(kiosk), decisions.callback());
     ReleaseOnExit release{kiosk.gated};
     auto entered = kiosk.gated.entered();
     for (const auto* code : {"AAA001", "AAA002", "AAA003", "AAA004"}) engine->submit({code, ""});
@@ -283,33 +287,86 @@ TEST_CASE("the idle task runs at start and in quiet moments, never during a scan
                   if (printing) during_scan = true;
                   ran.notify_all();
                 },
-                1ms};
+                2s};
   auto runs_reach = [&](int count) {
     std::unique_lock lock(mutex);
     return ran.wait_for(lock, kPatience, [&] { return runs >= count; });
   };
-  CheckinEngine engine(service, decisions.callback(), idle);
+  auto runs_now = [&] {
+    std::lock_guard lock(mutex);
+    return runs;
+  };
+  CheckinEngine engine(service, engine_time(kiosk), decisions.callback(), idle);
   ReleaseOnExit release{kiosk.gated};
   REQUIRE(runs_reach(1));  // at start: tickets owed from before a restart
+  REQUIRE(kiosk.clock.await_waiting(1));
+  kiosk.clock.advance(1999ms);
+  CHECK(runs_now() == 1);  // not quiet long enough
+  REQUIRE(kiosk.clock.await_waiting(1));
+  kiosk.clock.advance(1ms);
+  REQUIRE(runs_reach(2));  // a quiet period on the monotonic clock
+
   auto entered = kiosk.gated.entered();
   engine.submit({"AAA001", ""});
   REQUIRE(entered.wait_for(kPatience) == std::future_status::ready);
   printing = true;  // the engine is inside the scan until released
-  int runs_at_scan = 0;
-  {
-    std::lock_guard lock(mutex);
-    runs_at_scan = runs;
-  }
-  // Give an idle task that would wrongly run now a chance to, boundedly:
-  // the engine must not, so this wait times out.
-  {
-    std::unique_lock lock(mutex);
-    ran.wait_for(lock, 20ms, [&] { return runs > runs_at_scan; });
-  }
+  kiosk.clock.advance(1min);  // however long the scan takes, no idle task inside it
+  CHECK(runs_now() == 2);
   printing = false;
+  kiosk.clock.step_wall(-24h);  // the wall clock moves no timer
   kiosk.gated.release();
   REQUIRE(decisions.arrived(0));
-  REQUIRE(runs_reach(runs_at_scan + 2));  // quiet again: it keeps polling
+  REQUIRE(kiosk.clock.await_waiting(1));
+  CHECK(runs_now() == 2);  // the period restarts after the scan
+  kiosk.clock.advance(2s);
+  REQUIRE(runs_reach(3));  // quiet again: it keeps polling
   std::lock_guard lock(mutex);
   CHECK_FALSE(during_scan);
+}
+
+TEST_CASE("the heartbeat beats while idle and stops while a scan hangs", "[engine]") {
+  GatedKiosk kiosk;
+  auto service = kiosk.gated_service();
+  Decisions decisions(1);
+  CheckinEngine engine(service, engine_time(kiosk), decisions.callback(), IdleTask{{}, 2s});
+  ReleaseOnExit release{kiosk.gated};
+  REQUIRE(kiosk.clock.await_waiting(1));
+  CHECK(engine.heartbeat().last() == kiosk.clock.monotonic());
+  auto entered = kiosk.gated.entered();
+  engine.submit({"AAA001", ""});
+  REQUIRE(entered.wait_for(kPatience) == std::future_status::ready);
+  auto stalled_at = kiosk.clock.monotonic();
+  kiosk.clock.advance(30s);
+  CHECK(engine.heartbeat().last() <= stalled_at);
+  CHECK_FALSE(engine.heartbeat().fresh(kiosk.clock.monotonic(), 10s));
+  kiosk.gated.release();
+  REQUIRE(decisions.arrived(0));
+  REQUIRE(kiosk.clock.await_waiting(1));  // parked again, after beating
+  CHECK(engine.heartbeat().fresh(kiosk.clock.monotonic(), 0s));
+}
+
+TEST_CASE("a full engine queue makes submit wait for room", "[engine]") {
+  GatedKiosk kiosk;
+  auto service = kiosk.gated_service();
+  Decisions decisions(4);
+  CheckinEngine engine(service, engine_time(kiosk), decisions.callback(), IdleTask{}, 2);
+  ReleaseOnExit release{kiosk.gated};
+  auto entered = kiosk.gated.entered();
+  engine.submit({"AAA001", ""});
+  REQUIRE(entered.wait_for(kPatience) == std::future_status::ready);  // in flight: the queue is empty
+  engine.submit({"AAA002", ""});
+  engine.submit({"AAA003", ""});  // two waiting: full
+  std::promise<void> submitted;
+  auto fourth = submitted.get_future();
+  std::thread producer([&] {
+    engine.submit({"AAA004", ""});
+    submitted.set_value();
+  });
+  REQUIRE(kiosk.clock.await_waiting(1));  // the producer is parked on the full queue
+  CHECK(fourth.wait_for(0s) == std::future_status::timeout);
+  kiosk.gated.release();
+  REQUIRE(fourth.wait_for(kPatience) == std::future_status::ready);
+  producer.join();
+  REQUIRE(decisions.arrived(3));
+  CHECK(decisions.scans() == std::vector<std::string>{"AAA001", "AAA002", "AAA003", "AAA004"});
 }

@@ -343,3 +343,16 @@ TEST_CASE("logs never hold a full booking code", "[service][log]") {
   }
   CHECK(kiosk.log.contains("7K****"));
 }
+
+TEST_CASE("a scan the scan loop already parsed is decided from that parse, not parsed again") {
+  BookedKiosk kiosk;
+  ScanRequest scan{" 7kq2mz ", {}, "camera"};
+  scan.payload = parse_payload(scan.text);
+  auto decision = kiosk.service().check_in(scan);
+  CHECK(decision.verdict == Verdict::admitted);
+  CHECK(decision.code == "7KQ2MZ");
+  // The parse wins over the text: proof that the text was not read again.
+  ScanRequest odd{"not a code", {}, "camera"};
+  odd.payload = parse_payload("7KQ2MZ");
+  CHECK(kiosk.service().check_in(odd).verdict == Verdict::already_checked_in);
+}

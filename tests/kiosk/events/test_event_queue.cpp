@@ -96,3 +96,32 @@ TEST_CASE("event queue: a post wakes a waiting consumer; close drains, then ends
   CHECK(code_of(queue.next(MonoTime::max())) == "BBB222");
   CHECK_FALSE(queue.next(MonoTime::max()));
 }
+
+TEST_CASE("event queue: a lossless queue (headless) holds the poster back when full instead of dropping") {
+  test::FakeClock clock;
+  EventQueue queue(clock, 2, EventQueue::Overflow::wait);
+  queue.post(decided("AAA111"));
+  queue.post(decided("BBB222"));
+  queue.post(ScanSeen{});  // state events never wait
+  std::thread engine([&] { queue.post(decided("CCC333")); });
+  REQUIRE(clock.await_waiting(1));  // the engine is held
+  CHECK(code_of(queue.next(clock.monotonic())) == "AAA111");
+  engine.join();  // room: posted
+  CHECK(queue.dropped() == 0);
+  CHECK(code_of(queue.next(clock.monotonic())) == "BBB222");
+  CHECK(std::holds_alternative<ScanSeen>(*queue.next(clock.monotonic())));
+  CHECK(code_of(queue.next(clock.monotonic())) == "CCC333");
+}
+
+TEST_CASE("event queue: closing releases a held poster; its event is not queued") {
+  test::FakeClock clock;
+  EventQueue queue(clock, 1, EventQueue::Overflow::wait);
+  queue.post(decided("AAA111"));
+  std::thread engine([&] { queue.post(decided("BBB222")); });
+  REQUIRE(clock.await_waiting(1));
+  queue.close();
+  engine.join();
+  CHECK(code_of(queue.next(clock.monotonic())) == "AAA111");
+  CHECK_FALSE(queue.next(clock.monotonic()));
+  CHECK(queue.drained());
+}

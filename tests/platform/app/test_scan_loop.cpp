@@ -1,92 +1,130 @@
-// The one loop that consumes scans: its queue, and its heartbeat while it
-// waits for devices that deliver nothing.
+// The scan queue every input feeds, and the shell's event stream as a front
+// end sees it. Waits go through a fake clock: nothing here races real time.
 #include <catch2/catch.hpp>
 
-#include <atomic>
+#include <future>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "kiosk/scan/scan_feedback.h"
+#include "platform/app/app.h"
 #include "platform/app/headless.h"
 #include "platform/app/scan_queue.h"
 #include "platform/scan/image_replay.h"
-#include "tests/platform/store/store_fixtures.h"
+#include "support/fakes.h"
 #include "support/synthetic_codes.h"
+#include "tests/platform/store/store_fixtures.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;
 using namespace std::chrono_literals;
 
-TEST_CASE("the scan queue hands out events, times out while producers live, finishes when they are done") {
-  ScanQueue queue;
-  ScanRequest event;
-  CHECK(queue.pop(0ms, event) == ScanQueue::Wait::finished);  // nobody can push
+TEST_CASE("the scan queue hands out scans, times out while producers live, finishes when they are done") {
+  test::FakeClock clock;
+  ScanQueue queue(clock);
+  ScanRequest scan;
+  CHECK(queue.pop(clock.monotonic(), scan) == ScanQueue::Wait::finished);  // nobody can push
   queue.add_producer();
-  CHECK(queue.pop(10ms, event) == ScanQueue::Wait::timeout);
-  queue.push(ScanRequest{"AAA111", {}, "camera"});
+  CHECK(queue.pop(clock.monotonic(), scan) == ScanQueue::Wait::timeout);
+  CHECK(queue.offer(ScanRequest{"AAA111", {}, "camera"}));
   queue.producer_done();
-  // Queued events come out before the end.
-  REQUIRE(queue.pop(10ms, event) == ScanQueue::Wait::event);
-  CHECK(event.text == "AAA111");
-  CHECK(event.source == "camera");
-  CHECK(queue.pop(10ms, event) == ScanQueue::Wait::finished);
+  // Queued scans come out before the end.
+  REQUIRE(queue.pop(clock.monotonic(), scan) == ScanQueue::Wait::event);
+  CHECK(scan.text == "AAA111");
+  CHECK(scan.source == "camera");
+  CHECK(queue.pop(clock.monotonic(), scan) == ScanQueue::Wait::finished);
 }
 
 TEST_CASE("a closed scan queue (the kiosk stopping) hands out what it holds, takes nothing new, then finishes") {
-  ScanQueue queue;
+  test::FakeClock clock;
+  ScanQueue queue(clock);
   queue.add_producer();  // a stdin reader that never ends, as on tty1
-  queue.push(ScanRequest{"AAA111", {}, "wedge"});
+  CHECK(queue.push(ScanRequest{"AAA111", {}, "wedge"}));
   queue.close();
-  queue.push(ScanRequest{"BBB222", {}, "camera"});
-  ScanRequest event;
-  REQUIRE(queue.pop(10ms, event) == ScanQueue::Wait::event);
-  CHECK(event.text == "AAA111");
-  CHECK(queue.pop(10ms, event) == ScanQueue::Wait::finished);
+  CHECK_FALSE(queue.push(ScanRequest{"BBB222", {}, "stdin"}));
+  CHECK_FALSE(queue.offer(ScanRequest{"CCC333", {}, "camera"}));
+  ScanRequest scan;
+  REQUIRE(queue.pop(clock.monotonic(), scan) == ScanQueue::Wait::event);
+  CHECK(scan.text == "AAA111");
+  CHECK(queue.pop(clock.monotonic(), scan) == ScanQueue::Wait::finished);
 }
 
-TEST_CASE("a producer on another thread wakes the loop at once") {
-  ScanQueue queue;
+TEST_CASE("a consumer waits on the fake clock until its deadline, and a producer wakes it at once") {
+  test::FakeClock clock;
+  ScanQueue queue(clock);
   queue.add_producer();
-  std::thread producer([&] {
-    queue.push(ScanRequest{"BBB222", {}, "wedge"});
-    queue.producer_done();
+  std::promise<ScanQueue::Wait> timed_out;
+  std::thread waiting([&] {
+    ScanRequest scan;
+    timed_out.set_value(queue.pop(clock.monotonic() + 500ms, scan));
   });
-  ScanRequest event;
-  CHECK(queue.pop(5s, event) == ScanQueue::Wait::event);
-  CHECK(queue.pop(5s, event) == ScanQueue::Wait::finished);
+  REQUIRE(clock.await_waiting(1));
+  clock.advance(500ms);
+  CHECK(timed_out.get_future().get() == ScanQueue::Wait::timeout);
+  waiting.join();
+  std::thread producer([&] {
+    REQUIRE(clock.await_waiting(1));
+    queue.push(ScanRequest{"BBB222", {}, "wedge"});
+  });
+  ScanRequest scan;
+  CHECK(queue.pop(clock.monotonic() + 1h, scan) == ScanQueue::Wait::event);  // no time passes
+  CHECK(scan.text == "BBB222");
   producer.join();
 }
 
-TEST_CASE("the heartbeat beats at least once a second while the loop waits on a camera") {
-  testing::TempDir dir;
-  // Three blank frames at 2 fps: about 1.5 s with no scan at all.
-  LumaImage blank{64, 48, std::vector<std::uint8_t>(64 * 48, 200)};
-  for (auto name : {"a.png", "b.png", "c.png"}) REQUIRE(save_luma_png(blank, dir.file(name)));
-  auto config = parse_kiosk_config(R"({"office_id": "TST", "kiosk_id": "TST-K1", "data_dir": ")" +
-                                   dir.file("data") + R"(", "printer": {"device": "file:)" + dir.file("tickets") +
-                                   R"("}, "camera": {"device": "images:)" + dir.path().string() +
-                                   R"(", "fps": 2, "loop": false}})");
-  REQUIRE(config);
-  auto runtime = open_runtime(*config, null_log_sink());
-  REQUIRE(runtime);
-  std::vector<std::chrono::steady_clock::time_point> beats;
-  (*runtime)->heartbeat = [&] { beats.push_back(std::chrono::steady_clock::now()); };
-  std::istringstream no_input;
-  std::ostringstream out;
-  auto started = std::chrono::steady_clock::now();
-  CHECK(run_headless(**runtime, no_input, out) == 0);
-  auto ended = std::chrono::steady_clock::now();
-  CHECK(out.str().empty());
-  REQUIRE(beats.size() >= 2);
-  auto previous = started;
-  for (auto beat : beats) {
-    CHECK(beat - previous <= 1s);
-    previous = beat;
-  }
-  CHECK(ended - previous <= 1s);
+TEST_CASE("a full scan queue drops device scans and holds stdin back until there is room") {
+  test::FakeClock clock;
+  ScanQueue queue(clock, 2);
+  queue.add_producer();
+  CHECK(queue.offer(ScanRequest{"AAA111", {}, "camera"}));
+  CHECK(queue.push(ScanRequest{"BBB222", {}, "stdin"}));
+  CHECK_FALSE(queue.offer(ScanRequest{"CCC333", {}, "camera"}));  // full: dropped
+  std::promise<bool> pushed;
+  auto third = pushed.get_future();
+  std::thread stdin_reader([&] { pushed.set_value(queue.push(ScanRequest{"DDD444", {}, "stdin"})); });
+  REQUIRE(clock.await_waiting(1));  // parked on the full queue
+  CHECK(third.wait_for(0s) == std::future_status::timeout);
+  ScanRequest scan;
+  REQUIRE(queue.pop(clock.monotonic(), scan) == ScanQueue::Wait::event);
+  CHECK(scan.text == "AAA111");
+  CHECK(third.get());  // room again: taken
+  stdin_reader.join();
+  std::vector<std::string> rest;
+  while (queue.pop(clock.monotonic(), scan) == ScanQueue::Wait::event) rest.push_back(scan.text);
+  CHECK(rest == std::vector<std::string>{"BBB222", "DDD444"});
 }
 
-TEST_CASE("the camera's feedback reaches the runtime's hook, even for a code that is ignored") {
+TEST_CASE("a stop releases a stdin reader held by a full scan queue; its scan is not taken") {
+  test::FakeClock clock;
+  ScanQueue queue(clock, 1);
+  queue.add_producer();
+  CHECK(queue.push(ScanRequest{"AAA111", {}, "stdin"}));
+  std::promise<bool> pushed;
+  auto second = pushed.get_future();
+  std::thread stdin_reader([&] { pushed.set_value(queue.push(ScanRequest{"BBB222", {}, "stdin"})); });
+  REQUIRE(clock.await_waiting(1));
+  queue.close();
+  CHECK_FALSE(second.get());
+  stdin_reader.join();
+}
+
+namespace {
+
+// A front end that keeps every event and submits nothing.
+class RecordingFrontEnd final : public FrontEnd {
+ public:
+  void run(FrontEndPorts ports) override {
+    ports.scans->finished();
+    while (!ports.events.drained())
+      if (auto event = ports.events.next(MonoTime::max())) events.push_back(std::move(*event));
+  }
+  std::vector<KioskEvent> events;
+};
+
+}  // namespace
+
+TEST_CASE("the camera's feedback and state reach the front end as events, even for a code that is ignored") {
   testing::TempDir dir;
   REQUIRE(save_luma_png(test::render_code(test::Symbology::qr, "not a booking", 320, 240), dir.file("poster.png")));
   auto config = parse_kiosk_config(R"({"office_id": "TST", "kiosk_id": "TST-K1", "data_dir": ")" +
@@ -96,14 +134,44 @@ TEST_CASE("the camera's feedback reaches the runtime's hook, even for a code tha
   REQUIRE(config);
   auto runtime = open_runtime(*config, null_log_sink());
   REQUIRE(runtime);
+  RecordingFrontEnd front_end;
+  CHECK(App(**runtime).run(front_end) == 0);
   std::vector<ScanFeedback> seen;
-  (*runtime)->scan_feedback = [&](const ScanFeedback& feedback) { seen.push_back(feedback); };
-  std::istringstream no_input;
-  std::ostringstream out;
-  CHECK(run_headless(**runtime, no_input, out) == 0);
-  CHECK(out.str().empty());  // noise: no decision
+  bool camera_reported = false;
+  for (const auto& event : front_end.events) {
+    CHECK_FALSE(std::holds_alternative<DecisionEvent>(event));  // noise: no decision
+    if (auto* feedback = std::get_if<ScanSeen>(&event)) seen.push_back(feedback->feedback);
+    if (auto* device = std::get_if<DeviceChanged>(&event))
+      camera_reported = camera_reported || device->device == DeviceKind::camera;
+  }
+  CHECK(camera_reported);
   REQUIRE(seen.size() == 1);
   CHECK(seen[0].state == ScanFeedback::State::decoded);
   CHECK(seen[0].frame_width == 320);
   CHECK(seen[0].corners[2].x > seen[0].corners[0].x);
+}
+
+TEST_CASE("headless: far more stdin lines than every queue holds are all decided, in order, none dropped") {
+  testing::TempDir dir;
+  auto config = parse_kiosk_config(R"({"office_id": "TST", "kiosk_id": "TST-K1", "data_dir": ")" +
+                                   dir.file("data") + R"(", "printer": {"device": "file:)" + dir.file("tickets") +
+                                   R"("}})");
+  REQUIRE(config);
+  auto runtime = open_runtime(*config, null_log_sink());
+  REQUIRE(runtime);
+  constexpr int kLines = 700;  // scan queue 32 + engine 16 + event queue 256, twice over
+  std::string input;
+  for (int line = 0; line < kLines; ++line) input += "CODE" + std::to_string(line) + "\n";
+  std::istringstream in(input);
+  std::ostringstream out;
+  HeadlessFrontEnd front_end(in, out);
+  CHECK(App(**runtime).run(front_end) == 0);
+  std::istringstream lines(out.str());
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    CHECK(line.find("\"code\":\"CODE" + std::to_string(count) + "\"") != std::string::npos);
+    ++count;
+  }
+  CHECK(count == kLines);
 }
