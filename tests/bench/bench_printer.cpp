@@ -17,6 +17,7 @@
 #include "platform/printer/printer_device.h"
 #include "tests/platform/printer/printer_fixture.h"
 #include "support/printer_sim.h"
+#include "support/stopwatch.h"
 
 using namespace kiosk;
 using namespace std::chrono;
@@ -27,9 +28,9 @@ namespace {
 void measure(const char* what, int runs, const std::function<void()>& work) {
   std::vector<double> us;
   for (int i = 0; i < runs; ++i) {
-    auto start = steady_clock::now();
+    kiosk::test::Stopwatch watch;
     work();
-    us.push_back(duration<double, std::micro>(steady_clock::now() - start).count());
+    us.push_back(watch.elapsed_us());
   }
   std::sort(us.begin(), us.end());
   std::printf("%-44s median %9.1f us  p95 %9.1f us  (n=%d)\n", what, us[us.size() / 2],

@@ -23,11 +23,11 @@
 #include "platform/scan/barcode_decoder.h"
 #include "platform/scan/image_replay.h"
 #include "support/synthetic_codes.h"
+#include "support/stopwatch.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;
 namespace fs = std::filesystem;
-using Stopwatch = std::chrono::steady_clock;  // a benchmark measures real time
 
 namespace {
 
@@ -86,9 +86,9 @@ std::vector<Sample> load_folder(const fs::path& folder) {
 
 template <typename F>
 double time_ms(F f) {
-  auto start = Stopwatch::now();
+  kiosk::test::Stopwatch watch;
   f();
-  return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
+  return watch.elapsed_ms();
 }
 
 void count_reads(Tally& tally, const std::vector<std::string>& texts, const std::string& expected) {

@@ -25,6 +25,8 @@
 #include "platform/system/random_ids.h"
 #include "platform/system/system_clock.h"
 #include "support/subprocess.h"
+#include "support/stopwatch.h"
+#include "support/system_time.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;
@@ -137,7 +139,7 @@ int main(int argc, char** argv) {
   int scans = argc > 1 ? std::atoi(argv[1]) : 500;
   auto dir = std::filesystem::temp_directory_path() / ("kiosk-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  auto now = floor<seconds>(system_clock::now());
+  auto now = kiosk::test::system_wall_time();
   auto manifest = manifest_of(25000, now);
   std::ofstream(dir / "office.json") << kOffice;
   std::ofstream(dir / "bookings.json") << manifest_json(manifest).dump();
@@ -150,12 +152,12 @@ int main(int argc, char** argv) {
   auto url = "http://127.0.0.1:" + line->substr(line->rfind(':') + 1);
 
   Kiosk online(dir / "online", url);
-  auto started = steady_clock::now();
+  kiosk::test::Stopwatch started;
   auto office = online.client->office_config();
   if (!office.value) return std::fprintf(stderr, "no office config: %s\n", office.info.message.c_str()), 1;
   require(online.store->store_office_config(*office.value));
   auto stored = online.store->store_manifest(manifest);
-  auto manifest_ms = duration<double, std::milli>(steady_clock::now() - started).count();
+  auto manifest_ms = started.elapsed_ms();
   if (!stored) return std::fprintf(stderr, "%s\n", stored.error().c_str()), 1;
   std::printf("%-44s %7.0f ms  (target <= 1000 ms)\n", "store a 25,000-booking manifest (+ config)", manifest_ms);
 
@@ -181,13 +183,13 @@ int main(int argc, char** argv) {
   SyncWorker worker(SyncPolicy{}, SyncPorts{up.clock, *up.client, *down.store, *down.store, *down.store,
                                             up.connectivity, [] { return 0.5; }, {}},
                     Logger(null_log_sink(), "sync"));
-  started = steady_clock::now();
+  started.restart();
   size_t uploaded = 0;
   // Rounds as the sync thread runs them: a full batch makes the next one
   // due at once. The first round also refreshes the config and the
   // 25,000-booking manifest, as a kiosk coming back online does.
   for (int round = 0; round < 100 && *down.store->outbox_depth() > 0; ++round) uploaded += worker.run_once().uploaded;
-  auto upload_s = duration<double>(steady_clock::now() - started).count();
+  auto upload_s = started.elapsed_s();
   std::printf("%-44s %7.2f s   (%zu of %zu events acknowledged; target <= 10 s for 10,000)\n",
               "upload the queued events (batches of 500)", upload_s, uploaded, depth);
   central.kill(SIGTERM);

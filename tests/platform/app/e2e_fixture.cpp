@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "kiosk/booking/signature.h"
+#include "support/system_time.h"
 
 namespace kiosk::test {
 namespace {
@@ -29,7 +30,7 @@ std::string make_temp_dir() {
 }  // namespace
 
 KioskFixture::KioskFixture(json overrides)
-    : dir_(make_temp_dir()), config_path_(dir_ + "/kiosk.json"), now_(floor<seconds>(system_clock::now())) {
+    : dir_(make_temp_dir()), config_path_(dir_ + "/kiosk.json"), now_(test::system_wall_time()) {
   offset_ = noon_offset(now_);
   configure(overrides);
 }

@@ -11,19 +11,15 @@
 
 #include "platform/store/sqlite_store.h"
 #include "tests/platform/store/store_fixtures.h"
+#include "support/stopwatch.h"
 
 using namespace kiosk;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
 constexpr int kBookings = 25000;
 constexpr int kRuns = 5;
 constexpr int kCommits = 1000;
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 std::unique_ptr<platform::SqliteStore> open_store(const std::string& path) {
   auto store = platform::SqliteStore::open(path, Logger(null_log_sink(), "store"));
@@ -45,9 +41,9 @@ double median_manifest_ms(platform::SqliteStore& store) {
   auto manifest = testing::make_manifest(kBookings);
   std::vector<double> times;
   for (int run = 0; run < kRuns; ++run) {
-    auto start = Clock::now();
+    kiosk::test::Stopwatch watch;
     check(store.store_manifest(manifest));
-    times.push_back(ms_since(start));
+    times.push_back(watch.elapsed_ms());
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
@@ -57,9 +53,9 @@ double commits_ms(platform::SqliteStore& store) {
   std::vector<CheckinRecord> records;
   for (int i = 1; i <= kCommits; ++i)
     records.push_back(testing::make_checkin("C" + std::to_string(100000 + i), i));
-  auto start = Clock::now();
+  kiosk::test::Stopwatch watch;
   for (const auto& record : records) check(store.commit(record));
-  return ms_since(start);
+  return watch.elapsed_ms();
 }
 
 }  // namespace
