@@ -58,18 +58,21 @@ class Builder {
 
 void welcome(Builder& b, Instant now) {
   auto& v = b.view();
-  b.screen(ScreenId::welcome, "welcome", Icon::camera, Tone::neutral, "welcome.title");
+  b.screen(ScreenId::welcome, "welcome", Icon::none, Tone::neutral, "welcome.title");
   v.office = b.settings().office_name;
   v.clock = format_local_minutes(std::chrono::floor<std::chrono::seconds>(now), b.settings().offset);
   v.camera = b.state().camera_online;
   v.scan = b.state().scan;
-  if (!b.state().camera_online) b.line("welcome.no_camera");
-  else if (v.scan.state == ScanFeedback::State::hold_still) b.line("welcome.hold_still");
+  // What to do now replaces the invitation: hold still while it is read.
+  if (!b.state().camera_online) v.title = b.say("welcome.no_camera");
+  else if (v.scan.state == ScanFeedback::State::hold_still) v.title = b.say("welcome.hold_still");
   b.add(b.button(Action::type_code, "button.type_code", true));
   auto priority = b.button(Action::priority, b.state().priority ? "button.priority_on" : "button.priority");
   priority.on = b.state().priority;
   b.add(priority);
-  b.add(b.button(Action::language, "button.language"));
+  auto language = b.button(Action::language, "button.language");
+  language.short_label = b.say("button.language_short");
+  b.add(language);
   b.add(b.button(Action::registration, "button.no_booking"));
   b.speech();
 }

@@ -39,6 +39,7 @@ enum class Action {
 struct ViewButton {
   Action action = Action::done;
   std::string label;
+  std::string short_label;  // for a small display, when the label does not fit; empty: none
   char key = 0;          // Action::key: the character it types
   bool primary = false;  // the one thing to do next
   bool on = false;       // a toggle that is on (priority); the label says so too
