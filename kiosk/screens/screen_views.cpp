@@ -10,6 +10,14 @@ using Step = FlowState::Step;
 constexpr std::string_view kKeypad = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 constexpr std::string_view kDigits = "1234567890";
 
+// What is still to be typed, one dot per character (a '_' would reach below
+// the line).
+std::string with_slots(std::string_view typed) {
+  std::string out;
+  for (char c : typed) out += c == '_' ? std::string("\u00B7") : std::string(1, c);
+  return out;
+}
+
 class Builder {
  public:
   Builder(const FlowState& state, const StringTable& strings, const ScreenSettings& settings)
@@ -111,7 +119,7 @@ void entry_keys(Builder& b, std::string_view keys) {
 void typing(Builder& b) {
   auto& v = b.view();
   b.screen(ScreenId::typing, "typing", Icon::keyboard, Tone::neutral, "typing.title");
-  v.entry = b.state().entry + std::string(b.state().entry.size() < 6 ? 6 - b.state().entry.size() : 0, '_');
+  v.entry = with_slots(b.state().entry + std::string(b.state().entry.size() < 6 ? 6 - b.state().entry.size() : 0, '_'));
   entry_keys(b, kKeypad);
   b.line("typing.hint");
   auto ok = b.button(Action::submit, "button.submit", true);
@@ -126,7 +134,7 @@ void birth_date(Builder& b) {
   auto& v = b.view();
   b.screen(ScreenId::birth_date, "birth_date", Icon::calendar, Tone::neutral, "birth_date.title");
   std::string digits = b.state().entry + std::string(8 - b.state().entry.size(), '_');
-  v.entry = digits.substr(0, 2) + " " + digits.substr(2, 2) + " " + digits.substr(4);
+  v.entry = with_slots(digits.substr(0, 2) + " " + digits.substr(2, 2) + " " + digits.substr(4));
   entry_keys(b, kDigits);
   b.line(b.state().entry_invalid ? "birth_date.invalid" : "birth_date.hint");
   auto ok = b.button(Action::submit, "button.submit", true);
@@ -161,10 +169,10 @@ void admitted(Builder& b, const DecisionEvent& e) {
     b.line("reprint.next");
   } else {
     b.screen(ScreenId::admitted, "admitted", Icon::check, Tone::success, "admitted.title");
-    if (!d.service.empty()) b.line("admitted.service", {{"service", d.service}});
     b.line("admitted.printing");
     if (e.scan.priority) b.line("admitted.priority");
     b.line("admitted.wait");
+    if (!d.service.empty()) b.line("admitted.service", {{"service", d.service}});
   }
   b.add(b.button(Action::done, "button.done", true));
   b.speech();
@@ -201,6 +209,14 @@ void verdict(Builder& b, const DecisionEvent& e) {
   if (d.verdict == Verdict::already_checked_in) b.view().queue_number = d.queue_number;
   b.view().title = b.say("verdict." + name + ".title", values);
   b.line("verdict." + name + ".next", values);
+  // How to register again, right here: a QR code that opens WhatsApp with
+  // the template typed in, and the number and format for typing it by hand.
+  if (look.register_again) {
+    b.view().qr_payload = whatsapp_link(b.settings().whatsapp_number, b.say("registration.template"));
+    b.line("registration.send", {{"number", "+" + b.settings().whatsapp_number}});
+    b.line("registration.format");
+    b.line("registration.example");
+  }
   if (look.register_again) b.add(b.button(Action::registration, "button.register", true));
   b.add(b.button(Action::done, "button.done", !look.register_again));
   b.speech();

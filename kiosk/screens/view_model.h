@@ -60,7 +60,7 @@ struct ViewModel {
   std::string title;
   std::vector<std::string> lines;
   std::string queue_number;  // the largest thing on the screen when present
-  std::string entry;         // typed so far, with '_' for what is still to come
+  std::string entry;         // typed so far, a dot (U+00B7) for each character still to come
   std::string qr_payload;    // drawn as a QR code
 
   bool camera = false;  // the live camera preview area with its aiming frame

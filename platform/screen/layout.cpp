@@ -22,7 +22,7 @@ constexpr Color kCamera{34, 34, 34};
 // Physical sizes, millimetres. A little above the rules (7.5 mm capitals,
 // 20 mm buttons, 12 mm keys) so that rounding to pixels never falls short.
 constexpr double kBodyCapMm = 7.5;
-constexpr double kBodyCapShare = 0.035;  // of the display's short side, on big displays
+constexpr double kBodyCapShare = 0.045;  // of the display's short side, on big displays
 constexpr double kButtonMm = 20.3;
 constexpr double kKeyMm = 12.05;
 constexpr double kKeyMaxMm = 18;
@@ -51,7 +51,7 @@ Metrics metrics_for(const Display& d, FontSet& f) {
   m.margin_x = d.mm_x(kMarginMm);
   m.margin_y = d.mm_y(kMarginMm);
   m.gap = d.mm_y(kGapMm);
-  m.pad = d.mm_x(3);
+  m.pad = d.mm_x(2);
   m.button_h = std::max(static_cast<int>(std::ceil(kButtonMm * d.px_per_mm_y())), m.body_line + 2 * m.gap);
   m.button_min_w = static_cast<int>(std::ceil(kButtonMm * d.px_per_mm_x()));
   m.key_w = static_cast<int>(std::ceil(kKeyMm * d.px_per_mm_x()));
@@ -74,6 +74,8 @@ struct Squeeze {
   bool short_labels = false;
   bool actions_in_keypad = false;
   bool header = true;
+  bool qr = true;  // a QR code beside a verdict (the registration screen keeps its own)
+  double number = 1;  // share of the largest queue number that fits
   std::size_t drop_lines = 0;  // from the end
   bool title = true;
 };
@@ -240,7 +242,8 @@ class Builder {
 
   // Camera or QR code beside the text (landscape) or above it (portrait).
   bool side(Rect& area) {
-    bool qr = !view_.qr_payload.empty();
+    bool qr = !view_.qr_payload.empty() && (squeeze_.qr || view_.screen == ScreenId::registration);
+    if (!view_.qr_payload.empty() && !qr) out_.dropped.push_back("QR " + view_.qr_payload);
     if (!qr && !view_.camera) return false;
     Element e;
     e.kind = qr ? Kind::qr : Kind::camera;
@@ -323,6 +326,7 @@ class Builder {
     int cap = static_cast<int>(kNumberCapMm * d_.px_per_mm_y());
     int px = f_.size_for_cap(Face::bold, cap);
     while (px > 8 && f_.width(Face::bold, px, view_.queue_number) > area.w) --px;
+    px = static_cast<int>(px * squeeze_.number);
     cap = f_.cap_height(Face::bold, px);
     int pad = std::max(2, cap / 12);
     Element e;
@@ -436,6 +440,12 @@ Layout lay_out(const ViewModel& view, const Display& display, FontSet& fonts) {
   squeeze.actions_in_keypad = true;
   attempt();
   squeeze.header = false;
+  attempt();
+  squeeze.qr = false;
+  attempt();
+  // The title and what to do next matter more than the last millimetres of
+  // a number that could not reach its full size anyway.
+  squeeze.number = 0.7;
   attempt();
   while (squeeze.drop_lines < view.lines.size()) {
     ++squeeze.drop_lines;
