@@ -217,7 +217,11 @@ void verdict(Builder& b, const DecisionEvent& e) {
     b.line("registration.format");
     b.line("registration.example");
   }
-  if (look.register_again) b.add(b.button(Action::registration, "button.register", true));
+  if (look.register_again) {
+    auto again = b.button(Action::registration, "button.register", true);
+    again.short_label = b.say("button.register_short");
+    b.add(again);
+  }
   b.add(b.button(Action::done, "button.done", !look.register_again));
   b.speech();
 }

@@ -22,10 +22,10 @@ constexpr Color kCamera{34, 34, 34};
 // Physical sizes, millimetres. A little above the rules (7.5 mm capitals,
 // 20 mm buttons, 12 mm keys) so that rounding to pixels never falls short.
 constexpr double kBodyCapMm = 7.5;
-constexpr double kBodyCapShare = 0.045;  // of the display's short side, on big displays
+constexpr double kBodyCapShare = 0.048;  // of the display's short side, on big displays
 constexpr double kButtonMm = 20.3;
 constexpr double kKeyMm = 12.05;
-constexpr double kKeyMaxMm = 18;
+constexpr double kKeyMaxMm = 26;
 constexpr double kNumberCapMm = 42;
 constexpr double kMarginMm = 2;
 constexpr double kGapMm = 1.4;
@@ -52,10 +52,10 @@ Metrics metrics_for(const Display& d, FontSet& f) {
   m.margin_y = d.mm_y(kMarginMm);
   m.gap = d.mm_y(kGapMm);
   m.pad = d.mm_x(2);
-  m.button_h = std::max(static_cast<int>(std::ceil(kButtonMm * d.px_per_mm_y())), m.body_line + 2 * m.gap);
+  m.button_h = std::max(static_cast<int>(std::ceil(kButtonMm * d.px_per_mm_y())), m.body_line * 9 / 5);
   m.button_min_w = static_cast<int>(std::ceil(kButtonMm * d.px_per_mm_x()));
   m.key_w = static_cast<int>(std::ceil(kKeyMm * d.px_per_mm_x()));
-  m.key_h = std::max(static_cast<int>(std::ceil(kKeyMm * d.px_per_mm_y())), m.body_line);
+  m.key_h = std::max(static_cast<int>(std::ceil(kKeyMm * d.px_per_mm_y())), m.body_line * 5 / 4);
   m.key_gap = std::max(1, d.mm_x(kKeyGapMm));
   return m;
 }
@@ -216,28 +216,44 @@ class Builder {
     }
   }
 
-  // Office name, date and time, and the offline word, on welcome.
+  // Office name, date and time, and the offline word, on welcome: on one
+  // row when they fit, else on as many as they need.
   void header(Rect& area) {
     if (view_.office.empty() && view_.clock.empty()) return;
     int h = m_.body_line;
+    int y = area.y;
     int clock_w = f_.width(Face::regular, m_.body_px, view_.clock);
-    text(area.right() - clock_w, area.y, view_.clock, Face::regular, m_.body_px, Role::header, kInk, kPaper);
-    int x = area.x;
-    if (!view_.offline.empty()) {
-      int w = f_.width(Face::regular, m_.body_px, view_.offline) + 2 * m_.pad;
+    int badge_w = view_.offline.empty() ? 0 : f_.width(Face::regular, m_.body_px, view_.offline) + 2 * m_.pad;
+    int x = area.x;  // where the row's left-hand items end
+    auto next_row = [&] {
+      y += h + m_.gap;
+      x = area.x;
+    };
+    auto room = [&](int w) { return x + w + m_.gap + clock_w <= area.right(); };
+    if (!view_.office.empty()) {
+      auto lines = wrap(view_.office, Face::bold, m_.body_px, area.w);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) next_row();
+        text(area.x, y, lines[i], Face::bold, m_.body_px, Role::header, kInk, kPaper);
+        x = area.x + f_.width(Face::bold, m_.body_px, lines[i]) + m_.gap;
+      }
+      if (!room(0)) next_row();
+    }
+    if (badge_w) {
+      if (!room(badge_w)) next_row();
       Element badge;
       badge.kind = Kind::badge;
-      badge.rect = Rect{x, area.y, w, h};
+      badge.rect = Rect{x, y, badge_w, h};
       badge.bg = kQuiet;
       int parent = add(badge);
-      text(x + m_.pad, area.y, view_.offline, Face::regular, m_.body_px, Role::header, kInk, kQuiet, parent);
-      x += w + m_.gap;
+      text(x + m_.pad, y, view_.offline, Face::regular, m_.body_px, Role::header, kInk, kQuiet, parent);
+      x += badge_w + m_.gap;
+      if (!room(0)) next_row();
     }
-    int room = area.right() - clock_w - m_.gap - x;
-    if (f_.width(Face::bold, m_.body_px, view_.office) <= room)
-      text(x, area.y, view_.office, Face::bold, m_.body_px, Role::header, kInk, kPaper);
-    area.y += h + m_.gap;
-    area.h -= h + m_.gap;
+    text(area.right() - clock_w, y, view_.clock, Face::regular, m_.body_px, Role::header, kInk, kPaper);
+    y += h + m_.gap;
+    area.h -= y - area.y;
+    area.y = y;
   }
 
   // Camera or QR code beside the text (landscape) or above it (portrait).
@@ -252,7 +268,8 @@ class Builder {
     e.bg = qr ? kPaper : kCamera;
     e.fg = qr ? kInk : kPaper;
     if (!d_.portrait()) {
-      int w = qr ? std::min(area.h, area.w * 45 / 100) : std::min(area.h * 4 / 3, area.w * 33 / 100);
+      int share = d_.width_mm > 250 ? 48 : 33;  // a small panel needs the room for the words
+      int w = qr ? std::min(area.h, area.w * 45 / 100) : std::min(area.h * 4 / 3, area.w * share / 100);
       int h = qr ? w : w * 3 / 4;
       e.rect = Rect{area.x, area.y + (area.h - h) / 2, w, h};
       area.x += w + 2 * m_.gap;

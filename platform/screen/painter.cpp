@@ -97,10 +97,10 @@ const char* glyph_of(Icon icon) {
   switch (icon) {
     case Icon::check: return "\u2714";
     case Icon::cross: return "\u2718";
-    case Icon::clock: return "\u231B";
-    case Icon::calendar: return "\u2630";
-    case Icon::info: return "i";
-    case Icon::printer: return "!";
+    case Icon::clock: return "\u25D4";
+    case Icon::calendar: return "\u25A6";
+    case Icon::info: return "\u2139";
+    case Icon::printer: return "\u26A0";
     case Icon::keyboard: return "\u2328";
     case Icon::phone: return "\u260E";
     case Icon::camera: return "\u25C9";
