@@ -10,6 +10,7 @@
 #include <SDL_image.h>
 
 #include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
@@ -46,12 +47,17 @@ Color pixel(SDL_Surface* s, int x, int y) {
   return Color{r, g, b};
 }
 
+// WCAG 2 relative luminance; the sRGB curve once per channel value.
 double luminance(Color c) {
-  auto channel = [](std::uint8_t v) {
-    double s = v / 255.0;
-    return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
-  };
-  return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  static const auto linear = [] {
+    std::array<double, 256> table{};
+    for (int v = 0; v < 256; ++v) {
+      double s = v / 255.0;
+      table[static_cast<std::size_t>(v)] = s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+    }
+    return table;
+  }();
+  return 0.2126 * linear[c.r] + 0.7152 * linear[c.g] + 0.0722 * linear[c.b];
 }
 
 double contrast(Color a, Color b) {
