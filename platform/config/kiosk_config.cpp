@@ -125,6 +125,14 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"queue.fallback_first", number([](KioskConfig& c) -> int& { return c.queue.fallback.first; }, 1, kMaxNumber)},
       {"queue.fallback_last", number([](KioskConfig& c) -> int& { return c.queue.fallback.last; }, 1, kMaxNumber)},
       {"sync.drain_seconds", number([](KioskConfig& c) -> int& { return c.sync.drain_seconds; }, 0, 3600)},
+      {"screen.orientation", text(&KioskConfig::screen, &KioskConfig::Screen::orientation)},
+      {"screen.width_mm", number([](KioskConfig& c) -> int& { return c.screen.width_mm; }, 0, 3000)},
+      {"screen.height_mm", number([](KioskConfig& c) -> int& { return c.screen.height_mm; }, 0, 3000)},
+      {"screen.fullscreen", flag([](KioskConfig& c) -> bool& { return c.screen.fullscreen; })},
+      {"screen.whatsapp_number", text(&KioskConfig::screen, &KioskConfig::Screen::whatsapp_number)},
+      {"screen.idle_timeout_seconds",
+       number([](KioskConfig& c) -> int& { return c.screen.idle_timeout_seconds; }, 15, 600)},
+      {"screen.volume", number([](KioskConfig& c) -> int& { return c.screen.volume; }, 0, 100)},
   };
   return table;
 }
@@ -166,6 +174,19 @@ std::string validate_scan_devices(const KioskConfig& config) {
   return {};
 }
 
+std::string validate_screen(const KioskConfig& config) {
+  const auto& screen = config.screen;
+  if (screen.orientation != "landscape" && screen.orientation != "portrait")
+    return "screen.orientation: expected \"landscape\" or \"portrait\"";
+  if ((screen.width_mm == 0) != (screen.height_mm == 0))
+    return "screen.width_mm: give both width_mm and height_mm, or neither";
+  const auto& number = screen.whatsapp_number;
+  bool digits = !number.empty() && number.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || number.size() < 8 || number.size() > 15)
+    return "screen.whatsapp_number: expected 8 to 15 digits with the country code, no \"+\" (628111100333)";
+  return {};
+}
+
 std::string validate(KioskConfig& config, bool fallback_given) {
   for (auto [key, value] : {std::pair{"office_id", &config.office_id}, std::pair{"kiosk_id", &config.kiosk_id},
                             std::pair{"data_dir", &config.data_dir}})
@@ -175,6 +196,7 @@ std::string validate(KioskConfig& config, bool fallback_given) {
   if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://"))
     return "api.base_url: expected an http:// or https:// URL";
   if (auto error = validate_scan_devices(config); !error.empty()) return error;
+  if (auto error = validate_screen(config); !error.empty()) return error;
   if (!fallback_given) {
     auto derived = fallback_range_for(config.kiosk_id);
     if (!derived) return "queue.fallback_first: required, because kiosk_id does not end in a kiosk number";

@@ -67,6 +67,17 @@ struct KioskConfig {
   struct Sync {
     int drain_seconds = 10;
   } sync;
+
+  // The applicant's screen (platform/screen, docs/config.md).
+  struct Screen {
+    std::string orientation = "landscape";  // how the panel is mounted: "landscape" or "portrait"
+    int width_mm = 0;   // the visible picture; 0: 96 pixels per inch assumed
+    int height_mm = 0;
+    bool fullscreen = true;  // false: a window (a desktop)
+    std::string whatsapp_number = "628111100333";  // registering again: digits with the country code
+    int idle_timeout_seconds = 45;
+    int volume = 70;  // percent, each applicant's start
+  } screen;
 };
 
 // Parses and validates; the error names the key ("api.token: expected a string").

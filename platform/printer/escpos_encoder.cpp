@@ -1,14 +1,10 @@
 #include "platform/printer/escpos_encoder.h"
 
-#include <ZXing/BarcodeFormat.h>
-#include <ZXing/BitMatrix.h>
-#include <ZXing/MultiFormatWriter.h>
-
 #include <algorithm>
-#include <exception>
 #include <initializer_list>
 
 #include "platform/printer/code_page.h"
+#include "platform/printer/qr_symbol.h"
 #include "platform/printer/text_wrap.h"
 
 namespace kiosk::platform {
@@ -85,25 +81,12 @@ void put_native_qr(std::string& out, std::string_view payload, const PrinterProf
   qr_function(out, 'Q', "0");                                                         // print the symbol
 }
 
-// The symbol's modules, one bit each, from ZXing's encoder (error
-// correction M, no quiet zone: the paper margin and feeds give it one).
-// Empty when the payload does not fit any symbol.
-ZXing::BitMatrix qr_modules(std::string_view payload) {
-  try {
-    // ZXing 1.4 takes 0-8 and maps 3-4 to level M.
-    return ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode).setMargin(0).setEccLevel(4).encode(
-        std::string(payload), 0, 0);
-  } catch (const std::exception&) {
-    return {};
-  }
-}
-
 // GS v 0 m xL xH yL yH d...: a raster image, 8 dots across per byte, most
 // significant bit leftmost, rows top to bottom; printers without GS ( k
 // all have it.
-void put_raster(std::string& out, const ZXing::BitMatrix& modules, int scale) {
-  int width = modules.width() * scale;
-  int height = modules.height() * scale;
+void put_raster(std::string& out, const QrSymbol& modules, int scale) {
+  int width = modules.size * scale;
+  int height = modules.size * scale;
   int row_bytes = (width + 7) / 8;
   put(out, {GS, 'v', '0', 0, static_cast<unsigned char>(row_bytes & 0xFF), static_cast<unsigned char>(row_bytes >> 8),
             static_cast<unsigned char>(height & 0xFF), static_cast<unsigned char>(height >> 8)});
@@ -122,9 +105,9 @@ void put_raster(std::string& out, const ZXing::BitMatrix& modules, int scale) {
 // The same symbol drawn as an image, at the native module size or smaller
 // if it would not fit the paper. False when there is no symbol to draw.
 bool put_raster_qr(std::string& out, std::string_view payload, const PrinterProfile& profile) {
-  auto modules = qr_modules(payload);
-  if (modules.width() == 0) return false;
-  int scale = std::min<int>(qr_module_dots(profile), profile.dots_per_line / modules.width());
+  auto modules = qr_symbol(payload);
+  if (modules.size == 0) return false;
+  int scale = std::min<int>(qr_module_dots(profile), profile.dots_per_line / modules.size);
   if (scale < 1) return false;
   set_style(out, Align::center, false, 1);
   put_raster(out, modules, scale);

@@ -1,23 +1,14 @@
 // The camera, scan and scanner keys of the kiosk config (docs/config.md).
 #include <catch2/catch.hpp>
 
+#include "config_text.h"
 #include "platform/config/kiosk_config.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;
 
-namespace {
-
-std::string config_with(const std::string& extra) {
-  return R"({"office_id": "JKT-SEL", "kiosk_id": "JKT-SEL-K2", "data_dir": "/var/lib/kiosk", )" + extra + "}";
-}
-
-std::string error_of(const std::string& extra) {
-  auto config = parse_kiosk_config(config_with(extra));
-  return config ? "" : config.error();
-}
-
-}  // namespace
+using test::config_with;
+using test::error_of;
 
 TEST_CASE("scan keys have defaults and are read") {
   auto defaults = parse_kiosk_config(config_with(R"("language": "id")"));

@@ -1,0 +1,20 @@
+#pragma once
+// The display as the layout sees it: its pixels and its physical size, so
+// that every size on the screen can be set in millimetres (a 7-inch
+// 800x480 panel and a 21.5-inch 1920x1080 one show the same 7.5 mm text).
+namespace kiosk::platform {
+
+struct Display {
+  int width = 800;  // pixels
+  int height = 480;
+  double width_mm = 154;
+  double height_mm = 86;
+
+  double px_per_mm_x() const { return width / width_mm; }
+  double px_per_mm_y() const { return height / height_mm; }
+  int mm_x(double mm) const { return static_cast<int>(mm * px_per_mm_x() + 0.5); }
+  int mm_y(double mm) const { return static_cast<int>(mm * px_per_mm_y() + 0.5); }
+  bool portrait() const { return height > width; }
+};
+
+}  // namespace kiosk::platform

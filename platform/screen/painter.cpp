@@ -1,0 +1,151 @@
+#include "platform/screen/painter.h"
+
+#include <algorithm>
+
+#include "platform/printer/qr_symbol.h"
+
+namespace kiosk::platform {
+namespace {
+
+using Kind = Element::Kind;
+
+void fill(SDL_Renderer* r, const Rect& rect, Color c) {
+  SDL_SetRenderDrawColor(r, c.r, c.g, c.b, 255);
+  SDL_Rect sdl{rect.x, rect.y, rect.w, rect.h};
+  SDL_RenderFillRect(r, &sdl);
+}
+
+void frame(SDL_Renderer* r, const Rect& rect, Color c, int thickness) {
+  fill(r, Rect{rect.x, rect.y, rect.w, thickness}, c);
+  fill(r, Rect{rect.x, rect.bottom() - thickness, rect.w, thickness}, c);
+  fill(r, Rect{rect.x, rect.y, thickness, rect.h}, c);
+  fill(r, Rect{rect.right() - thickness, rect.y, thickness, rect.h}, c);
+}
+
+// Any drawn (non-transparent) pixel of `s` outside `keep`.
+bool ink_outside(SDL_Surface* s, const SDL_Rect& keep) {
+  SDL_LockSurface(s);
+  bool found = false;
+  for (int y = 0; y < s->h && !found; ++y) {
+    auto* row = reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(s->pixels) + y * s->pitch);
+    for (int x = 0; x < s->w; ++x) {
+      Uint8 r, g, b, a;
+      SDL_GetRGBA(row[x], s->format, &r, &g, &b, &a);
+      bool inside = x >= keep.x && x < keep.x + keep.w && y >= keep.y && y < keep.y + keep.h;
+      if (a > 0 && !inside) {
+        found = true;
+        break;
+      }
+    }
+  }
+  SDL_UnlockSurface(s);
+  return found;
+}
+
+void draw_text(SDL_Renderer* r, const Element& e, FontSet& fonts, PaintReport& report) {
+  if (e.text.empty()) return;
+  SDL_Color fg{e.fg.r, e.fg.g, e.fg.b, 255};
+  SdlSurface rendered(TTF_RenderUTF8_Blended(fonts.font(e.face, e.px), e.text.c_str(), fg));
+  if (!rendered) return;
+  SdlSurface surface(SDL_ConvertSurfaceFormat(rendered.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+  if (!surface) return;
+  // A tight box (the queue number) starts at the top of the capitals.
+  int top = e.tight ? fonts.ascent(e.face, e.px) - e.cap - (e.rect.h - e.cap) / 2 : 0;
+  SDL_Rect src{0, top, std::min(surface->w, e.rect.w), std::min(surface->h - top, e.rect.h)};
+  if (surface->w > e.rect.w || ink_outside(surface.get(), src)) report.clipped.push_back(e.text);
+  SdlTexture texture(SDL_CreateTextureFromSurface(r, surface.get()));
+  SDL_Rect dst{e.rect.x, e.rect.y, src.w, src.h};
+  SDL_RenderCopy(r, texture.get(), &src, &dst);
+}
+
+void draw_qr(SDL_Renderer* r, const Element& e) {
+  fill(r, e.rect, e.bg);
+  auto symbol = qr_symbol(e.qr_payload);
+  if (symbol.size == 0) return;
+  int module = e.rect.w / (symbol.size + 8);  // a quiet zone of four modules each side
+  int left = e.rect.x + (e.rect.w - module * symbol.size) / 2;
+  int top = e.rect.y + (e.rect.h - module * symbol.size) / 2;
+  for (int y = 0; y < symbol.size; ++y)
+    for (int x = 0; x < symbol.size; ++x)
+      if (symbol.get(x, y)) fill(r, Rect{left + x * module, top + y * module, module, module}, e.fg);
+}
+
+// The preview area: where to hold the code (corner marks) and, when the
+// decoder sees a symbol, a frame around it.
+void draw_camera(SDL_Renderer* r, const Element& e) {
+  fill(r, e.rect, e.bg);
+  int t = std::max(3, e.rect.w / 80);
+  int arm = e.rect.w / 6;
+  Rect aim{e.rect.x + e.rect.w / 6, e.rect.y + e.rect.h / 6, e.rect.w * 2 / 3, e.rect.h * 2 / 3};
+  for (int cx : {aim.x, aim.right() - arm})
+    for (int cy : {aim.y, aim.bottom() - t}) fill(r, Rect{cx, cy, arm, t}, e.fg);
+  for (int cx : {aim.x, aim.right() - t})
+    for (int cy : {aim.y, aim.bottom() - arm}) fill(r, Rect{cx, cy, t, arm}, e.fg);
+  const auto& scan = e.scan;
+  if (scan.state == ScanFeedback::State::nothing || scan.frame_width <= 0 || scan.frame_height <= 0) return;
+  int x0 = e.rect.right(), y0 = e.rect.bottom(), x1 = e.rect.x, y1 = e.rect.y;
+  for (const auto& p : scan.corners) {
+    int x = e.rect.x + p.x * e.rect.w / scan.frame_width;
+    int y = e.rect.y + p.y * e.rect.h / scan.frame_height;
+    x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+  }
+  Color highlight = scan.state == ScanFeedback::State::decoded ? Color{74, 222, 128} : Color{250, 204, 21};
+  if (x1 > x0 && y1 > y0) frame(r, Rect{x0, y0, x1 - x0, y1 - y0}, highlight, t);
+}
+
+const char* glyph_of(Icon icon) {
+  switch (icon) {
+    case Icon::check: return "\u2714";
+    case Icon::cross: return "\u2718";
+    case Icon::clock: return "\u25D4";
+    case Icon::calendar: return "\u25A6";
+    case Icon::info: return "\u2139";
+    case Icon::printer: return "\u26A0";
+    case Icon::keyboard: return "\u2328";
+    case Icon::phone: return "\u260E";
+    case Icon::camera: return "\u25C9";
+    case Icon::none: break;
+  }
+  return "";
+}
+
+void draw_icon(SDL_Renderer* r, const Element& e, FontSet& fonts) {
+  fill(r, e.rect, e.bg);
+  int px = e.rect.h * 3 / 4;
+  SDL_Color fg{e.fg.r, e.fg.g, e.fg.b, 255};
+  SdlSurface glyph(TTF_RenderUTF8_Blended(fonts.font(Face::bold, px), glyph_of(e.icon), fg));
+  if (!glyph) return;
+  SdlTexture texture(SDL_CreateTextureFromSurface(r, glyph.get()));
+  SDL_Rect dst{e.rect.x + (e.rect.w - glyph->w) / 2, e.rect.y + (e.rect.h - glyph->h) / 2, glyph->w, glyph->h};
+  SDL_RenderCopy(r, texture.get(), nullptr, &dst);
+}
+
+void draw_box(SDL_Renderer* r, const Element& e, const Display& d) {
+  fill(r, e.rect, e.bg);
+  int border = std::max(2, d.mm_x(0.6));
+  if (e.bg == Color{255, 255, 255} || e.kind == Kind::field) frame(r, e.rect, Color{17, 17, 17}, border);
+  if (e.button && e.button->on) frame(r, e.rect, Color{250, 204, 21}, border * 2);
+}
+
+}  // namespace
+
+PaintReport paint(SDL_Renderer* renderer, const Layout& layout, FontSet& fonts) {
+  PaintReport report;
+  SDL_SetRenderDrawColor(renderer, layout.background.r, layout.background.g, layout.background.b, 255);
+  SDL_RenderClear(renderer);
+  for (const auto& e : layout.elements) {
+    switch (e.kind) {
+      case Kind::text: draw_text(renderer, e, fonts, report); break;
+      case Kind::qr: draw_qr(renderer, e); break;
+      case Kind::camera: draw_camera(renderer, e); break;
+      case Kind::icon: draw_icon(renderer, e, fonts); break;
+      case Kind::button:
+      case Kind::key:
+      case Kind::field:
+      case Kind::badge: draw_box(renderer, e, layout.display); break;
+    }
+  }
+  return report;
+}
+
+}  // namespace kiosk::platform

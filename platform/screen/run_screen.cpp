@@ -1,0 +1,93 @@
+#include "platform/screen/run_screen.h"
+
+#include "platform/screen/layout.h"
+#include "platform/screen/painter.h"
+#include "platform/screen/screen_window.h"
+#include "platform/screen/strings_json.h"
+
+namespace kiosk::platform {
+namespace {
+
+// The applicant's input since the last frame, handed to the screens.
+// False when the window was closed.
+bool take_input(ScreenWindow& window, const Layout& layout, ScreenFlow& flow) {
+  SDL_Event e;
+  while (SDL_PollEvent(&e)) {
+    switch (e.type) {
+      case SDL_QUIT: return false;
+      case SDL_FINGERDOWN: {
+        // Finger positions are fractions of the window.
+        auto [w, h] = window.window_size();
+        auto [x, y] = window.to_display(static_cast<int>(e.tfinger.x * static_cast<float>(w)),
+                                        static_cast<int>(e.tfinger.y * static_cast<float>(h)));
+        if (auto b = button_at(layout, x, y)) flow.tap(*b);
+        break;
+      }
+      case SDL_MOUSEBUTTONDOWN:
+        if (e.button.which != SDL_TOUCH_MOUSEID) {  // a touch also arrives as a finger
+          auto [x, y] = window.to_display(e.button.x, e.button.y);
+          if (auto b = button_at(layout, x, y)) flow.tap(*b);
+        }
+        break;
+      case SDL_TEXTINPUT: flow.text(e.text.text); break;
+      case SDL_KEYDOWN:
+        if (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER) flow.key(Key::enter);
+        else if (e.key.keysym.sym == SDLK_BACKSPACE) flow.key(Key::backspace);
+        else if (e.key.keysym.sym == SDLK_ESCAPE) flow.key(Key::escape);
+        break;
+      default: break;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+ScreenSettings screen_settings(const KioskConfig& config, std::string office_name, UtcOffset offset) {
+  ScreenSettings s;
+  s.office_name = std::move(office_name);
+  s.offset = offset;
+  s.language = language_from(config.language).value_or(Language::id);
+  s.whatsapp_number = config.screen.whatsapp_number;
+  s.idle_timeout = std::chrono::seconds(config.screen.idle_timeout_seconds);
+  s.volume = config.screen.volume;
+  return s;
+}
+
+Status run_screen(EventQueue& events, ScanSubmitter& submitter, Voice& voice, const Clock& clock, const Logger& log,
+                  const ScreenRun& run, const std::atomic<bool>& stop) {
+  auto strings = embedded_string_tables();
+  if (!strings) return Failure{strings.error()};
+  auto fonts = FontSet::open();
+  if (!fonts) return Failure{fonts.error()};
+  auto window = ScreenWindow::open(run.screen);
+  if (!window) return Failure{window.error()};
+  const auto& display = (*window)->display();
+  log.info("screen: " + std::to_string(display.width) + "x" + std::to_string(display.height) + " px, " +
+           std::to_string(static_cast<int>(display.width_mm)) + "x" +
+           std::to_string(static_cast<int>(display.height_mm)) + " mm, video driver " + (*window)->driver());
+
+  ScreenFlow flow(*strings, run.settings, clock, submitter, voice);
+  const auto period = std::chrono::microseconds(1000000 / std::max(1, run.frames_per_second));
+  auto next_frame = clock.monotonic();
+  Layout layout;
+  for (std::uint64_t frame = 0; !stop.load(); ++frame) {
+    if (!take_input(**window, layout, flow)) break;
+    flow.tick();
+    auto view = flow.view();
+    layout = lay_out(view, display, **fonts);
+    paint((*window)->begin_frame(), layout, **fonts);
+    (*window)->present();
+    if (run.on_frame) run.on_frame(frame, view);
+    // Until the next frame is due, wait for the domain's events, and only
+    // for them. Behind by more than a frame (a slow draw): count again from
+    // now rather than hurry to catch up.
+    next_frame += period;
+    if (clock.monotonic() > next_frame + period) next_frame = clock.monotonic();
+    while (auto event = events.next(next_frame)) flow.on_event(*event);
+    if (events.closed()) break;
+  }
+  return ok_status();
+}
+
+}  // namespace kiosk::platform

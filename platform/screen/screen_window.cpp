@@ -1,0 +1,71 @@
+#include "platform/screen/screen_window.h"
+
+#include <utility>
+
+namespace kiosk::platform {
+namespace {
+
+constexpr double kAssumedDpi = 96;
+
+}  // namespace
+
+Expected<std::unique_ptr<ScreenWindow>> ScreenWindow::open(const KioskConfig::Screen& config) {
+  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) return Failure{std::string("no display: ") + SDL_GetError()};
+  std::unique_ptr<ScreenWindow> w(new ScreenWindow);
+  bool portrait = config.orientation == "portrait";
+  Uint32 flags = config.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0;
+  int width = portrait && !config.fullscreen ? 600 : 1024, height = portrait && !config.fullscreen ? 1024 : 600;
+  w->window_.reset(SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags));
+  if (!w->window_) return Failure{std::string("cannot open the screen's window: ") + SDL_GetError()};
+  w->renderer_.reset(SDL_CreateRenderer(w->window_.get(), -1, SDL_RENDERER_TARGETTEXTURE));
+  if (!w->renderer_) return Failure{std::string("cannot draw on the screen: ") + SDL_GetError()};
+  if (config.fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch screen: no pointer on the kiosk
+  SDL_GetRendererOutputSize(w->renderer_.get(), &w->window_w_, &w->window_h_);
+  bool turned = portrait != (w->window_h_ > w->window_w_);
+  w->display_.width = turned ? w->window_h_ : w->window_w_;
+  w->display_.height = turned ? w->window_w_ : w->window_h_;
+  w->display_.width_mm = config.width_mm > 0 ? config.width_mm : w->display_.width * 25.4 / kAssumedDpi;
+  w->display_.height_mm = config.height_mm > 0 ? config.height_mm : w->display_.height * 25.4 / kAssumedDpi;
+  if (turned) {
+    w->turned_.reset(SDL_CreateTexture(w->renderer_.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                       w->display_.width, w->display_.height));
+    if (!w->turned_) return Failure{std::string("cannot turn the screen: ") + SDL_GetError()};
+  }
+  SDL_StartTextInput();  // keyboards and keyboard-wedge scanners type through SDL
+  return w;
+}
+
+ScreenWindow::~ScreenWindow() {
+  SDL_StopTextInput();
+  turned_.reset();
+  renderer_.reset();
+  window_.reset();
+  SDL_QuitSubSystem(SDL_INIT_VIDEO);
+}
+
+SDL_Renderer* ScreenWindow::begin_frame() {
+  SDL_SetRenderTarget(renderer_.get(), turned_.get());
+  return renderer_.get();
+}
+
+void ScreenWindow::present() {
+  if (turned_) {
+    SDL_SetRenderTarget(renderer_.get(), nullptr);
+    // Turned a quarter clockwise about the window's centre.
+    SDL_Rect dst{(window_w_ - display_.width) / 2, (window_h_ - display_.height) / 2, display_.width, display_.height};
+    SDL_RenderCopyEx(renderer_.get(), turned_.get(), nullptr, &dst, 90, nullptr, SDL_FLIP_NONE);
+  }
+  SDL_RenderPresent(renderer_.get());
+}
+
+std::pair<int, int> ScreenWindow::to_display(int x, int y) const {
+  if (!turned_) return {x, y};
+  return {y, window_w_ - x};  // the inverse of the quarter turn in present()
+}
+
+std::string ScreenWindow::driver() const {
+  const char* name = SDL_GetCurrentVideoDriver();
+  return name ? name : "?";
+}
+
+}  // namespace kiosk::platform

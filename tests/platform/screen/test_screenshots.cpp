@@ -1,0 +1,239 @@
+// Every applicant screen, in both languages, on a 7-inch 800x480 panel, a
+// 21.5-inch 1920x1080 monitor and the same monitor in portrait, drawn by
+// SDL's software renderer and written as PNG under the build folder
+// (screenshots/<size>/<lang>/<screen>.png, and a contact sheet per size and
+// language). Each picture is checked from its layout and its pixels: nothing
+// clipped, outside the screen or overlapping; contrast of every text at
+// least 7:1; capitals of at least 7.5 mm; buttons of at least 20 mm and
+// keys of at least 12 mm; the queue number at least 40 mm where the display
+// is wide enough for it, and otherwise as wide as the screen.
+#include <SDL_image.h>
+
+#include <algorithm>
+#include <array>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "kiosk/screens/whatsapp_link.h"
+#include "platform/screen/screen_catalogue.h"
+#include "platform/screen/screenshot.h"
+#include "platform/screen/strings_json.h"
+#include "support/qr_decode.h"
+
+using namespace kiosk;
+using namespace kiosk::platform;
+using Kind = Element::Kind;
+using Role = Element::Role;
+
+namespace {
+
+struct Panel {
+  const char* name;
+  Display display;
+};
+
+const Panel kPanels[] = {
+    {"800x480", {800, 480, 154, 86}},       // the 7-inch panel
+    {"1920x1080", {1920, 1080, 476, 268}},  // 21.5 inch, landscape
+    {"1080x1920", {1080, 1920, 268, 476}},  // the same, portrait
+};
+
+Color pixel(SDL_Surface* s, int x, int y) {
+  auto* row = reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(s->pixels) + y * s->pitch);
+  Uint8 r, g, b;
+  SDL_GetRGB(row[x], s->format, &r, &g, &b);
+  return Color{r, g, b};
+}
+
+// WCAG 2 relative luminance; the sRGB curve once per channel value.
+double luminance(Color c) {
+  static const auto linear = [] {
+    std::array<double, 256> table{};
+    for (int v = 0; v < 256; ++v) {
+      double s = v / 255.0;
+      table[static_cast<std::size_t>(v)] = s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+    }
+    return table;
+  }();
+  return 0.2126 * linear[c.r] + 0.7152 * linear[c.g] + 0.0722 * linear[c.b];
+}
+
+double contrast(Color a, Color b) {
+  double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+struct Ink {
+  Color background, text;
+  int top = -1, bottom = -1;  // rows with ink, in the rect
+};
+
+// The commonest colour in the rect is what the text is drawn on; the pixel
+// that stands out most from it is the text's own colour.
+Ink ink_of(SDL_Surface* s, const Rect& r) {
+  std::map<std::uint32_t, int> counts;
+  for (int y = r.y; y < r.bottom(); ++y)
+    for (int x = r.x; x < r.right(); ++x) {
+      auto c = pixel(s, x, y);
+      ++counts[(std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b];
+    }
+  auto common = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) { return a.second < b.second; });
+  Ink ink;
+  ink.background = Color{static_cast<std::uint8_t>(common->first >> 16), static_cast<std::uint8_t>(common->first >> 8),
+                         static_cast<std::uint8_t>(common->first)};
+  ink.text = ink.background;
+  for (int y = r.y; y < r.bottom(); ++y)
+    for (int x = r.x; x < r.right(); ++x) {
+      auto c = pixel(s, x, y);
+      if (contrast(c, ink.background) > contrast(ink.text, ink.background)) ink.text = c;
+      if (contrast(c, ink.background) > 3) {
+        if (ink.top < 0) ink.top = y - r.y;
+        ink.bottom = y - r.y;
+      }
+    }
+  return ink;
+}
+
+std::vector<std::uint8_t> luma_of(SDL_Surface* s) {
+  std::vector<std::uint8_t> out;
+  for (int y = 0; y < s->h; ++y)
+    for (int x = 0; x < s->w; ++x) {
+      auto c = pixel(s, x, y);
+      out.push_back(static_cast<std::uint8_t>((c.r * 299 + c.g * 587 + c.b * 114) / 1000));
+    }
+  return out;
+}
+
+bool related(const Layout& layout, std::size_t a, std::size_t b) {
+  return layout.elements[a].parent == static_cast<int>(b) || layout.elements[b].parent == static_cast<int>(a);
+}
+
+void check_layout(const Layout& layout) {
+  const auto& d = layout.display;
+  Rect screen{0, 0, d.width, d.height};
+  for (const auto& what : layout.overflow) UNSCOPED_INFO("does not fit: " << what);
+  CHECK(layout.overflow.empty());
+  for (std::size_t i = 0; i < layout.elements.size(); ++i) {
+    const auto& e = layout.elements[i];
+    INFO("element " << i << " \"" << e.text << "\"");
+    CHECK(screen.contains(e.rect));
+    if (e.parent >= 0) CHECK(layout.elements[static_cast<std::size_t>(e.parent)].rect.contains(e.rect));
+    for (std::size_t j = i + 1; j < layout.elements.size(); ++j) {
+      if (related(layout, i, j)) continue;
+      INFO("overlaps element " << j << " \"" << layout.elements[j].text << "\"");
+      CHECK_FALSE(e.rect.intersects(layout.elements[j].rect));
+    }
+  }
+}
+
+void check_sizes(const Layout& layout, const std::string& name) {
+  const auto& d = layout.display;
+  for (const auto& e : layout.elements) {
+    INFO("\"" << e.text << "\"");
+    if (e.kind == Kind::text && e.role != Role::number) CHECK(e.cap / d.px_per_mm_y() >= 7.5);
+    if (e.kind == Kind::text) CHECK(e.text.find('[') == std::string::npos);  // a key missing from the table
+    if (e.kind == Kind::button) {
+      CHECK(e.rect.w / d.px_per_mm_x() >= 20);
+      CHECK(e.rect.h / d.px_per_mm_y() >= 20);
+    }
+    if (e.kind == Kind::key) {
+      CHECK(e.rect.w / d.px_per_mm_x() >= 12);
+      CHECK(e.rect.h / d.px_per_mm_y() >= 12);
+    }
+  }
+  bool verdict = name != "welcome" && name != "hold_still" && name != "offline" && name != "typing" &&
+                 name != "birth_date" && name != "registration_text";
+  if (verdict) {
+    // Colour is never the only cue: an icon and a word go with each screen.
+    CHECK(std::any_of(layout.elements.begin(), layout.elements.end(), [](auto& e) { return e.kind == Kind::icon; }));
+  }
+}
+
+// Capitals of the number measured in the pixels, millimetres.
+double check_number(const Screenshot& shot) {
+  const auto& d = shot.layout.display;
+  for (const auto& e : shot.layout.elements) {
+    if (e.role != Role::number) continue;
+    auto ink = ink_of(shot.pixels.get(), e.rect);
+    double mm = (ink.bottom - ink.top + 1) / d.px_per_mm_y();
+    INFO("queue number capitals " << mm << " mm, " << e.rect.w / d.px_per_mm_x() << " mm wide");
+    // "A-017" at 40 mm capitals is about 180 mm wide: the 7-inch panel is
+    // 154, and it shows the title and what to do next beside the number.
+    if (d.width_mm >= 200) CHECK(mm >= 40);
+    else CHECK(mm >= 20);
+    return mm;
+  }
+  return 0;
+}
+
+void check_pixels(const Screenshot& shot) {
+  for (const auto& text : shot.report.clipped) UNSCOPED_INFO("clipped: " << text);
+  CHECK(shot.report.clipped.empty());
+  for (const auto& e : shot.layout.elements) {
+    if (e.kind != Kind::text || e.rect.w == 0) continue;
+    auto ink = ink_of(shot.pixels.get(), e.rect);
+    INFO("\"" << e.text << "\" contrast " << contrast(ink.text, ink.background));
+    CHECK(contrast(ink.text, ink.background) >= 7);
+    CHECK(contrast(e.fg, e.bg) >= 7);
+  }
+  for (const auto& e : shot.layout.elements) {
+    if (e.kind != Kind::qr) continue;
+    auto luma = luma_of(shot.pixels.get());
+    CHECK(test::decode_qr(luma, shot.pixels->w, shot.pixels->h) ==
+          whatsapp_link("628111100333", "#Nama #DDMMYYYY #DDMMYYYY"));
+  }
+}
+
+// All screens of one size and language, a quarter of their size, on one sheet.
+void write_sheet(const std::vector<SdlSurface>& shots, const std::filesystem::path& path) {
+  if (shots.empty()) return;
+  int w = shots[0]->w / 4, h = shots[0]->h / 4, cols = 6;
+  int rows = (static_cast<int>(shots.size()) + cols - 1) / cols;
+  SdlSurface sheet(SDL_CreateRGBSurfaceWithFormat(0, cols * (w + 4), rows * (h + 4), 32, SDL_PIXELFORMAT_ARGB8888));
+  SDL_FillRect(sheet.get(), nullptr, SDL_MapRGB(sheet->format, 128, 128, 128));
+  for (std::size_t i = 0; i < shots.size(); ++i) {
+    SDL_Rect dst{static_cast<int>(i % cols) * (w + 4), static_cast<int>(i / cols) * (h + 4), w, h};
+    SDL_BlitScaled(shots[i].get(), nullptr, sheet.get(), &dst);
+  }
+  REQUIRE(save_png(sheet.get(), path.string()).ok());
+}
+
+}  // namespace
+
+TEST_CASE("every screen, both languages, three displays: drawn, sized and legible") {
+  auto strings = embedded_string_tables();
+  REQUIRE(strings.ok());
+  auto fonts = FontSet::open();
+  REQUIRE(fonts.ok());
+  std::map<std::string, double> smallest_number;
+  for (const auto& panel : kPanels) {
+    for (auto language : {Language::id, Language::en}) {
+      auto dir = std::filesystem::path(KIOSK_SCREENSHOT_DIR) / panel.name / std::string(to_string(language));
+      std::filesystem::create_directories(dir);
+      std::vector<SdlSurface> sheet;
+      for (const auto& name : sample_screen_names()) {
+        INFO(panel.name << " " << to_string(language) << " " << name);
+        auto view = sample_view(name, language, *strings);
+        REQUIRE(view.ok());
+        auto shot = render_screenshot(*view, panel.display, **fonts);
+        REQUIRE(shot.ok());
+        REQUIRE(save_png(shot->pixels.get(), (dir / (name + ".png")).string()).ok());
+        check_layout(shot->layout);
+        check_sizes(shot->layout, name);
+        check_pixels(*shot);
+        if (auto mm = check_number(*shot); mm > 0) {
+          auto& smallest = smallest_number[panel.name];
+          smallest = smallest == 0 ? mm : std::min(smallest, mm);
+        }
+        // Only the small panel may leave things out (the speak button says them).
+        if (panel.display.width >= 1080) CHECK(shot->layout.dropped.empty());
+        for (const auto& what : shot->layout.dropped) UNSCOPED_INFO("left out: " << what);
+        sheet.push_back(std::move(shot->pixels));
+      }
+      write_sheet(sheet, dir / "all.png");
+    }
+  }
+  for (const auto& [panel, mm] : smallest_number) WARN("queue number capitals on " << panel << ": " << mm << " mm");
+}
