@@ -72,6 +72,9 @@ TEST_CASE("headless output: one JSON object, times in office time") {
   CHECK(parsed["ms"] == 1.23);
   CHECK(parsed["checked_in_at"] == "2017-08-17T08:12:31+07:00");
   CHECK(parsed["come_back_at"].is_null());
+  CHECK_FALSE(parsed.contains("priority"));
+  decision.priority = true;
+  CHECK(nlohmann::json::parse(decision_json_line(decision, UtcOffset{}))["priority"] == true);
 }
 
 TEST_CASE("headless output survives bytes that are not UTF-8") {

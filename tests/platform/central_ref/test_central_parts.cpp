@@ -151,6 +151,33 @@ TEST_CASE("central-ref: --demo seeds the kiosk's demo office and today's demo bo
   }
 }
 
+TEST_CASE("central-ref: a database file from before the priority column gains it and keeps its events",
+          "[central_ref][priority]") {
+  TempDir dir;
+  auto path = (dir.path / "central.db").string();
+  test::FakeClock clock;
+  auto body = R"({"event_id": "e1", "kiosk_id": "K1", "code": "7KQ2MZ", "scanned_at": "2017-08-17T08:00:00+07:00",
+                  "mode": "online"})";
+  {
+    auto service = ReferenceService::open(path, test::test_office(), clock, Logger(null_log_sink(), "t"));
+    REQUIRE(service);
+    REQUIRE((*service)->seed({test::booking("7KQ2MZ", "2017-08-17T09:00:00+07:00")}));
+    REQUIRE((*service)->check_in(body).status == 201);
+  }
+  {
+    auto raw = platform::sqlite::Connection::open(path);
+    REQUIRE(raw);
+    REQUIRE(raw->exec("ALTER TABLE events DROP COLUMN priority"));
+  }
+  auto again = ReferenceService::open(path, test::test_office(), clock, Logger(null_log_sink(), "t"));
+  REQUIRE(again);
+  auto events = (*again)->events();
+  REQUIRE(events);
+  REQUIRE(events->size() == 1);
+  CHECK(events->at(0).event_id == "e1");
+  CHECK_FALSE(events->at(0).priority);
+}
+
 TEST_CASE("central-ref: a database file keeps its office and its check-ins", "[central_ref]") {
   TempDir dir;
   auto path = (dir.path / "central.db").string();
