@@ -127,6 +127,19 @@ void commit_ok(SqliteStore& store, const CheckinRecord& record) {
   REQUIRE(done.ok());
 }
 
+// A file holding the check-in 7KQ2MZ as A-017, taken back to an older schema
+// by `downgrade`, then opened again: migrated to the latest.
+std::unique_ptr<SqliteStore> reopen_older(StoreFixture& f, std::initializer_list<const char*> downgrade) {
+  commit_ok(*f.open(), make_checkin("7KQ2MZ", 17));
+  {
+    RawDb raw(f.path);
+    for (const auto* sql : downgrade) raw.exec(sql);
+  }
+  auto store = f.open();
+  CHECK(*store->pragma("user_version") == "3");
+  return store;
+}
+
 }  // namespace
 
 TEST_CASE("a new file gets the whole schema, and opening it again changes nothing", "[store]") {
@@ -154,18 +167,9 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
 
 TEST_CASE("a version 1 file gains the reprint queue and keeps its check-ins", "[store][reprint]") {
   StoreFixture f;
-  {
-    auto store = f.open();
-    commit_ok(*store, make_checkin("7KQ2MZ", 17));
-  }
-  {
-    RawDb raw(f.path);  // as a build before the reprint queue left it
-    raw.exec("DROP TABLE reprints");
-    raw.exec("ALTER TABLE checkins DROP COLUMN priority");
-    raw.exec("PRAGMA user_version = 1");
-  }
-  auto store = f.open();
-  CHECK(*store->pragma("user_version") == "3");
+  // As a build before the reprint queue left it.
+  auto store = reopen_older(f, {"DROP TABLE reprints", "ALTER TABLE checkins DROP COLUMN priority",
+                                "PRAGMA user_version = 1"});
   auto kept = store->find_checkin("7KQ2MZ");
   REQUIRE(kept.ok());
   REQUIRE(kept->has_value());
@@ -188,17 +192,8 @@ TEST_CASE("a version 1 file gains the reprint queue and keeps its check-ins", "[
 
 TEST_CASE("a version 2 file gains the priority column; its check-ins were not priority", "[store][priority]") {
   StoreFixture f;
-  {
-    auto store = f.open();
-    commit_ok(*store, make_checkin("7KQ2MZ", 17));
-  }
-  {
-    RawDb raw(f.path);  // as a build before the priority lane left it
-    raw.exec("ALTER TABLE checkins DROP COLUMN priority");
-    raw.exec("PRAGMA user_version = 2");
-  }
-  auto store = f.open();
-  CHECK(*store->pragma("user_version") == "3");
+  // As a build before the priority lane left it.
+  auto store = reopen_older(f, {"ALTER TABLE checkins DROP COLUMN priority", "PRAGMA user_version = 2"});
   auto kept = store->find_checkin("7KQ2MZ");
   REQUIRE(kept.ok());
   REQUIRE(kept->has_value());
