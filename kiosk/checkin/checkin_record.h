@@ -27,6 +27,9 @@ struct CheckinRecord {
   // Offline after an online attempt with this event_id that got no answer:
   // the server may hold that attempt, so the upload must reconcile with it.
   bool online_attempted = false;
+  // The applicant asked for priority assistance: the ticket says so and the
+  // upload carries "priority": true (central-api.md, "Optional fields").
+  bool priority = false;
 };
 
 }  // namespace kiosk

@@ -30,6 +30,7 @@ Decision CheckinService::check_in(const ScanRequest& scan) {
   auto started = ports_.clock.monotonic();
   Context ctx{scan, now_seconds(ports_.clock), scan.payload ? *scan.payload : parse_payload(scan.text), {}, {}, {}, {}, false};
   ctx.decision.code = ctx.payload.code;
+  ctx.decision.priority = scan.priority;
   decide(ctx);
   ctx.decision.elapsed =
       std::chrono::duration_cast<std::chrono::microseconds>(ports_.clock.monotonic() - started);
@@ -106,7 +107,7 @@ bool CheckinService::decide_online(Context& ctx) {
   if (birth_date_refused_before_online(ctx)) return true;
   ctx.event_id = ports_.ids.new_event_id();
   CheckinUpload upload{ctx.event_id, policy_.kiosk_id, ctx.payload.code, ctx.now, DecisionMode::online,
-                       std::nullopt,  "",               ctx.office.utc_offset};
+                       std::nullopt,  "",               ctx.office.utc_offset, ctx.scan.priority};
   auto answer = ports_.central->check_in(upload, policy_.online_deadline);
   if (!answer.info.ok() || !answer.value) {
     ports_.connectivity->record_failure(ports_.clock.monotonic(), answer.info.message);
@@ -259,6 +260,7 @@ CheckinRecord CheckinService::new_record(const Context& ctx) const {
   record.decided_at = now_seconds(ports_.clock);
   record.mode = DecisionMode::offline;
   record.online_attempted = ctx.online_attempted;
+  record.priority = ctx.scan.priority;
   return record;
 }
 

@@ -30,6 +30,7 @@ struct Decision {
   std::string queue_number;  // admitted and already_checked_in
   std::string service;
   bool fallback_number = false;
+  bool priority = false;  // as the scan asked: the screens and the decision line show it
   bool printed = false;
   // Admitted but no ticket came out: a reprint with the same number is
   // queued (unless the printer took the job without confirming it), and

@@ -62,6 +62,7 @@ struct CheckinUpload {
   std::optional<Seconds> decided_at;  // offline only
   std::string queue_number;           // offline only: the number printed
   UtcOffset offset;                   // office offset, for writing times
+  bool priority = false;              // sent as "priority": true only when set
 
   friend bool operator==(const CheckinUpload&, const CheckinUpload&) = default;
 };

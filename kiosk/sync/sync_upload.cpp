@@ -44,7 +44,7 @@ CheckinResult refusal(int http_status, std::string body) {
 
 CheckinUpload SyncWorker::offline_upload(const CheckinRecord& event, UtcOffset offset) const {
   return {event.event_id, event.kiosk_id,     event.code, event.scanned_at, DecisionMode::offline,
-          event.decided_at, event.queue_number, offset};
+          event.decided_at, event.queue_number, offset,     event.priority};
 }
 
 void SyncWorker::upload(SyncReport& report, bool force) {
@@ -187,7 +187,8 @@ SyncWorker::Sent SyncWorker::reconcile_reused(const CheckinRecord& event, SyncRe
                                               std::vector<Acknowledgement>& acks) {
   auto office = this->office();
   CheckinUpload online{event.event_id, event.kiosk_id, event.code, event.scanned_at, DecisionMode::online,
-                       std::nullopt,   "",             office ? office->utc_offset : UtcOffset{}};
+                       std::nullopt,   "",             office ? office->utc_offset : UtcOffset{},
+                       event.priority};
   auto answer = ports_.central.check_in(online, policy_.upload_deadline);
   if (!observe(answer.info, report, "reconciling " + event.queue_number)) {
     if (refuses_event(answer.info)) return settle(event, refusal(answer.info.http_status, answer.info.message), report, acks);

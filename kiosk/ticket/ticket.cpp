@@ -51,6 +51,8 @@ Ticket make_ticket(const CheckinRecord& record, const OfficeConfig& office, bool
   lines.push_back({office.name, Size::normal, true});
   lines.push_back({"NOMOR ANTRIAN / QUEUE NUMBER"});
   lines.push_back({record.queue_number, Size::huge, true});
+  // Right under the number, where the counter looks first.
+  if (record.priority) lines.push_back({"PRIORITAS / PRIORITY", Size::large, true});
   add_service(lines, record, office);
   lines.push_back({"Jadwal / Slot: " + format_local_minutes(record.slot_start, office.utc_offset), Size::normal,
                    false, Align::left});

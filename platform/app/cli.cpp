@@ -87,6 +87,8 @@ std::string usage_text() {
          "  kiosk check-config --config FILE     check the config and its certificate/key files only\n"
          "  kiosk preview-ticket [--config FILE] --out FILE.png\n"
          "                                       draw a sample ticket as the configured printer prints it\n"
+         "  kiosk say --lang id|en --text TEXT [--out FILE.wav]\n"
+         "                                       speak a line through the speaker (or write it to a file)\n"
          "  kiosk --version                      print the version and build\n"
          "Without --config the kiosk runs on its embedded demo configuration.\n"
          "Exit status: 0 success, 1 runtime failure, 2 bad command line or config.\n";

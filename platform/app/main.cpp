@@ -18,7 +18,9 @@
 #include "platform/app/sync_command.h"
 #include "platform/app/version.h"
 #include "platform/demo/demo_data.h"
+#include "platform/audio/say_command.h"
 #include "platform/system/service_notifier.h"
+#include "platform/system/system_clock.h"
 #include "platform/system/stderr_log_sink.h"
 #include "platform/system/stop_signals.h"
 
@@ -103,7 +105,13 @@ int main(int argc, char** argv) {
   // The journal and tickets name applicants: nothing the kiosk writes is for
   // other users of the machine.
   ::umask(027);
-  auto line = kp::parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
+  std::vector<std::string> args(argv + 1, argv + argc);
+  // kiosk say has options of its own (platform/audio/say_command.h).
+  if (!args.empty() && args.front() == "say") {
+    kp::SystemClock clock;
+    return kp::run_say({args.begin() + 1, args.end()}, clock, clock, std::cout, std::cerr);
+  }
+  auto line = kp::parse_command_line(args);
   if (!line) {
     std::cerr << "kiosk: " << line.error() << "\n";
     return kExitUsage;

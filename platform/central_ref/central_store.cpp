@@ -55,12 +55,22 @@ CREATE TABLE IF NOT EXISTS events(
   queue_number TEXT NOT NULL,
   result TEXT NOT NULL,
   received INTEGER NOT NULL,
-  first_received_at INTEGER NOT NULL);
+  first_received_at INTEGER NOT NULL,
+  priority INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS kiosk_status(
   kiosk_id TEXT PRIMARY KEY,
   body TEXT NOT NULL,
   received_at INTEGER NOT NULL);
 )sql";
+
+// A --db file from before the priority lane has an events table without the
+// column; CREATE TABLE IF NOT EXISTS leaves it so. Its events were not priority.
+Status add_priority_column(platform::sqlite::Connection& db) {
+  auto has = db.query_int("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'priority'");
+  if (!has) return Failure{has.error()};
+  if (*has != 0) return ok_status();
+  return db.exec("ALTER TABLE events ADD COLUMN priority INTEGER NOT NULL DEFAULT 0");
+}
 
 }  // namespace
 
@@ -71,6 +81,7 @@ Expected<CentralStore> CentralStore::open(const std::string& path) {
   if (auto pragmas = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !pragmas)
     return Failure{path + ": " + pragmas.error()};
   if (auto schema = db->exec(kSchema); !schema) return Failure{path + ": " + schema.error()};
+  if (auto added = add_priority_column(*db); !added) return Failure{path + ": " + added.error()};
   return CentralStore(std::move(*db));
 }
 

@@ -30,6 +30,7 @@ struct StoredEvent {
   std::string result;        // admitted, already_checked_in, rejected:<reason>, not_found
   long long received = 1;    // how many times this event_id arrived
   Seconds first_received_at;
+  bool priority = false;  // the check-in asked for priority assistance
 };
 
 struct LeasedBlock {

@@ -48,7 +48,8 @@ Expected<Reply> CheckinDesk::answer(const CheckinRequest& request) {
                     outcome->queue_number,
                     outcome->result,
                     1,
-                    now};
+                    now,
+                    request.priority};
   if (auto added = store_.add_event(event); !added) return Failure{added.error()};
   return Reply{outcome->status, outcome->body, {}, note_for(request, outcome->result, outcome->queue_number)};
 }

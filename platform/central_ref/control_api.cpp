@@ -81,7 +81,8 @@ Json event_json(const StoredEvent& event, UtcOffset offset) {
           {"status", event.status},
           {"result", event.result},
           {"received", event.received},
-          {"first_received_at", format_rfc3339(event.first_received_at, offset)}};
+          {"first_received_at", format_rfc3339(event.first_received_at, offset)},
+          {"priority", event.priority}};
 }
 
 }  // namespace

@@ -68,6 +68,7 @@ Expected<CheckinRequest> read_checkin(const nlohmann::json& event) {
   request.scanned_at = fields.time("scanned_at");
   read_mode(fields, request);
   if (fields.ok() && request.mode == DecisionMode::offline) read_offline(fields, request);
+  if (fields.ok() && event.is_object() && event.contains("priority")) request.priority = fields.boolean("priority");
   if (error.empty()) request.canonical = event.dump();
   return result(std::move(request), error);
 }

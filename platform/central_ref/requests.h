@@ -24,6 +24,7 @@ struct CheckinRequest {
   std::optional<ZonedTime> decided_at;  // offline only
   std::string queue_number;             // offline only: the number the kiosk printed
   int number = 0;                       // its digits
+  bool priority = false;                // "priority": true (optional; the service records it)
   // The body with its keys sorted: "the same body" for idempotency, whether
   // it came alone or inside a batch, whatever its spacing or key order.
   std::string canonical;

@@ -11,7 +11,7 @@ using platform::sqlite::Statement;
 
 constexpr const char* kEventColumns =
     "SELECT event_id, request, status, answer, kiosk_id, code, mode, queue_number, result, received,"
-    " first_received_at FROM events ";
+    " first_received_at, priority FROM events ";
 
 StoredEvent event_from(const Statement& row) {
   StoredEvent event;
@@ -26,6 +26,7 @@ StoredEvent event_from(const Statement& row) {
   event.result = row.column_text(8);
   event.received = row.column_int(9);
   event.first_received_at = from_unix_seconds(row.column_int(10));
+  event.priority = row.column_int(11) != 0;
   return event;
 }
 
@@ -44,7 +45,7 @@ Expected<std::optional<StoredEvent>> CentralStore::find_event(std::string_view e
 Status CentralStore::add_event(const StoredEvent& event) {
   auto stmt = db_.prepare(
       "INSERT INTO events(event_id, request, status, answer, kiosk_id, code, mode, queue_number, result, received,"
-      " first_received_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      " first_received_at, priority) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   if (!stmt) return Failure{stmt.error()};
   stmt->bind_text(1, event.event_id);
   stmt->bind_text(2, event.request);
@@ -57,6 +58,7 @@ Status CentralStore::add_event(const StoredEvent& event) {
   stmt->bind_text(9, event.result);
   stmt->bind_int(10, event.received);
   stmt->bind_int(11, unix_seconds(event.first_received_at));
+  stmt->bind_int(12, event.priority ? 1 : 0);
   return stmt->run();
 }
 

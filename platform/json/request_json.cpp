@@ -21,6 +21,8 @@ json checkin_json(const CheckinUpload& upload) {
     if (upload.decided_at) body["decided_at"] = format_rfc3339(*upload.decided_at, upload.offset);
     body["queue_number"] = upload.queue_number;
   }
+  // Optional in the contract: left out unless the applicant asked for it.
+  if (upload.priority) body["priority"] = true;
   return body;
 }
 

@@ -12,7 +12,8 @@
 namespace kiosk::platform {
 
 // One check-in: event_id, kiosk_id, code, scanned_at, mode; an offline
-// upload adds decided_at and the queue_number it printed.
+// upload adds decided_at and the queue_number it printed; "priority": true
+// only when the applicant asked for it.
 std::string checkin_request_json(const CheckinUpload& upload);
 // {"events": [<check-in>, ...]} in the order given.
 std::string batch_request_json(const std::vector<CheckinUpload>& uploads);

@@ -30,6 +30,7 @@ void bind_checkin(sqlite::Statement& stmt, const CheckinRecord& record) {
   stmt.bind_text(12, to_string(record.mode));
   stmt.bind_int(13, unix_seconds(record.slot_start));
   stmt.bind_int(14, record.online_attempted ? 1 : 0);
+  stmt.bind_int(15, record.priority ? 1 : 0);
 }
 
 Expected<CheckinRecord> read_checkin(const sqlite::Statement& stmt) {
@@ -52,6 +53,7 @@ Expected<CheckinRecord> read_checkin(const sqlite::Statement& stmt) {
   record.mode = *mode;
   record.slot_start = from_unix_seconds(stmt.column_int(12));
   record.online_attempted = stmt.column_int(13) != 0;
+  record.priority = stmt.column_int(14) != 0;
   return record;
 }
 

@@ -11,10 +11,10 @@
 namespace kiosk::platform {
 
 // The columns read_checkin() expects, in its order, and bind_checkin() fills
-// as ?1 to ?14.
+// as ?1 to ?15.
 inline constexpr std::string_view kCheckinColumns =
     "event_id, kiosk_id, code, service, prefix, number, queue_number, fallback_number, date, "
-    "scanned_at, decided_at, mode, slot_start, online_attempted";
+    "scanned_at, decided_at, mode, slot_start, online_attempted, priority";
 
 void bind_checkin(sqlite::Statement& stmt, const CheckinRecord& record);
 

@@ -14,7 +14,7 @@ std::string select_checkins(std::string_view where) {
 }
 
 const std::string kInsertCheckin = "INSERT INTO checkins (" + std::string(kCheckinColumns) +
-                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 // The outbox event starts due at once; created_at orders the upload. An event
 // the service already answered (online) is stored acknowledged.

@@ -98,11 +98,11 @@ struct SyncFixture {
   }
 
   // A scan through the check-in flow with the central service and breaker.
-  Decision scan(std::string_view text) {
+  Decision scan(std::string_view text, bool priority = false) {
     CheckinService service(checkin_policy,
                            CheckinPorts{clock, directory, journal, printer, ids, &central, &connectivity},
                            Logger(log, "checkin"));
-    return service.check_in(ScanRequest{std::string(text), ""});
+    return service.check_in(ScanRequest{std::string(text), "", "", priority});
   }
 
   std::size_t outbox() { return *journal.outbox_depth(); }

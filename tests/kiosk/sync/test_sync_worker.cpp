@@ -267,6 +267,43 @@ TEST_CASE("sync: an online attempt that landed is reconciled with the server's f
   CHECK_THAT(ack->body, Catch::Contains("A-017"));
 }
 
+TEST_CASE("sync: a priority check-in is priority in the online attempt, the offline upload and the reconcile",
+          "[sync][reconcile][priority]") {
+  SyncFixture kiosk;
+  kiosk.central.lose_next_checkin_answer(transport_failure("operation timed out"));
+  auto decision = kiosk.scan("7KQ2MZ", true);
+  REQUIRE(decision.mode == DecisionMode::offline);
+  CHECK(decision.priority);
+  auto record = kiosk.journal.records().front();
+  CHECK(record.priority);
+  auto tickets = kiosk.printer.tickets();
+  REQUIRE(tickets.size() == 1);
+  const auto& lines = tickets.front().lines;
+  CHECK(std::any_of(lines.begin(), lines.end(),
+                    [](const TicketLine& line) { return line.text == "PRIORITAS / PRIORITY"; }));
+
+  kiosk.clock.advance(10s);
+  auto report = kiosk.run();
+  CHECK(report.uploaded == 1);
+  auto uploads = kiosk.central.checkins();
+  REQUIRE(uploads.size() == 3);
+  CHECK(uploads[0].priority);
+  CHECK(uploads[1].mode == DecisionMode::offline);
+  CHECK(uploads[1].priority);
+  // The same online body, priority included, or the service would call it a reuse.
+  CHECK(uploads[2] == uploads[0]);
+  CHECK(kiosk.journal.ack(record.event_id)->http_status == 201);
+}
+
+TEST_CASE("sync: a check-in without priority uploads none", "[sync][upload][priority]") {
+  SyncFixture kiosk;
+  (void)kiosk.scan("7KQ2MZ");
+  auto uploads = kiosk.central.checkins();
+  REQUIRE(uploads.size() == 1);
+  CHECK_FALSE(uploads[0].priority);
+  CHECK_FALSE(kiosk.journal.records().front().priority);
+}
+
 TEST_CASE("sync: an online attempt that did not land is simply uploaded offline", "[sync][reconcile]") {
   SyncFixture kiosk;
   kiosk.central.fail_next(transport_failure("connection refused"), 1, Call::check_in);

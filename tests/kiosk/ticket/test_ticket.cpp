@@ -68,6 +68,23 @@ TEST_CASE("a service missing from the office config is named by its code", "[tic
   CHECK(has_line(ticket, "Service X"));
 }
 
+TEST_CASE("a priority check-in says PRIORITAS / PRIORITY, large, right under the number", "[ticket][priority]") {
+  auto plain = make_ticket(record(), test_office());
+  CHECK_FALSE(has_line(plain, "PRIORITAS"));
+  auto priority_record = record();
+  priority_record.priority = true;
+  auto priority = make_ticket(priority_record, test_office());
+  const auto* mark = find_line(priority, "PRIORITAS / PRIORITY");
+  REQUIRE(mark);
+  CHECK(mark->size == Size::large);
+  CHECK(mark->bold);
+  auto number = std::find_if(priority.lines.begin(), priority.lines.end(),
+                             [](const TicketLine& line) { return line.text == "A-017"; });
+  REQUIRE(number + 1 != priority.lines.end());
+  CHECK(number[1].text == "PRIORITAS / PRIORITY");
+  CHECK(priority.lines.size() == plain.lines.size() + 1);
+}
+
 TEST_CASE("an offline check-in is marked OFFLINE", "[ticket]") {
   auto offline = make_ticket(record(), test_office());
   CHECK(offline.offline);

@@ -5,7 +5,10 @@
 
 #include "platform/app/cli.h"
 #include "platform/app/decision_json.h"
+#include "platform/app/embedded_assets.h"
 #include "platform/app/headless.h"
+#include "platform/audio/speech_words.h"
+#include "platform/screen/embedded_strings.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;
@@ -72,6 +75,9 @@ TEST_CASE("headless output: one JSON object, times in office time") {
   CHECK(parsed["ms"] == 1.23);
   CHECK(parsed["checked_in_at"] == "2017-08-17T08:12:31+07:00");
   CHECK(parsed["come_back_at"].is_null());
+  CHECK_FALSE(parsed.contains("priority"));
+  decision.priority = true;
+  CHECK(nlohmann::json::parse(decision_json_line(decision, UtcOffset{}))["priority"] == true);
 }
 
 TEST_CASE("headless output survives bytes that are not UTF-8") {
@@ -80,4 +86,12 @@ TEST_CASE("headless output survives bytes that are not UTF-8") {
   decision.verdict = Verdict::invalid_code;
   auto parsed = nlohmann::json::parse(decision_json_line(decision, UtcOffset{}));
   CHECK(parsed["verdict"] == "invalid_code");
+}
+
+TEST_CASE("the embedded speech words spell a queue number in both languages") {
+  auto words = kiosk::platform::parse_speech_words(kiosk::platform::k_strings_speech_json);
+  INFO((words ? "" : words.error()));
+  REQUIRE(words);
+  CHECK(spell_queue_number("A-043", words->digits(Language::id)) == "A, nol, empat, tiga");
+  CHECK(spell_queue_number("A-043", words->digits(Language::en)) == "A, zero, four, three");
 }

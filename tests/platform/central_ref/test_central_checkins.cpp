@@ -140,6 +140,25 @@ TEST_CASE("central-ref: an event_id reused with another body is refused", "[cent
   CHECK(events[0]["received"] == 2);
 }
 
+TEST_CASE("central-ref: \"priority\" is optional, recorded, and must be a boolean", "[central_ref][priority]") {
+  CentralRef ref;
+  auto priority = nlohmann::json::parse(online_checkin("e1", "7KQ2MZ"));
+  priority["priority"] = true;
+  auto admitted = check_in(ref, priority.dump());
+  CHECK(admitted.status == 201);
+  CHECK(admitted.body["result"] == "admitted");  // the same shape of answer
+  REQUIRE(check_in(ref, online_checkin("e2", "AAA111")).status == 201);
+  auto bad = nlohmann::json::parse(online_checkin("e3", "CCC333"));
+  bad["priority"] = "yes";
+  auto refused = check_in(ref, bad.dump());
+  CHECK(refused.status == 400);
+  CHECK_THAT(refused.body["message"].get<std::string>(), Catch::Contains("priority"));
+  auto events = ref.checkins();
+  REQUIRE(events.size() == 2);
+  CHECK(events[0]["priority"] == true);
+  CHECK(events[1]["priority"] == false);
+}
+
 TEST_CASE("central-ref: offline uploads keep the kiosk's number; the first check-in stands", "[central_ref]") {
   CentralRef ref;
   ref.base.set("2017-08-17T11:00:00+07:00");  // uploaded hours later: judged by scanned_at

@@ -151,25 +151,56 @@ TEST_CASE("central-ref: --demo seeds the kiosk's demo office and today's demo bo
   }
 }
 
-TEST_CASE("central-ref: a database file keeps its office and its check-ins", "[central_ref]") {
+namespace {
+
+// A --db file holding one online check-in of 7KQ2MZ (event e1).
+struct DbFile {
   TempDir dir;
-  auto path = (dir.path / "central.db").string();
+  std::string path = (dir.path / "central.db").string();
   test::FakeClock clock;
-  auto body = R"({"event_id": "e1", "kiosk_id": "K1", "code": "7KQ2MZ", "scanned_at": "2017-08-17T08:00:00+07:00",
-                  "mode": "online"})";
-  {
-    auto service = ReferenceService::open(path, test::test_office(), clock, Logger(null_log_sink(), "t"));
+  const char* body = R"({"event_id": "e1", "kiosk_id": "K1", "code": "7KQ2MZ",
+                         "scanned_at": "2017-08-17T08:00:00+07:00", "mode": "online"})";
+
+  DbFile() {
+    auto service = open();
     REQUIRE(service);
     REQUIRE((*service)->seed({test::booking("7KQ2MZ", "2017-08-17T09:00:00+07:00")}));
     REQUIRE((*service)->check_in(body).status == 201);
   }
-  auto again = ReferenceService::open(path, test::test_office(), clock, Logger(null_log_sink(), "t"));
+  Expected<std::unique_ptr<ReferenceService>> open(const OfficeConfig& office = test::test_office()) {
+    return ReferenceService::open(path, office, clock, Logger(null_log_sink(), "t"));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("central-ref: a database file from before the priority column gains it and keeps its events",
+          "[central_ref][priority]") {
+  DbFile file;
+  {
+    auto raw = platform::sqlite::Connection::open(file.path);
+    REQUIRE(raw);
+    REQUIRE(raw->exec("ALTER TABLE events DROP COLUMN priority"));
+  }
+  auto again = file.open();
+  REQUIRE(again);
+  auto events = (*again)->events();
+  REQUIRE(events);
+  REQUIRE(events->size() == 1);
+  CHECK(events->at(0).event_id == "e1");
+  CHECK_FALSE(events->at(0).priority);
+}
+
+TEST_CASE("central-ref: a database file keeps its office and its check-ins", "[central_ref]") {
+  DbFile file;
+  const auto* body = file.body;
+  auto again = file.open();
   REQUIRE(again);
   REQUIRE((*again)->seed({test::booking("7KQ2MZ", "2017-08-17T09:00:00+07:00")}));  // re-seeding keeps the row
   CHECK((*again)->booking("7KQ2MZ").body.find("checked_in") != std::string::npos);
   CHECK((*again)->check_in(body).status == 201);
   CHECK((*again)->events()->at(0).received == 2);
-  auto other = ReferenceService::open(path, test::test_office_at("DPS", "+08:00"), clock, Logger(null_log_sink(), "t"));
+  auto other = file.open(test::test_office_at("DPS", "+08:00"));
   REQUIRE_FALSE(other);
   CHECK_THAT(other.error(), Catch::Contains("holds office JKT-SEL"));
 }

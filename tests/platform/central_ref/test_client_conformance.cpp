@@ -37,6 +37,33 @@ CheckinUpload upload(const std::string& event_id, const std::string& code, Decis
 
 }  // namespace
 
+TEST_CASE("client vs reference: a priority check-in is recorded as priority, online and in a batch", "[priority]") {
+  CentralRef ref;
+  auto client = client_for(ref);
+  auto online = upload("00000000-0000-4000-8000-000000000001", "7KQ2MZ");
+  online.priority = true;
+  auto admitted = client->check_in(online, seconds(2));
+  REQUIRE(admitted.info.ok());
+  CHECK(admitted.value->kind == CheckinResult::Kind::admitted);
+  // The retry with the same body is a replay, not a reuse.
+  CHECK(client->check_in(online, seconds(2)).value->body == admitted.value->body);
+  auto offline = upload("00000000-0000-4000-8000-000000000002", "AAA111", DecisionMode::offline);
+  offline.priority = true;
+  auto plain = upload("00000000-0000-4000-8000-000000000003", "CCC333", DecisionMode::offline);
+  plain.queue_number = "A-502";
+  auto batch = client->check_in_batch({offline, plain});
+  REQUIRE(batch.info.ok());
+  REQUIRE(batch.value->size() == 2);
+  CHECK((*batch.value)[0].kind == CheckinResult::Kind::admitted);
+  CHECK((*batch.value)[1].kind == CheckinResult::Kind::admitted);
+  auto events = ref.checkins();
+  REQUIRE(events.size() == 3);
+  CHECK(events[0]["priority"] == true);
+  CHECK(events[0]["received"] == 2);
+  CHECK(events[1]["priority"] == true);
+  CHECK(events[2]["priority"] == false);
+}
+
 TEST_CASE("client vs reference: every endpoint") {
   CentralRef ref;
   auto client = client_for(ref);

@@ -59,6 +59,16 @@ TEST_CASE("an offline check-in upload adds decided_at and the printed queue numb
   CHECK(body.size() == 7);
 }
 
+TEST_CASE("a priority check-in carries \"priority\": true, online and offline; others leave it out") {
+  for (auto upload : {online_upload(), offline_upload()}) {
+    CHECK_FALSE(json::parse(checkin_request_json(upload)).contains("priority"));
+    upload.priority = true;
+    auto body = json::parse(checkin_request_json(upload));
+    CHECK(body["priority"] == true);
+    CHECK(json::parse(batch_request_json({upload}))["events"][0]["priority"] == true);
+  }
+}
+
 TEST_CASE("a batch body lists the events in order") {
   auto body = json::parse(batch_request_json({online_upload(), offline_upload()}));
   REQUIRE(body["events"].size() == 2);

@@ -47,6 +47,13 @@ inline CheckinRecord printer_record() {
 
 inline Ticket printer_ticket() { return make_ticket(printer_record(), printer_office()); }
 
+// The same check-in for an applicant who asked for priority assistance.
+inline Ticket priority_printer_ticket() {
+  auto record = printer_record();
+  record.priority = true;
+  return make_ticket(record, printer_office());
+}
+
 inline platform::PrinterProfile named_profile(std::string_view name) {
   return *platform::printer_profile(name);
 }

@@ -69,12 +69,9 @@ std::string describe_mismatch(const std::string& expected, const std::string& ac
   return out.str();
 }
 
-}  // namespace
-
-TEST_CASE("the fixed ticket matches its golden byte stream", "[printer][golden]") {
-  auto profile = GENERATE(as<std::string>{}, "80mm", "58mm", "58mm-raster", "80mm-nocut");
-  auto path = golden_path(profile);
-  auto actual = kiosk::platform::encode_escpos(printer_ticket(), named_profile(profile));
+// Compares `actual` with golden/ticket-<name>.bin (or rewrites it).
+void check_golden(const std::string& name, const std::string& actual) {
+  auto path = golden_path(name);
   if (updating_golden()) {
     write_bytes(path, actual);
     WARN("rewrote " << path);
@@ -85,4 +82,24 @@ TEST_CASE("the fixed ticket matches its golden byte stream", "[printer][golden]"
   bool matches = expected == actual;
   INFO((matches ? std::string() : path + ": " + describe_mismatch(expected, actual)));
   CHECK(matches);
+}
+
+}  // namespace
+
+TEST_CASE("the fixed ticket matches its golden byte stream", "[printer][golden]") {
+  auto profile = GENERATE(as<std::string>{}, "80mm", "58mm", "58mm-raster", "80mm-nocut");
+  check_golden(profile, kiosk::platform::encode_escpos(printer_ticket(), named_profile(profile)));
+}
+
+// The non-priority goldens above stay as they were; this one adds the mark.
+TEST_CASE("a priority ticket matches its golden and prints PRIORITAS / PRIORITY", "[printer][golden][priority]") {
+  auto actual = kiosk::platform::encode_escpos(priority_printer_ticket(), named_profile("80mm"));
+  check_golden("80mm-priority", actual);
+  auto doc = read_escpos(actual);
+  CHECK(doc.problems.empty());
+  auto mark = std::find_if(doc.lines.begin(), doc.lines.end(),
+                           [](const EscposLine& line) { return line.text == "PRIORITAS / PRIORITY"; });
+  REQUIRE(mark != doc.lines.end());
+  CHECK(mark->bold);
+  CHECK(mark->height > 1);
 }

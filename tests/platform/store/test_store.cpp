@@ -100,6 +100,7 @@ void require_same(const CheckinRecord& a, const CheckinRecord& b) {
   CHECK(a.decided_at == b.decided_at);
   CHECK(a.mode == b.mode);
   CHECK(a.slot_start == b.slot_start);
+  CHECK(a.priority == b.priority);
 }
 
 void require_same(const Booking& a, const Booking& b) {
@@ -126,13 +127,26 @@ void commit_ok(SqliteStore& store, const CheckinRecord& record) {
   REQUIRE(done.ok());
 }
 
+// A file holding the check-in 7KQ2MZ as A-017, taken back to an older schema
+// by `downgrade`, then opened again: migrated to the latest.
+std::unique_ptr<SqliteStore> reopen_older(StoreFixture& f, std::initializer_list<const char*> downgrade) {
+  commit_ok(*f.open(), make_checkin("7KQ2MZ", 17));
+  {
+    RawDb raw(f.path);
+    for (const auto* sql : downgrade) raw.exec(sql);
+  }
+  auto store = f.open();
+  CHECK(*store->pragma("user_version") == "3");
+  return store;
+}
+
 }  // namespace
 
 TEST_CASE("a new file gets the whole schema, and opening it again changes nothing", "[store]") {
   StoreFixture f;
   {
     auto store = f.open();
-    CHECK(*store->pragma("user_version") == "2");
+    CHECK(*store->pragma("user_version") == "3");
     REQUIRE(store->store_office_config(jakarta_office()).ok());
   }
   RawDb raw(f.path);
@@ -140,11 +154,11 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
                     " 'office_services', 'office_signing_keys', 'manifest', 'bookings', 'checkins', 'outbox',"
                     " 'queue_blocks', 'reprints')") == 9);
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "2");
+  CHECK(*store->pragma("user_version") == "3");
   auto migrations = std::count_if(f.log.lines.begin(), f.log.lines.end(), [](const std::string& line) {
     return line.find("migrating") != line.npos;
   });
-  CHECK(migrations == 2);  // one line per version, all at the first open
+  CHECK(migrations == 3);  // one line per version, all at the first open
   auto office = store->office_config();
   REQUIRE(office.ok());
   REQUIRE(office->has_value());
@@ -153,17 +167,9 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
 
 TEST_CASE("a version 1 file gains the reprint queue and keeps its check-ins", "[store][reprint]") {
   StoreFixture f;
-  {
-    auto store = f.open();
-    commit_ok(*store, make_checkin("7KQ2MZ", 17));
-  }
-  {
-    RawDb raw(f.path);  // as a build before the reprint queue left it
-    raw.exec("DROP TABLE reprints");
-    raw.exec("PRAGMA user_version = 1");
-  }
-  auto store = f.open();
-  CHECK(*store->pragma("user_version") == "2");
+  // As a build before the reprint queue left it.
+  auto store = reopen_older(f, {"DROP TABLE reprints", "ALTER TABLE checkins DROP COLUMN priority",
+                                "PRAGMA user_version = 1"});
   auto kept = store->find_checkin("7KQ2MZ");
   REQUIRE(kept.ok());
   REQUIRE(kept->has_value());
@@ -182,6 +188,27 @@ TEST_CASE("a version 1 file gains the reprint queue and keeps its check-ins", "[
   auto unknown = store->queue_reprint("no-such-event");
   REQUIRE_FALSE(unknown.ok());
   CHECK_THAT(unknown.error(), Contains("no-such-event"));
+}
+
+TEST_CASE("a version 2 file gains the priority column; its check-ins were not priority", "[store][priority]") {
+  StoreFixture f;
+  // As a build before the priority lane left it.
+  auto store = reopen_older(f, {"ALTER TABLE checkins DROP COLUMN priority", "PRAGMA user_version = 2"});
+  auto kept = store->find_checkin("7KQ2MZ");
+  REQUIRE(kept.ok());
+  REQUIRE(kept->has_value());
+  CHECK((*kept)->queue_number == "A-017");
+  CHECK_FALSE((*kept)->priority);
+  auto priority = make_checkin("9XY7PQ", 18);
+  priority.priority = true;
+  commit_ok(*store, priority);
+  auto pending = store->pending_events(10);
+  REQUIRE(pending.ok());
+  REQUIRE(pending->size() == 2);
+  CHECK_FALSE((*pending)[0].priority);
+  CHECK((*pending)[1].priority);
+  RawDb raw(f.path);
+  CHECK(raw.integer("SELECT priority FROM checkins WHERE code = '9XY7PQ'") == 1);
 }
 
 TEST_CASE("a file from a newer build is refused and left as it was", "[store]") {
@@ -393,6 +420,7 @@ TEST_CASE("commit writes the journal row and its outbox event", "[store]") {
   auto store = f.open();
   auto record = make_checkin("7KQ2MZ", 17);
   record.fallback_number = true;
+  record.priority = true;
   commit_ok(*store, record);
 
   auto found = store->find_checkin("7KQ2MZ");
