@@ -24,6 +24,9 @@ class ScanInlet {
   // This front end will submit nothing more (its input ended). The kiosk
   // stops once every input is done.
   virtual void finished() = 0;
+  // The applicant asked for priority assistance (true) or is done (false):
+  // device scans meanwhile carry ScanRequest::priority too.
+  virtual void set_priority(bool priority) = 0;
 };
 
 struct FrontEndPorts {

@@ -45,8 +45,11 @@ void route_scans(Runtime& rt, ScanQueue& queue, CheckinEngine& engine) {
   DuplicateFilter duplicates(rt.clock, std::chrono::seconds(rt.config.scan.duplicate_seconds));
   auto log = rt.logger("scan");
   ScanRequest scan;
-  while (queue.pop(MonoTime::max(), scan) == ScanQueue::Wait::event)
-    if (worth_deciding(scan, duplicates, log)) engine.submit(std::move(scan));
+  while (queue.pop(MonoTime::max(), scan) == ScanQueue::Wait::event) {
+    if (!worth_deciding(scan, duplicates, log)) continue;
+    if (queue.priority()) scan.priority = true;
+    engine.submit(std::move(scan));
+  }
 }
 
 std::unique_ptr<StopSignalWatcher> close_on_stop_signal(Runtime& rt, ScanQueue& queue) {

@@ -14,6 +14,7 @@
 #include "platform/app/import_command.h"
 #include "platform/app/runtime.h"
 #include "platform/app/preview_command.h"
+#include "platform/app/screen_front_end.h"
 #include "platform/app/selftest_command.h"
 #include "platform/app/sync_command.h"
 #include "platform/app/version.h"
@@ -37,7 +38,8 @@ void print_demo_hint(kp::Runtime& rt) {
   auto now = kiosk::now_seconds(rt.clock);
   std::cerr << "Demo kiosk (embedded default config, office " << (*office)->office_id
             << ", tickets to " << rt.config.printer.device << ").\n"
-            << "Type a scan and Enter, one per line; Ctrl-D ends. Try:\n";
+            << "With a display: tap \"Ketik kode\" (or type on the keyboard) and Enter; close the window to end.\n"
+            << "Headless: type a scan and Enter, one per line; Ctrl-D ends. Try:\n";
   for (const auto& scan : kp::demo_scans(**office, now)) std::cerr << "  " << scan.text << "   -> " << scan.expect << "\n";
 }
 
@@ -54,14 +56,38 @@ int start_demo(kp::Runtime& rt) {
 // The run modes under systemd (kiosk.service, Type=notify): ready once the
 // runtime is open, watchdog pings while the engine and the front end both
 // make progress (platform/app/watchdog_supervisor.h).
-int run_supervised(kp::Runtime& rt) {
+int run_supervised(kp::Runtime& rt, kiosk::FrontEnd& front_end) {
   kp::ServiceNotifier notifier;
   notifier.ready("checking in for office " + rt.config.office_id + " as kiosk " + rt.config.kiosk_id);
-  // The applicant UI comes with a later issue; until then both run modes are headless.
-  kp::HeadlessFrontEnd front_end(std::cin, std::cout);
   int status = kp::App(rt).run(front_end, [&notifier] { notifier.watchdog_ping(); });
   notifier.stopping();
   return status;
+}
+
+// The screen's settings from the config and the office as the kiosk knows it
+// at start (a kiosk not yet provisioned shows no office name).
+kp::ScreenRun screen_run(kp::Runtime& rt) {
+  std::string name;
+  kiosk::UtcOffset offset{};
+  if (auto office = rt.office->office_config(); office && *office) {
+    name = (*office)->name;
+    offset = (*office)->utc_offset;
+  }
+  kp::ScreenRun run;
+  run.settings = kp::screen_settings(rt.config, name, offset);
+  run.screen = rt.config.screen;
+  return run;
+}
+
+// kiosk: the applicant's screen (headless when no display opens);
+// kiosk --headless: scans on stdin, decisions on stdout.
+int run_front_end(const kp::CommandLine& line, kp::Runtime& rt) {
+  if (line.command == kp::CommandLine::Command::headless) {
+    kp::HeadlessFrontEnd headless(std::cin, std::cout);
+    return run_supervised(rt, headless);
+  }
+  kp::ScreenFrontEnd screen(screen_run(rt), rt.clock, rt.logger("screen"), std::cin, std::cout);
+  return run_supervised(rt, screen);
 }
 
 int dispatch(const kp::CommandLine& line, kp::Runtime& rt) {
@@ -75,7 +101,7 @@ int dispatch(const kp::CommandLine& line, kp::Runtime& rt) {
   }
   if (!line.config_path)
     if (int failed = start_demo(rt)) return failed;
-  return run_supervised(rt);
+  return run_front_end(line, rt);
 }
 
 int run(const kp::CommandLine& line, kiosk::LogSink& sink) {

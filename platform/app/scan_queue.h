@@ -14,6 +14,7 @@
 //   of codes has every line decided, in order, and the kiosk reads no faster
 //   than it decides.
 // Every wait goes through the Waiter (deadlines on the monotonic clock).
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -47,6 +48,12 @@ class ScanQueue {
   // (or the queue is closed) and the queue is empty.
   Wait pop(MonoTime deadline, ScanRequest& out);
 
+  // The applicant at the screen asked for priority assistance: the scans
+  // the camera or a scanner reads next carry it too (the scan loop stamps
+  // them), until the screen clears it for the next applicant.
+  void set_priority(bool priority) { priority_ = priority; }
+  bool priority() const { return priority_; }
+
  private:
   Waiter& waiter_;
   const std::size_t capacity_;
@@ -56,6 +63,7 @@ class ScanQueue {
   std::deque<ScanRequest> scans_;
   int producers_ = 0;
   bool closed_ = false;
+  std::atomic<bool> priority_{false};
 };
 
 }  // namespace kiosk::platform
@@ -69,6 +77,7 @@ class QueueInlet final : public ScanInlet {
   explicit QueueInlet(std::shared_ptr<ScanQueue> queue) : queue_(std::move(queue)) { queue_->add_producer(); }
   bool submit(ScanRequest scan) override { return queue_->push(std::move(scan)); }
   void finished() override { queue_->producer_done(); }
+  void set_priority(bool priority) override { queue_->set_priority(priority); }
 
  private:
   std::shared_ptr<ScanQueue> queue_;

@@ -71,10 +71,14 @@ Status run_screen(EventQueue& events, ScanSubmitter& submitter, Voice& voice, co
   const auto period = std::chrono::microseconds(1000000 / std::max(1, run.frames_per_second));
   auto next_frame = clock.monotonic();
   Layout layout;
+  std::string shown;
   for (std::uint64_t frame = 0; !stop.load(); ++frame) {
     if (!take_input(**window, layout, flow)) break;
     flow.tick();
     auto view = flow.view();
+    // One line per screen change: what the applicant saw, for a technician
+    // reading the journal (and the end-to-end test).
+    if (view.name != shown) log.info("screen: shows " + (shown = view.name));
     layout = lay_out(view, display, **fonts);
     paint((*window)->begin_frame(), layout, **fonts);
     (*window)->present();

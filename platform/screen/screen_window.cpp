@@ -1,5 +1,9 @@
 #include "platform/screen/screen_window.h"
 
+#include <cstdlib>
+#include <optional>
+#include <string>
+
 #include <utility>
 
 namespace kiosk::platform {
@@ -9,13 +13,41 @@ constexpr double kAssumedDpi = 96;
 
 }  // namespace
 
+namespace {
+
+// With no X, Wayland or KMSDRM display, SDL falls back to its offscreen
+// driver by itself: a screen nobody sees. That counts as no display, unless
+// SDL_VIDEODRIVER asked for it (the tests and the screenshots do).
+std::optional<std::string> refuse_invisible_driver() {
+  std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  if (driver != "offscreen" && driver != "dummy") return std::nullopt;
+  const char* asked = std::getenv("SDL_VIDEODRIVER");
+  if (asked && driver == asked) return std::nullopt;
+  return "no X, Wayland or KMSDRM display (SDL offered only its " + driver + " driver)";
+}
+
+}  // namespace
+
 Expected<std::unique_ptr<ScreenWindow>> ScreenWindow::open(const KioskConfig::Screen& config) {
   if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) return Failure{std::string("no display: ") + SDL_GetError()};
+  if (auto refused = refuse_invisible_driver()) {
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return Failure{*refused};
+  }
   std::unique_ptr<ScreenWindow> w(new ScreenWindow);
   bool portrait = config.orientation == "portrait";
   Uint32 flags = config.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0;
   int width = portrait && !config.fullscreen ? 600 : 1024, height = portrait && !config.fullscreen ? 1024 : 600;
-  w->window_.reset(SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags));
+  int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+  // Fullscreen is asked of the window manager, and an X server with none
+  // (a bare kiosk X session, Xvfb) never resizes the window: open it at the
+  // desktop's size in the first place, so the layout and the window agree.
+  if (SDL_DisplayMode desktop; config.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+    width = desktop.w;
+    height = desktop.h;
+    x = y = 0;
+  }
+  w->window_.reset(SDL_CreateWindow("kiosk", x, y, width, height, flags));
   if (!w->window_) return Failure{std::string("cannot open the screen's window: ") + SDL_GetError()};
   w->renderer_.reset(SDL_CreateRenderer(w->window_.get(), -1, SDL_RENDERER_TARGETTEXTURE));
   if (!w->renderer_) return Failure{std::string("cannot draw on the screen: ") + SDL_GetError()};

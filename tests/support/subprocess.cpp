@@ -128,6 +128,19 @@ size_t Subprocess::read_bytes(size_t bytes, std::chrono::milliseconds timeout) {
   return out_.size() - start;
 }
 
+bool Subprocess::await_stderr(std::string_view text, std::chrono::milliseconds timeout) {
+  auto deadline = Clock::now() + timeout;
+  std::size_t from = err_seen_;
+  for (;;) {
+    if (auto found = err_.find(text, from); found != std::string::npos) {
+      err_seen_ = found + text.size();
+      return true;
+    }
+    if (err_fd_ < 0 || Clock::now() >= deadline) return false;
+    pump(std::chrono::milliseconds(remaining_ms(deadline)));
+  }
+}
+
 void Subprocess::kill(int signal) {
   if (pid_ > 0 && !status_) ::kill(pid_, signal);
 }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::test {
@@ -26,6 +27,9 @@ class Subprocess {
   // Waits up to `timeout` for the child to produce `bytes` more stdout bytes;
   // returns how many arrived. Used to pick kill moments by progress.
   size_t read_bytes(size_t bytes, std::chrono::milliseconds timeout);
+  // Waits up to `timeout` for `text` on stderr after what an earlier call
+  // found (a log line the child writes when it reaches a state).
+  bool await_stderr(std::string_view text, std::chrono::milliseconds timeout);
   void kill(int signal);
   // Reads stdout/stderr to EOF and reaps the child. Returns the exit code, or
   // 128+signal; nothing if it did not end within `timeout` (then it is killed).
@@ -42,6 +46,7 @@ class Subprocess {
   int in_fd_ = -1, out_fd_ = -1, err_fd_ = -1;
   std::string out_, err_;
   size_t out_consumed_ = 0;
+  size_t err_seen_ = 0;
   std::optional<int> status_;
 };
 

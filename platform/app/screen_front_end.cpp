@@ -1,0 +1,60 @@
+#include "platform/app/screen_front_end.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+
+#include "platform/app/headless.h"
+#include "platform/audio/make_voice.h"
+
+namespace kiosk::platform {
+namespace {
+
+// The screen's scans into the shell's scan queue.
+class InletSubmitter final : public ScanSubmitter {
+ public:
+  explicit InletSubmitter(ScanInlet& inlet) : inlet_(inlet) {}
+  void submit(ScanRequest scan) override { inlet_.submit(std::move(scan)); }
+  void set_priority(bool priority) override { inlet_.set_priority(priority); }
+
+ private:
+  ScanInlet& inlet_;
+};
+
+}  // namespace
+
+ScreenFrontEnd::ScreenFrontEnd(ScreenRun run, Waiter& waiter, Logger log, std::istream& in, std::ostream& out)
+    : run_(std::move(run)), waiter_(waiter), log_(std::move(log)), in_(in), out_(out) {}
+
+void ScreenFrontEnd::run(FrontEndPorts ports) {
+  InletSubmitter submitter(*ports.scans);
+  auto voice = make_voice(waiter_, log_);
+  ScreenRun run = run_;
+  // A frame presented is the front end's proof of progress for the watchdog.
+  run.on_frame = [&ports, inner = run_.on_frame](std::uint64_t frame, const ViewModel& view) {
+    ports.alive.beat(ports.clock.monotonic());
+    if (inner) inner(frame, view);
+  };
+  std::atomic<bool> stop{false};
+  auto shown = run_screen(ports.events, submitter, *voice, ports.clock, log_, run, stop);
+  if (!shown) {
+    log_.warn("screen: " + shown.error() + "; running headless, scans on stdin");
+    HeadlessFrontEnd(in_, out_).run(std::move(ports));
+    return;
+  }
+  // The window was closed (a desktop) or the kiosk is stopping. A closed
+  // window asks for the same orderly stop as systemd's SIGTERM (the shell's
+  // stop-signal watcher takes it); then what is left is drained.
+  if (!ports.events.closed()) {
+    log_.info("screen: window closed; stopping");
+    ::kill(::getpid(), SIGTERM);
+  }
+  ports.scans->finished();
+  while (!ports.events.drained()) {
+    ports.events.next(ports.clock.monotonic() + std::chrono::milliseconds(500));
+    ports.alive.beat(ports.clock.monotonic());
+  }
+}
+
+}  // namespace kiosk::platform

@@ -1,0 +1,32 @@
+#pragma once
+// The applicant's screen as the shell's front end (kiosk without
+// --headless): platform/screen's run_screen on the main thread, speech and
+// cues through platform/audio. With no display to open (no X or Wayland
+// session, no KMSDRM device) it says so once and runs headless, as the
+// kiosk did before it had a screen.
+#include <iosfwd>
+#include <memory>
+
+#include "kiosk/base/log.h"
+#include "kiosk/base/waiter.h"
+#include "kiosk/events/front_end.h"
+#include "platform/screen/run_screen.h"
+
+namespace kiosk::platform {
+
+class ScreenFrontEnd final : public FrontEnd {
+ public:
+  ScreenFrontEnd(ScreenRun run, Waiter& waiter, Logger log, std::istream& in, std::ostream& out);
+  // Every decision reaches the screen, or the headless lines it falls back to.
+  bool lossless() const override { return true; }
+  void run(FrontEndPorts ports) override;
+
+ private:
+  ScreenRun run_;
+  Waiter& waiter_;
+  Logger log_;
+  std::istream& in_;
+  std::ostream& out_;
+};
+
+}  // namespace kiosk::platform
