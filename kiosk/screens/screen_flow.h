@@ -6,12 +6,14 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "kiosk/base/clock.h"
 #include "kiosk/base/time.h"
 #include "kiosk/base/waiter.h"
 #include "kiosk/events/kiosk_event.h"
+#include "kiosk/booking/office.h"
 #include "kiosk/screens/scan_submitter.h"
 #include "kiosk/screens/string_table.h"
 #include "kiosk/screens/view_model.h"
@@ -28,6 +30,7 @@ struct ScreenSettings {
   std::chrono::milliseconds warning_lead{10000};  // the warning shows this long before
   std::chrono::milliseconds verifying_delay{300}; // "checking" shows only after this
   int volume = 70;                                // percent, the default for each applicant
+  std::vector<Service> services;                  // the office's, for their names in each language
 };
 
 enum class Key { enter, backspace, escape };

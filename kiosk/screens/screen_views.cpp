@@ -159,6 +159,17 @@ std::string local_day(Seconds at, UtcOffset offset) {
   return text.substr(0, 10);
 }
 
+// The service by its name in the applicant's language ("Paspor Baru" /
+// "New passport"); its code when the office config does not name it.
+std::string service_name(const Builder& b, const std::string& code) {
+  for (const auto& service : b.settings().services)
+    if (service.code == code) {
+      const auto& name = b.state().language == Language::en ? service.name_en : service.name_id;
+      return name.empty() ? code : name;
+    }
+  return code;
+}
+
 void admitted(Builder& b, const DecisionEvent& e) {
   auto& v = b.view();
   const auto& d = e.decision;
@@ -172,7 +183,7 @@ void admitted(Builder& b, const DecisionEvent& e) {
     b.line("admitted.printing");
     if (e.scan.priority) b.line("admitted.priority");
     b.line("admitted.wait");
-    if (!d.service.empty()) b.line("admitted.service", {{"service", d.service}});
+    if (!d.service.empty()) b.line("admitted.service", {{"service", service_name(b, d.service)}});
   }
   b.add(b.button(Action::done, "button.done", true));
   b.speech();

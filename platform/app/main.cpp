@@ -67,14 +67,11 @@ int run_supervised(kp::Runtime& rt, kiosk::FrontEnd& front_end) {
 // The screen's settings from the config and the office as the kiosk knows it
 // at start (a kiosk not yet provisioned shows no office name).
 kp::ScreenRun screen_run(kp::Runtime& rt) {
-  std::string name;
-  kiosk::UtcOffset offset{};
-  if (auto office = rt.office->office_config(); office && *office) {
-    name = (*office)->name;
-    offset = (*office)->utc_offset;
-  }
+  kiosk::OfficeConfig office;
+  if (auto known = rt.office->office_config(); known && *known) office = **known;
   kp::ScreenRun run;
-  run.settings = kp::screen_settings(rt.config, name, offset);
+  run.settings = kp::screen_settings(rt.config, office.name, office.utc_offset);
+  run.settings.services = office.services;
   run.screen = rt.config.screen;
   return run;
 }

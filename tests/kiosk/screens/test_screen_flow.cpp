@@ -44,6 +44,7 @@ StringTable table() {
     t.add(language, "registration.send", tag + "send to {number}");
     t.add(language, "registration.template", "#Nama #DDMMYYYY #DDMMYYYY");
     t.add(language, "admitted.title", tag + "your number");
+    t.add(language, "admitted.service", tag + "service {service}");
   }
   return t;
 }
@@ -200,8 +201,24 @@ TEST_CASE("admitted: the number, printing, where to wait; a success cue") {
   CHECK(v.queue_number == "A-017");
   CHECK(v.tone == Tone::success);
   CHECK(v.icon == Icon::check);
-  CHECK(v.lines == std::vector<std::string>{"[admitted.printing]", "[admitted.wait]", "[admitted.service]"});
+  CHECK(v.lines == std::vector<std::string>{"[admitted.printing]", "[admitted.wait]", "id:service Paspor"});
   CHECK(k.voice.cues.back() == Cue::success);
+}
+
+TEST_CASE("admitted: the service by its name in the applicant's language, its code when the office names none") {
+  Kiosk k;
+  k.settings.services = {Service{"N", "Paspor Baru", "New passport", "A"}};
+  ScreenFlow flow{k.strings, k.settings, k.clock, k.submitter, k.voice};
+  DecisionEvent e;
+  e.decision.verdict = Verdict::admitted;
+  e.decision.printed = true;
+  e.decision.queue_number = "A-001";
+  e.decision.service = "N";
+  flow.on_event(e);
+  CHECK(flow.view().lines.back() == "id:service Paspor Baru");
+  e.decision.service = "R";
+  flow.on_event(e);
+  CHECK(flow.view().lines.back() == "id:service R");
 }
 
 TEST_CASE("the printer problem: the number stays on screen, show it at the counter") {
