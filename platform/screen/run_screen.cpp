@@ -72,16 +72,26 @@ Status run_screen(EventQueue& events, ScanSubmitter& submitter, Voice& voice, co
   auto next_frame = clock.monotonic();
   Layout layout;
   std::string shown;
+  MonoTime last_present{};
+  std::chrono::steady_clock::duration longest_gap{};
   for (std::uint64_t frame = 0; !stop.load(); ++frame) {
     if (!take_input(**window, layout, flow)) break;
     flow.tick();
     auto view = flow.view();
-    // One line per screen change: what the applicant saw, for a technician
-    // reading the journal (and the end-to-end test).
-    if (view.name != shown) log.info("screen: shows " + (shown = view.name));
     layout = lay_out(view, display, **fonts);
     paint((*window)->begin_frame(), layout, **fonts);
     (*window)->present();
+    auto presented = clock.monotonic();
+    if (frame > 0) longest_gap = std::max(longest_gap, presented - last_present);
+    last_present = presented;
+    // One line per screen change, once it is on the glass: what the
+    // applicant saw, and the longest time between two frames before it, for
+    // a technician reading the journal (and the end-to-end test, the bench).
+    if (view.name != shown) {
+      log.info("screen: shows " + (shown = view.name) + " (longest frame gap before it " +
+               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(longest_gap).count()) + " ms)");
+      longest_gap = {};
+    }
     if (run.on_frame) run.on_frame(frame, view);
     // Until the next frame is due, wait for the domain's events, and only
     // for them. Behind by more than a frame (a slow draw): count again from
