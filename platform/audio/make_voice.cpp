@@ -1,6 +1,6 @@
 #include "platform/audio/make_voice.h"
 
-#include "platform/audio/silent_voice.h"
+#include "kiosk/screens/silent_voice.h"
 #include "platform/audio/speech_voice.h"
 
 namespace kiosk::platform {

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "kiosk/screens/silent_voice.h"
+
 namespace kiosk::platform {
 namespace {
 
@@ -26,14 +28,6 @@ class NoSubmitter final : public ScanSubmitter {
  public:
   void submit(ScanRequest) override {}
   void set_priority(bool) override {}
-};
-
-class SilentVoice final : public Voice {
- public:
-  void speak(const Utterance&) override {}
-  void stop() override {}
-  void cue(Cue) override {}
-  void set_volume(int) override {}
 };
 
 constexpr std::array kVerdicts = {Verdict::late,          Verdict::too_early,          Verdict::wrong_date,

@@ -10,7 +10,7 @@
 #include "platform/audio/cue_tones.h"
 #include "platform/audio/make_voice.h"
 #include "platform/audio/mixer.h"
-#include "platform/audio/silent_voice.h"
+#include "kiosk/screens/silent_voice.h"
 #include "platform/audio/speech_words.h"
 #include "support/fakes.h"
 

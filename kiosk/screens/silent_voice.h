@@ -1,9 +1,9 @@
 #pragma once
-// The Voice of a kiosk with no audio device: every call returns and nothing
-// is heard. make_voice() has said so in the log, once.
+// A Voice that says nothing: a kiosk with no audio device (make_voice() has
+// said so in the log, once), and screens drawn for screenshots.
 #include "kiosk/screens/voice.h"
 
-namespace kiosk::platform {
+namespace kiosk {
 
 class SilentVoice final : public Voice {
  public:
@@ -13,4 +13,4 @@ class SilentVoice final : public Voice {
   void set_volume(int) override {}
 };
 
-}  // namespace kiosk::platform
+}  // namespace kiosk
