@@ -272,12 +272,11 @@ void CheckinService::print(Context& ctx, const CheckinRecord& record) {
     log_.warn("ticket " + record.queue_number + " printed but not marked: " + marked.error());
 }
 
-// The check-in stands (it is committed); the applicant is told to show the
-// number on screen, and the ticket is queued to print again (see the rule
-// in printer.h).
+// The check-in stands (it is committed); the front end tells the applicant
+// to show the number on screen, and the ticket is queued to print again (see
+// the rule in printer.h).
 void CheckinService::owe_ticket(Context& ctx, const CheckinRecord& record, const PrintResult& result) {
   log_.error("ticket " + record.queue_number + " not printed: " + result.error);
-  ctx.decision.notice = ticket_not_printed_notice(record.queue_number);
   if (result.uncertain || ports_.reprints == nullptr) return;
   if (auto queued = ports_.reprints->queue_reprint(record.event_id); !queued) {
     log_.error("ticket " + record.queue_number + " not queued for reprint: " + queued.error());

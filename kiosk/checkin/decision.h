@@ -32,11 +32,10 @@ struct Decision {
   bool fallback_number = false;
   bool priority = false;  // as the scan asked: the screens and the decision line show it
   bool printed = false;
-  // Admitted but no ticket came out: a reprint with the same number is
-  // queued (unless the printer took the job without confirming it), and
-  // `notice` tells the applicant what to do, Indonesian first.
+  // Admitted but no ticket came out (printed false): a reprint with the same
+  // number is queued, unless the printer took the job without confirming it.
+  // What the applicant is told is the front ends' words, not the domain's.
   bool reprint_queued = false;
-  std::string notice;
   std::optional<Seconds> slot_start;
   std::optional<Seconds> come_back_at;   // too_early
   std::optional<Seconds> checked_in_at;  // admitted and already_checked_in

@@ -35,12 +35,6 @@ std::string ticket_qr_payload(const CheckinRecord& record, std::string_view offi
          "." + record.code;
 }
 
-std::string ticket_not_printed_notice(std::string_view queue_number) {
-  std::string number(queue_number);
-  return "Tiket tidak tercetak. Tunjukkan nomor " + number + " ini di meja informasi. / "
-         "Ticket not printed. Show this number " + number + " at the information counter.";
-}
-
 Ticket make_ticket(const CheckinRecord& record, const OfficeConfig& office, bool reprint) {
   Ticket ticket;
   ticket.queue_number = record.queue_number;

@@ -30,10 +30,6 @@ struct Ticket {
 // find the check-in.
 std::string ticket_qr_payload(const CheckinRecord& record, std::string_view office_id);
 
-// What the screen says when the ticket did not print: the number and where
-// to show it, in Indonesian, then English.
-std::string ticket_not_printed_notice(std::string_view queue_number);
-
 Ticket make_ticket(const CheckinRecord& record, const OfficeConfig& office, bool reprint = false);
 
 }  // namespace kiosk

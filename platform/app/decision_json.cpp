@@ -3,6 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "platform/screen/strings_json.h"
+
 namespace kiosk::platform {
 namespace {
 
@@ -14,6 +16,17 @@ json optional_time(const std::optional<Seconds>& at, UtcOffset offset) {
 }
 
 json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+// An admission whose ticket did not print: what to do, Indonesian first,
+// from the same string tables as the screen (assets/strings).
+json not_printed_notice(const Decision& d) {
+  if (d.verdict != Verdict::admitted || d.printed) return nullptr;
+  static const auto strings = embedded_string_tables();
+  if (!strings) return nullptr;
+  Placeholders number{{"number", d.queue_number}};
+  return strings->text(Language::id, "headless.not_printed", number) + " / " +
+         strings->text(Language::en, "headless.not_printed", number);
+}
 
 }  // namespace
 
@@ -34,7 +47,7 @@ std::string decision_json_line(const Decision& d, UtcOffset offset, const KioskS
   line["fallback_number"] = d.fallback_number;
   line["detail"] = text_or_null(d.detail);
   line["reprint_queued"] = d.reprint_queued;
-  line["notice"] = text_or_null(d.notice);
+  line["notice"] = not_printed_notice(d);
   line["connectivity"] = state.connectivity;
   line["manifest_age_s"] = state.manifest_age_s ? json(*state.manifest_age_s) : json(nullptr);
   if (!source.empty()) line["source"] = source;

@@ -226,7 +226,6 @@ TEST_CASE("the printer problem: the number stays on screen, show it at the count
   k.decide(Verdict::admitted, [](DecisionEvent& e) {
     e.decision.printed = false;
     e.decision.reprint_queued = true;
-    e.decision.notice = "built in the domain, not shown";
   });
   auto v = k.view();
   CHECK(v.name == "printer_problem");

@@ -80,6 +80,22 @@ TEST_CASE("headless output: one JSON object, times in office time") {
   CHECK(nlohmann::json::parse(decision_json_line(decision, UtcOffset{}))["priority"] == true);
 }
 
+TEST_CASE("headless output: an admission that did not print tells what to do, Indonesian first, from the string tables") {
+  Decision decision;
+  decision.code = "7KQ2MZ";
+  decision.verdict = Verdict::admitted;
+  decision.queue_number = "A-501";
+  decision.printed = true;
+  CHECK(nlohmann::json::parse(decision_json_line(decision, UtcOffset{}))["notice"].is_null());
+  decision.printed = false;
+  auto notice = nlohmann::json::parse(decision_json_line(decision, UtcOffset{}))["notice"].get<std::string>();
+  auto indonesian = notice.find("Tunjukkan nomor A-501 ini di meja informasi");
+  auto english = notice.find("Show this number A-501 at the information counter");
+  CHECK(indonesian != std::string::npos);
+  CHECK(english != std::string::npos);
+  CHECK(indonesian < english);
+}
+
 TEST_CASE("headless output survives bytes that are not UTF-8") {
   Decision decision;
   decision.code = std::string("\xff\xfe garbage");
