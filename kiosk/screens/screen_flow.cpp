@@ -34,7 +34,7 @@ int next_volume(int volume) {
 }  // namespace
 
 ScreenFlow::ScreenFlow(const StringTable& strings, ScreenSettings settings, const Clock& clock,
-                       ScanSubmitter& submitter, Voice& voice)
+                       ScanInlet& submitter, Voice& voice)
     : strings_(strings), settings_(std::move(settings)), clock_(clock), submitter_(submitter), voice_(voice) {
   state_.language = settings_.language;
   state_.volume = settings_.volume;

@@ -14,7 +14,7 @@
 #include "kiosk/base/waiter.h"
 #include "kiosk/events/kiosk_event.h"
 #include "kiosk/booking/office.h"
-#include "kiosk/screens/scan_submitter.h"
+#include "kiosk/events/front_end.h"
 #include "kiosk/screens/string_table.h"
 #include "kiosk/screens/view_model.h"
 #include "kiosk/screens/voice.h"
@@ -59,7 +59,7 @@ struct FlowState {
 
 class ScreenFlow {
  public:
-  ScreenFlow(const StringTable& strings, ScreenSettings settings, const Clock& clock, ScanSubmitter& submitter,
+  ScreenFlow(const StringTable& strings, ScreenSettings settings, const Clock& clock, ScanInlet& submitter,
              Voice& voice);
 
   void on_event(const KioskEvent& event);
@@ -86,7 +86,7 @@ class ScreenFlow {
   const StringTable& strings_;
   const ScreenSettings settings_;
   const Clock& clock_;
-  ScanSubmitter& submitter_;
+  ScanInlet& submitter_;  // the shell's scan queue (front_end.h)
   Voice& voice_;
   FlowState state_;
 };

@@ -9,26 +9,10 @@
 #include "platform/audio/make_voice.h"
 
 namespace kiosk::platform {
-namespace {
-
-// The screen's scans into the shell's scan queue.
-class InletSubmitter final : public ScanSubmitter {
- public:
-  explicit InletSubmitter(ScanInlet& inlet) : inlet_(inlet) {}
-  void submit(ScanRequest scan) override { inlet_.submit(std::move(scan)); }
-  void set_priority(bool priority) override { inlet_.set_priority(priority); }
-
- private:
-  ScanInlet& inlet_;
-};
-
-}  // namespace
-
 ScreenFrontEnd::ScreenFrontEnd(ScreenRun run, Waiter& waiter, Logger log, std::istream& in, std::ostream& out)
     : run_(std::move(run)), waiter_(waiter), log_(std::move(log)), in_(in), out_(out) {}
 
 void ScreenFrontEnd::run(FrontEndPorts ports) {
-  InletSubmitter submitter(*ports.scans);
   auto voice = make_voice(waiter_, log_);
   ScreenRun run = run_;
   // A frame presented is the front end's proof of progress for the watchdog.
@@ -37,7 +21,7 @@ void ScreenFrontEnd::run(FrontEndPorts ports) {
     if (inner) inner(frame, view);
   };
   std::atomic<bool> stop{false};
-  auto shown = run_screen(ports.events, submitter, *voice, ports.clock, log_, run, stop);
+  auto shown = run_screen(ports.events, *ports.scans, *voice, ports.clock, log_, run, stop);
   if (!shown) {
     log_.warn("screen: " + shown.error() + "; running headless, scans on stdin");
     HeadlessFrontEnd(in_, out_).run(std::move(ports));

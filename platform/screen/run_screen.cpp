@@ -54,7 +54,7 @@ ScreenSettings screen_settings(const KioskConfig& config, std::string office_nam
   return s;
 }
 
-Status run_screen(EventQueue& events, ScanSubmitter& submitter, Voice& voice, const Clock& clock, const Logger& log,
+Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const Clock& clock, const Logger& log,
                   const ScreenRun& run, const std::atomic<bool>& stop) {
   auto strings = embedded_string_tables();
   if (!strings) return Failure{strings.error()};

@@ -4,7 +4,7 @@
 // a steady frame rate on the calling thread. Between frames it waits only
 // on the event queue, with the next frame as its deadline: never on the
 // network, the camera, the printer or the store. Scans typed on the screen
-// go to the ScanSubmitter; speech and sounds to the Voice.
+// go to the shell's ScanInlet; speech and sounds to the Voice.
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -34,7 +34,7 @@ ScreenSettings screen_settings(const KioskConfig& config, std::string office_nam
 // Runs until `stop` is set, the window is closed or the queue is closed.
 // A failure to open the display is returned at once (the caller runs
 // headless then).
-Status run_screen(EventQueue& events, ScanSubmitter& submitter, Voice& voice, const Clock& clock, const Logger& log,
+Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const Clock& clock, const Logger& log,
                   const ScreenRun& run, const std::atomic<bool>& stop);
 
 }  // namespace kiosk::platform

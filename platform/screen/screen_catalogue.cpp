@@ -24,9 +24,10 @@ class ScriptClock final : public Clock {
   std::chrono::steady_clock::time_point mono_{std::chrono::hours(1)};
 };
 
-class NoSubmitter final : public ScanSubmitter {
+class NoSubmitter final : public ScanInlet {
  public:
-  void submit(ScanRequest) override {}
+  bool submit(ScanRequest) override { return true; }
+  void finished() override {}
   void set_priority(bool) override {}
 };
 

@@ -14,10 +14,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct RecordingSubmitter final : ScanSubmitter {
+struct RecordingSubmitter final : ScanInlet {
   std::vector<ScanRequest> scans;
   std::vector<bool> priorities;
-  void submit(ScanRequest scan) override { scans.push_back(std::move(scan)); }
+  bool submit(ScanRequest scan) override { return scans.push_back(std::move(scan)), true; }
+  void finished() override {}
   void set_priority(bool priority) override { priorities.push_back(priority); }
 };
 

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "kiosk/screens/silent_voice.h"
 #include "platform/screen/run_screen.h"
 #include "support/fakes.h"
 
@@ -18,17 +19,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Submitter final : ScanSubmitter {
+struct Submitter final : ScanInlet {
   std::atomic<int> scans{0};
-  void submit(ScanRequest) override { ++scans; }
+  bool submit(ScanRequest) override { return ++scans, true; }
+  void finished() override {}
   void set_priority(bool) override {}
-};
-
-struct Quiet final : Voice {
-  void speak(const Utterance&) override {}
-  void stop() override {}
-  void cue(Cue) override {}
-  void set_volume(int) override {}
 };
 
 void type(const char* text) {
@@ -49,7 +44,7 @@ TEST_CASE("the screen presents frames at its own pace while a scan waits, then s
   test::FakeClock clock;
   EventQueue events(clock);
   Submitter submitter;
-  Quiet voice;
+  SilentVoice voice;
   test::RecordingLogSink sink;
   Logger log(sink, "screen");
 
