@@ -74,11 +74,24 @@ std::optional<ZonedTime> parse_rfc3339(std::string_view text) {
   return ZonedTime{from_local(local, *offset), *offset};
 }
 
-std::string format_rfc3339(Seconds utc, UtcOffset offset) {
+namespace {
+
+// An instant as the office's wall clock shows it: its date and time of day.
+struct WallParts {
+  year_month_day date;
+  hh_mm_ss<seconds> tod;
+};
+
+WallParts wall_parts(Seconds utc, UtcOffset offset) {
   auto wall = to_local(utc, offset).wall;
   auto day = floor<days>(wall);
-  year_month_day date{day};
-  hh_mm_ss<seconds> tod{wall - day};
+  return {year_month_day{day}, hh_mm_ss<seconds>{wall - day}};
+}
+
+}  // namespace
+
+std::string format_rfc3339(Seconds utc, UtcOffset offset) {
+  auto [date, tod] = wall_parts(utc, offset);
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d%s", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
@@ -102,10 +115,7 @@ std::string format_iso_date(year_month_day date) {
 }
 
 std::string format_local_minutes(Seconds utc, UtcOffset offset) {
-  auto wall = to_local(utc, offset).wall;
-  auto day = floor<days>(wall);
-  year_month_day date{day};
-  hh_mm_ss<seconds> tod{wall - day};
+  auto [date, tod] = wall_parts(utc, offset);
   char buf[24];
   std::snprintf(buf, sizeof buf, "%02u-%02u-%04d %02d:%02d", static_cast<unsigned>(date.day()),
                 static_cast<unsigned>(date.month()), static_cast<int>(date.year()),
