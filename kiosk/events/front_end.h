@@ -11,6 +11,7 @@
 #include "kiosk/base/heartbeat.h"
 #include "kiosk/checkin/decision.h"
 #include "kiosk/events/event_queue.h"
+#include "kiosk/scan/preview_mailbox.h"
 
 namespace kiosk {
 
@@ -47,6 +48,11 @@ class FrontEnd {
   virtual bool lossless() const { return false; }
   // On the shell's thread; returns once ports.events is drained.
   virtual void run(FrontEndPorts ports) = 0;
+  // Where the camera's thread puts its frames for this front end to show
+  // (the screen's live preview); null: it shows none, and the camera makes
+  // no copies. It must outlive run() and the camera (the shell stops the
+  // camera before run() returns).
+  virtual PreviewMailbox* camera_preview() { return nullptr; }
 };
 
 }  // namespace kiosk
