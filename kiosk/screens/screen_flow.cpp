@@ -57,6 +57,12 @@ void ScreenFlow::on_event(const KioskEvent& event) {
           state_.offline = !e.online;
         } else if constexpr (std::is_same_v<E, DeviceChanged>) {
           if (e.device == DeviceKind::camera) state_.camera_online = e.online;
+        } else if constexpr (std::is_same_v<E, OfficeChanged>) {
+          // A refresh after start: the name, the office time and the
+          // services' names follow it from the next frame on.
+          settings_.office_name = e.name;
+          settings_.offset = e.utc_offset;
+          settings_.services = e.services;
         }
       },
       event);

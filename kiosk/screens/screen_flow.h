@@ -84,7 +84,7 @@ class ScreenFlow {
   bool idle_applies() const;
 
   const StringTable& strings_;
-  const ScreenSettings settings_;
+  ScreenSettings settings_;  // the office's part follows OfficeChanged
   const Clock& clock_;
   ScanInlet& submitter_;  // the shell's scan queue (front_end.h)
   Voice& voice_;

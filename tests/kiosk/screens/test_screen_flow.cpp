@@ -222,6 +222,21 @@ TEST_CASE("admitted: the service by its name in the applicant's language, its co
   CHECK(flow.view().lines.back() == "id:service R");
 }
 
+TEST_CASE("the office as a sync refresh after start has it: its name, its time and its services' names") {
+  Kiosk k;
+  CHECK(k.view().office == "Kantor Imigrasi");
+  k.flow.on_event(OfficeChanged{"Kantor Imigrasi Bogor", UtcOffset{std::chrono::hours(8)},
+                                {Service{"N", "Paspor Baru", "New passport", "A"}}});
+  auto v = k.view();
+  CHECK(v.office == "Kantor Imigrasi Bogor");
+  CHECK(v.clock == "17-08-2017 09:00");  // 08:00 at +07:00 is 09:00 at +08:00
+  k.decide(Verdict::admitted, [](DecisionEvent& e) { e.decision.service = "N"; });
+  CHECK(k.view().lines.back() == "id:service Paspor Baru");
+  // The next applicant still sees it: it is the office's, not the applicant's.
+  k.tap(Action::done);
+  CHECK(k.view().office == "Kantor Imigrasi Bogor");
+}
+
 TEST_CASE("the printer problem: the number stays on screen, show it at the counter") {
   Kiosk k;
   k.decide(Verdict::admitted, [](DecisionEvent& e) {
