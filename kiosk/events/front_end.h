@@ -20,8 +20,14 @@ class ScanInlet {
  public:
   virtual ~ScanInlet() = default;
   // Waits while the scan queue is full (back-pressure); false once the kiosk
-  // is stopping: the scan was not taken.
+  // is stopping: the scan was not taken. For an input thread (stdin), never
+  // for a UI thread.
   virtual bool submit(ScanRequest scan) = 0;
+  // Never waits (the screen's scans): `full` while the scan queue has no
+  // room (the engine is behind), `stopping` once the kiosk is; either way
+  // the scan was not taken, and the caller still holds it.
+  enum class Offer { taken, full, stopping };
+  virtual Offer offer(ScanRequest scan) = 0;
   // This front end will submit nothing more (its input ended). The kiosk
   // stops once every input is done.
   virtual void finished() = 0;
