@@ -66,9 +66,10 @@ std::unique_ptr<StopSignalWatcher> close_on_stop_signal(Runtime& rt, ScanQueue& 
 class Running {
  public:
   Running(Runtime& rt, bool lossless, std::function<void()> watchdog_ping);
-  // The camera, the scanner, the stop signal and the supervisor; fails
-  // (naming the key) for a device config that can never work.
-  Status start_inputs();
+  // The camera (its frames to `preview` too, when there is one), the
+  // scanner, the stop signal and the supervisor; fails (naming the key) for
+  // a device config that can never work.
+  Status start_inputs(PreviewMailbox* preview);
   // The scan loop on its own thread, the front end on this one, until both end.
   void run(FrontEnd& front_end);
 
@@ -105,9 +106,9 @@ Running::Running(Runtime& rt, bool lossless, std::function<void()> watchdog_ping
               IdleTask{[this] { idle_round(); }}),
       watchdog_ping_(std::move(watchdog_ping)) {}
 
-Status Running::start_inputs() {
-  auto devices = ScanSources::start(
-      {rt_.config, rt_.clock, rt_.clock, *scans_, events_, rt_.camera_online, rt_.logger("camera"), rt_.logger("scanner")});
+Status Running::start_inputs(PreviewMailbox* preview) {
+  auto devices = ScanSources::start({rt_.config, rt_.clock, rt_.clock, *scans_, events_, rt_.camera_online,
+                                     rt_.logger("camera"), rt_.logger("scanner"), preview});
   if (!devices) return Failure{devices.error()};
   devices_ = std::move(*devices);
   stop_watch_ = close_on_stop_signal(rt_, *scans_);
@@ -167,7 +168,7 @@ void Running::drain_outbox() {
 
 int App::run(FrontEnd& front_end, std::function<void()> watchdog_ping) {
   Running kiosk(rt_, front_end.lossless(), std::move(watchdog_ping));
-  if (auto started = kiosk.start_inputs(); !started) {
+  if (auto started = kiosk.start_inputs(front_end.camera_preview()); !started) {
     rt_.logger("scan").error(started.error());
     return 1;
   }

@@ -65,7 +65,8 @@ int run_supervised(kp::Runtime& rt, kiosk::FrontEnd& front_end) {
 }
 
 // The screen's settings from the config and the office as the kiosk knows it
-// at start (a kiosk not yet provisioned shows no office name).
+// at start (a kiosk not yet provisioned shows no office name); a sync refresh
+// that changes the office reaches the screen later as OfficeChanged.
 kp::ScreenRun screen_run(kp::Runtime& rt) {
   kiosk::OfficeConfig office;
   if (auto known = rt.office->office_config(); known && *known) office = **known;

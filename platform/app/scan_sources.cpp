@@ -30,6 +30,7 @@ CameraCallbacks camera_callbacks(const ScanSourcePorts& ports) {
   CameraCallbacks callbacks;
   callbacks.on_text = offer_to(ports.scans, "camera", ports.camera_log);
   callbacks.on_feedback = [&events = ports.events](const ScanFeedback& feedback) { events.post(ScanSeen{feedback}); };
+  if (ports.preview) callbacks.on_frame = [preview = ports.preview](const LumaView& frame) { preview->put(frame); };
   callbacks.on_state = [&events = ports.events, &online_flag = ports.camera_online, log = ports.camera_log](
                            bool online, const std::string& what) {
     online_flag = online;

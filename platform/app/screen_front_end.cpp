@@ -15,6 +15,7 @@ ScreenFrontEnd::ScreenFrontEnd(ScreenRun run, Waiter& waiter, Logger log, std::i
 void ScreenFrontEnd::run(FrontEndPorts ports) {
   auto voice = make_voice(waiter_, log_);
   ScreenRun run = run_;
+  run.preview = &preview_;
   // A frame presented is the front end's proof of progress for the watchdog.
   run.on_frame = [&ports, inner = run_.on_frame](std::uint64_t frame, const ViewModel& view) {
     ports.alive.beat(ports.clock.monotonic());

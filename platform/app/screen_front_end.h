@@ -20,6 +20,8 @@ class ScreenFrontEnd final : public FrontEnd {
   // Every decision reaches the screen, or the headless lines it falls back to.
   bool lossless() const override { return true; }
   void run(FrontEndPorts ports) override;
+  // The camera's frames for the live preview (run_screen's camera area).
+  PreviewMailbox* camera_preview() override { return &preview_; }
 
  private:
   ScreenRun run_;
@@ -27,6 +29,7 @@ class ScreenFrontEnd final : public FrontEnd {
   Logger log_;
   std::istream& in_;
   std::ostream& out_;
+  PreviewMailbox preview_;
 };
 
 }  // namespace kiosk::platform

@@ -24,9 +24,12 @@ class ScriptClock final : public Clock {
   std::chrono::steady_clock::time_point mono_{std::chrono::hours(1)};
 };
 
+// Takes every scan, or none when the scan queue is to look full.
 class NoSubmitter final : public ScanInlet {
  public:
+  bool full = false;
   bool submit(ScanRequest) override { return true; }
+  Offer offer(ScanRequest) override { return full ? Offer::full : Offer::taken; }
   void finished() override {}
   void set_priority(bool) override {}
 };
@@ -82,6 +85,10 @@ void play(std::string_view name, ScreenFlow& flow, ScriptClock& clock) {
     needed.code = "KX7P2M";
     flow.on_event(needed);
     flow.text("1708");
+  } else if (name == "busy") {  // OK with the scan queue full (sample_view's submitter)
+    flow.tap(tap_of(Action::type_code));
+    flow.text("KX7P2M");
+    flow.key(Key::enter);
   } else if (name == "verifying") {
     flow.tap(tap_of(Action::type_code));
     flow.text("KX7P2M");
@@ -108,8 +115,8 @@ void play(std::string_view name, ScreenFlow& flow, ScriptClock& clock) {
 
 std::vector<std::string> sample_screen_names() {
   std::vector<std::string> names = {"welcome",   "hold_still", "offline",  "registration", "registration_text",
-                                    "typing",    "birth_date", "verifying", "admitted",    "printer_problem",
-                                    "timeout_warning"};
+                                    "typing",    "busy",       "birth_date", "verifying", "admitted",
+                                    "printer_problem", "timeout_warning"};
   for (auto verdict : kVerdicts) names.emplace_back(to_string(verdict));
   return names;
 }
@@ -120,6 +127,7 @@ Expected<ViewModel> sample_view(std::string_view name, Language language, const 
     return Failure{"no screen named \"" + std::string(name) + "\""};
   ScriptClock clock;
   NoSubmitter submitter;
+  submitter.full = name == "busy";
   SilentVoice voice;
   ScreenSettings settings;
   settings.office_name = "Kantor Imigrasi Jakarta Selatan";

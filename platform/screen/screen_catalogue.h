@@ -11,7 +11,8 @@
 
 namespace kiosk::platform {
 
-// welcome, hold_still, registration, registration_text, typing, birth_date,
+// welcome, hold_still, registration, registration_text, typing, busy (OK
+// pressed while the scan queue is full), birth_date,
 // verifying, admitted, printer_problem, timeout_warning, offline, and one per
 // verdict (late, too_early, ...).
 std::vector<std::string> sample_screen_names();

@@ -22,6 +22,7 @@ namespace {
 struct Submitter final : ScanInlet {
   std::atomic<int> scans{0};
   bool submit(ScanRequest) override { return ++scans, true; }
+  Offer offer(ScanRequest) override { return ++scans, Offer::taken; }
   void finished() override {}
   void set_priority(bool) override {}
 };
