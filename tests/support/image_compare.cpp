@@ -83,12 +83,13 @@ Image shrink(const Image& image, int factor) {
   return out;
 }
 
-std::string Comparison::describe() const {
+std::string Comparison::describe(int scale) const {
   if (!same_size) return "the pictures differ in size";
+  const auto& b = worst_block;
   char text[200];
   std::snprintf(text, sizeof text, "%zu of %d blocks of %d px differ; the worst by %.1f levels at x %d-%d, y %d-%d",
-                differing.size(), blocks, worst_block.w, worst, worst_block.x, worst_block.x + worst_block.w - 1,
-                worst_block.y, worst_block.y + worst_block.h - 1);
+                differing.size(), blocks, b.w * scale, worst, b.x * scale, (b.x + b.w) * scale - 1, b.y * scale,
+                (b.y + b.h) * scale - 1);
   return text;
 }
 

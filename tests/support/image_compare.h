@@ -57,8 +57,9 @@ struct Comparison {
   double worst = 0;               // the largest mean difference of a block
   Region worst_block;
   bool matches() const { return same_size && differing.empty(); }
-  // "3 of 375 blocks of 8 px differ; the worst by 41.2 levels at x 120-127, y 64-71"
-  std::string describe() const;
+  // "3 of 375 blocks of 32 px differ; the worst by 41.2 levels at x 480-511, y 256-287",
+  // in the pixels of a picture `scale` times larger (the screen a golden image shrinks).
+  std::string describe(int scale = 1) const;
 };
 
 // A block's difference is the sum over its pixels of the mean of the three

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -205,41 +206,65 @@ void write_sheet(const std::vector<SdlSurface>& shots, const std::filesystem::pa
   REQUIRE(save_png(sheet.get(), path.string()).ok());
 }
 
-}  // namespace
+// One screen drawn on one panel in one language.
+struct Drawn {
+  const Panel& panel;
+  Language language;
+  const std::string& name;
+  Screenshot& shot;
+  std::filesystem::path under(const std::filesystem::path& root) const {
+    return root / panel.name / std::string(to_string(language));
+  }
+};
 
-TEST_CASE("every screen, both languages, three displays: drawn, sized and legible") {
+// Draws every screen in both languages on every panel, panel by panel and
+// language by language, and hands each to `check`.
+void for_each_screen(const std::function<void(const Drawn&)>& check) {
   auto strings = embedded_string_tables();
   REQUIRE(strings.ok());
   auto fonts = FontSet::open();
   REQUIRE(fonts.ok());
-  std::map<std::string, double> smallest_number;
-  for (const auto& panel : kPanels) {
-    for (auto language : {Language::id, Language::en}) {
-      auto dir = std::filesystem::path(KIOSK_SCREENSHOT_DIR) / panel.name / std::string(to_string(language));
-      std::filesystem::create_directories(dir);
-      std::vector<SdlSurface> sheet;
+  for (const auto& panel : kPanels)
+    for (auto language : {Language::id, Language::en})
       for (const auto& name : sample_screen_names()) {
         INFO(panel.name << " " << to_string(language) << " " << name);
         auto view = sample_view(name, language, *strings);
         REQUIRE(view.ok());
         auto shot = render_screenshot(*view, panel.display, **fonts);
         REQUIRE(shot.ok());
-        REQUIRE(save_png(shot->pixels.get(), (dir / (name + ".png")).string()).ok());
-        check_layout(shot->layout);
-        check_sizes(shot->layout, name);
-        check_pixels(*shot);
-        if (auto mm = check_number(*shot); mm > 0) {
-          auto& smallest = smallest_number[panel.name];
-          smallest = smallest == 0 ? mm : std::min(smallest, mm);
-        }
-        // Only the small panel may leave things out (the speak button says them).
-        if (panel.display.width >= 1080) CHECK(shot->layout.dropped.empty());
-        for (const auto& what : shot->layout.dropped) UNSCOPED_INFO("left out: " << what);
-        sheet.push_back(std::move(shot->pixels));
+        check(Drawn{panel, language, name, *shot});
       }
-      write_sheet(sheet, dir / "all.png");
+}
+
+}  // namespace
+
+TEST_CASE("every screen, both languages, three displays: drawn, sized and legible") {
+  std::map<std::string, double> smallest_number;
+  std::filesystem::path sheet_dir;
+  std::vector<SdlSurface> sheet;
+  for_each_screen([&](const Drawn& drawn) {
+    auto dir = drawn.under(KIOSK_SCREENSHOT_DIR);
+    if (dir != sheet_dir) {
+      write_sheet(sheet, sheet_dir / "all.png");
+      sheet.clear();
+      sheet_dir = dir;
+      std::filesystem::create_directories(dir);
     }
-  }
+    auto& shot = drawn.shot;
+    REQUIRE(save_png(shot.pixels.get(), (dir / (drawn.name + ".png")).string()).ok());
+    check_layout(shot.layout);
+    check_sizes(shot.layout, drawn.name);
+    check_pixels(shot);
+    if (auto mm = check_number(shot); mm > 0) {
+      auto& smallest = smallest_number[drawn.panel.name];
+      smallest = smallest == 0 ? mm : std::min(smallest, mm);
+    }
+    // Only the small panel may leave things out (the speak button says them).
+    if (drawn.panel.display.width >= 1080) CHECK(shot.layout.dropped.empty());
+    for (const auto& what : shot.layout.dropped) UNSCOPED_INFO("left out: " << what);
+    sheet.push_back(std::move(shot.pixels));
+  });
+  write_sheet(sheet, sheet_dir / "all.png");
   for (const auto& [panel, mm] : smallest_number) WARN("queue number capitals on " << panel << ": " << mm << " mm");
 }
 
@@ -277,54 +302,40 @@ std::string write_mismatch(const test::Image& actual, const test::Image& golden,
 }  // namespace
 
 TEST_CASE("every screen, both languages, three displays: looks like its golden image") {
-  auto strings = embedded_string_tables();
-  REQUIRE(strings.ok());
-  auto fonts = FontSet::open();
-  REQUIRE(fonts.ok());
   const bool update = updating_goldens();
   const auto golden_dir = std::filesystem::path(KIOSK_GOLDEN_DIR);
   std::filesystem::remove_all(KIOSK_GOLDEN_MISMATCH_DIR);
-  std::set<std::filesystem::path> drawn;
-  for (const auto& panel : kPanels) {
-    for (auto language : {Language::id, Language::en}) {
-      auto dir = golden_dir / panel.name / std::string(to_string(language));
-      for (const auto& name : sample_screen_names()) {
-        INFO(panel.name << " " << to_string(language) << " " << name);
-        auto view = sample_view(name, language, *strings);
-        REQUIRE(view.ok());
-        auto shot = render_screenshot(*view, panel.display, **fonts);
-        REQUIRE(shot.ok());
-        auto image = test::image_of(shot->pixels.get());
-        REQUIRE(image.ok());
-        auto small = test::shrink(*image, kGoldenShrink);
-        auto path = dir / (name + ".png");
-        drawn.insert(path);
-        if (update) {
-          std::filesystem::create_directories(dir);
-          REQUIRE(test::save_png(small, path.string()).ok());
-          continue;
-        }
-        auto golden = test::load_image(path.string());
-        if (!golden) {
-          FAIL_CHECK("no golden image: " << golden.error() << "; to draw them: " << kRegenerate);
-          continue;
-        }
-        auto result = test::compare_images(small, *golden, kGoldenRules);
-        if (result.matches()) continue;
-        auto written = write_mismatch(small, *golden, result,
-                                      std::string(panel.name) + "-" + std::string(to_string(language)) + "-" + name);
-        FAIL_CHECK(path.string() << ": " << result.describe() << " (today's drawing has "
-                                 << test::elements_at(shot->layout, result.worst_block, kGoldenShrink)
-                                 << " there); pictures: " << written << "; if the change is meant: " << kRegenerate);
-      }
+  std::set<std::filesystem::path> drawn_paths;
+  for_each_screen([&](const Drawn& drawn) {
+    auto image = test::image_of(drawn.shot.pixels.get());
+    REQUIRE(image.ok());
+    auto small = test::shrink(*image, kGoldenShrink);
+    auto path = drawn.under(golden_dir) / (drawn.name + ".png");
+    drawn_paths.insert(path);
+    if (update) {
+      std::filesystem::create_directories(path.parent_path());
+      REQUIRE(test::save_png(small, path.string()).ok());
+      return;
     }
-  }
+    auto golden = test::load_image(path.string());
+    if (!golden) {
+      FAIL_CHECK("no golden image: " << golden.error() << "; to draw them: " << kRegenerate);
+      return;
+    }
+    auto result = test::compare_images(small, *golden, kGoldenRules);
+    if (result.matches()) return;
+    auto stem = std::string(drawn.panel.name) + "-" + std::string(to_string(drawn.language)) + "-" + drawn.name;
+    auto written = write_mismatch(small, *golden, result, stem);
+    FAIL_CHECK(path.string() << ": " << result.describe(kGoldenShrink) << " (today's drawing has "
+                             << test::elements_at(drawn.shot.layout, result.worst_block, kGoldenShrink)
+                             << " there); pictures: " << written << "; if the change is meant: " << kRegenerate);
+  });
   // A golden image of a screen that is gone.
   REQUIRE(std::filesystem::is_directory(golden_dir));
   for (const auto& entry : std::filesystem::recursive_directory_iterator(golden_dir)) {
-    if (entry.path().extension() != ".png" || drawn.count(entry.path())) continue;
+    if (entry.path().extension() != ".png" || drawn_paths.count(entry.path())) continue;
     if (update) std::filesystem::remove(entry.path());
     else FAIL_CHECK("a golden image of no screen: " << entry.path() << "; " << kRegenerate << " removes it");
   }
-  if (update) WARN("wrote " << drawn.size() << " golden images to " << golden_dir);
+  if (update) WARN("wrote " << drawn_paths.size() << " golden images to " << golden_dir);
 }
