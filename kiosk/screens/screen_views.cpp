@@ -150,7 +150,9 @@ void birth_date(Builder& b) {
 void busy(Builder& b) {
   b.screen(ScreenId::busy, "busy", Icon::clock, Tone::problem, "busy.title");
   b.line("busy.next");
-  b.add(b.button(Action::submit, "button.try_again", true));
+  auto again = b.button(Action::submit, "button.try_again", true);
+  again.short_label = b.say("button.try_again_short");
+  b.add(again);
   b.add(b.button(Action::back, "button.back"));
   b.speech();
 }
