@@ -48,7 +48,7 @@ struct FlowState {
   bool camera_online = true;
   std::string entry;        // typing and birth date
   bool entry_invalid = false;
-  std::string wedge;        // text typed outside an entry field: a keyboard-wedge scanner
+  std::string wedge;        // text typed outside an entry field: a keyboard-wedge scanner (kMaxScanLine at most)
   std::optional<ScanRequest> birth_date_scan;
   std::optional<DecisionEvent> result;
   ScanFeedback scan;
