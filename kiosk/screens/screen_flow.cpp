@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "kiosk/booking/birth_date.h"
+#include "kiosk/scan/scan_line.h"
 #include "kiosk/screens/screen_views.h"
 
 namespace kiosk {
@@ -79,7 +80,7 @@ void ScreenFlow::text(std::string_view typed) {
   touch();
   for (char c : typed) {
     if (state_.step == Step::typing || state_.step == Step::birth_date) type_char(c);
-    else if (state_.step != Step::waiting) state_.wedge += c;
+    else if (state_.step != Step::waiting && state_.wedge.size() < kMaxScanLine) state_.wedge += c;
   }
 }
 

@@ -51,7 +51,7 @@ struct FlowState {
   bool entry_invalid = false;
   // A scan the scan queue had no room for (Step::busy): kept for "try again".
   std::optional<ScanRequest> refused;
-  std::string wedge;        // text typed outside an entry field: a keyboard-wedge scanner
+  std::string wedge;        // text typed outside an entry field: a keyboard-wedge scanner (kMaxScanLine at most)
   std::optional<ScanRequest> birth_date_scan;
   std::optional<DecisionEvent> result;
   ScanFeedback scan;

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "kiosk/scan/scan_line.h"
 #include "platform/scan/frame_source_factory.h"
 
 namespace kiosk::platform {
@@ -50,6 +51,9 @@ WedgeCallbacks wedge_callbacks(const ScanSourcePorts& ports) {
   callbacks.on_state = [&events = ports.events, log = ports.scanner_log](bool online, const std::string& what) {
     post_state(events, DeviceKind::scanner, online,
                std::string(online ? "scanner online: " : "scanner offline: ") + what, log);
+  };
+  callbacks.on_cut = [log = ports.scanner_log](std::size_t discarded) {
+    log.warn(cut_scan_line_note("wedge", discarded));
   };
   return callbacks;
 }

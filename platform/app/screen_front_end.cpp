@@ -25,7 +25,7 @@ void ScreenFrontEnd::run(FrontEndPorts ports) {
   auto shown = run_screen(ports.events, *ports.scans, *voice, ports.clock, log_, run, stop);
   if (!shown) {
     log_.warn("screen: " + shown.error() + "; running headless, scans on stdin");
-    HeadlessFrontEnd(in_, out_).run(std::move(ports));
+    HeadlessFrontEnd(in_, out_, log_.child("stdin")).run(std::move(ports));
     return;
   }
   // The window was closed (a desktop) or the kiosk is stopping. A closed

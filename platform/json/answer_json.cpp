@@ -65,17 +65,28 @@ std::string non_empty_string(JsonFields& fields, std::string_view key) {
   return text;
 }
 
+// A number the kiosk may print: the contract's form. The bad text is not
+// quoted whole: it may be kilobytes long.
+std::string queue_number(JsonFields& fields) {
+  auto text = non_empty_string(fields, "queue_number");
+  if (fields.ok() && !is_service_queue_number(text))
+    fields.fail(fields.path_of("queue_number"), "not a queue number (^[A-Z]{1,3}-[0-9]{3,4}$): \"" +
+                                                    text.substr(0, 16) + (text.size() > 16 ? "...\", " : "\", ") +
+                                                    std::to_string(text.size()) + " bytes");
+  return text;
+}
+
 void read_details(JsonFields& fields, CheckinResult& result) {
   switch (result.kind) {
     case Kind::admitted:
-      result.queue_number = non_empty_string(fields, "queue_number");
+      result.queue_number = queue_number(fields);
       result.service = non_empty_string(fields, "service");
       result.slot_start = fields.time("slot_start").utc;
       result.checked_in_at = fields.time("checked_in_at").utc;
       result.ahead = static_cast<int>(fields.optional_integer("ahead", 0, kMaxAhead).value_or(0));
       break;
     case Kind::already_checked_in:
-      result.queue_number = non_empty_string(fields, "queue_number");
+      result.queue_number = queue_number(fields);
       result.checked_in_at = fields.time("checked_in_at").utc;
       break;
     case Kind::rejected: result.reason = non_empty_string(fields, "reason"); break;
@@ -181,13 +192,14 @@ Expected<std::vector<CheckinResult>> parse_batch_results(std::string_view body,
 }
 
 Expected<QueueBlock> parse_queue_block_answer(std::string_view body, std::string_view service,
-                                              std::chrono::year_month_day date) {
+                                              std::chrono::year_month_day date, int size) {
   auto block = parse_queue_block(body, service);
   if (!block) return block;
   if (block->service != service)
     return Failure{"queue block: service: expected \"" + std::string(service) + "\", got \"" + block->service + "\""};
   if (block->date != date)
     return Failure{"queue block: date: expected " + format_iso_date(date) + ", got " + format_iso_date(block->date)};
+  if (auto problem = leased_block_problem(*block, size); !problem.empty()) return Failure{"queue block: " + problem};
   return block;
 }
 

@@ -258,7 +258,7 @@ Answer<QueueBlock> CentralClient::lease_queue_block(const std::string& service, 
   auto body = queue_block_request_json(http_.settings().kiosk_id, service, date, size);
   auto request = with_body(Method::post, office_path("/queue-blocks"), std::move(body));
   auto read = [&](const HttpResponse& response, CallInfo&) {
-    return parse_queue_block_answer(response.body, service, date);
+    return parse_queue_block_answer(response.body, service, date, size);
   };
   return logged("queue block", exchange<QueueBlock>(http_, request, {201}, read));
 }

@@ -49,6 +49,7 @@ json CentralProcess::control(const std::string& method, const std::string& path,
   client.set_read_timeout(10);
   httplib::Headers headers{{"X-Control-Token", kControlToken}};
   httplib::Result result = method == "POST"     ? client.Post(path, headers, body, "application/json")
+                           : method == "PUT"    ? client.Put(path, headers, body, "application/json")
                            : method == "DELETE" ? client.Delete(path, headers)
                                                 : client.Get(path, headers);
   REQUIRE(result);
@@ -60,6 +61,8 @@ json CentralProcess::control(const std::string& method, const std::string& path,
 void CentralProcess::set_fault(const json& fault) { control("POST", "/_control/faults", fault.dump()); }
 
 void CentralProcess::clear_faults() { control("DELETE", "/_control/faults"); }
+
+void CentralProcess::set_clock(const json& clock) { control("PUT", "/_control/clock", clock.dump()); }
 
 std::vector<json> CentralProcess::checkins() {
   auto answer = control("GET", "/_control/checkins");

@@ -25,6 +25,8 @@ class CentralProcess {
   // POST /_control/faults with `fault`; DELETE to clear.
   void set_fault(const nlohmann::json& fault);
   void clear_faults();
+  // PUT /_control/clock: {"offset_ms": N} or {"now": "<RFC 3339>"}.
+  void set_clock(const nlohmann::json& clock);
   // What the service recorded: GET /_control/checkins.
   std::vector<nlohmann::json> checkins();
 
