@@ -24,6 +24,8 @@ class Reprinter {
  public:
   Reprinter(ReprintPorts ports, Logger log);
 
+  // The first run also owes a ticket to every check-in of today that was
+  // never confirmed printed (ReprintQueue::queue_unconfirmed).
   // Asks the printer only when something is owed today; prints each owed
   // ticket, marked as a reprint, while the printer keeps printing. A ticket
   // leaves the queue only once it printed whole (or went out unconfirmed,
@@ -37,11 +39,13 @@ class Reprinter {
 
  private:
   bool reprint(const CheckinRecord& record, const OfficeConfig& office);
+  void sweep_unconfirmed(std::chrono::year_month_day today);
   bool backing_off() const;
   void note_failure();
 
   ReprintPorts ports_;
   Logger log_;
+  bool swept_ = false;
   std::chrono::seconds backoff_{0};
   std::chrono::steady_clock::time_point next_attempt_{};
 };
