@@ -13,9 +13,7 @@ Reprinter::Reprinter(ReprintPorts ports, Logger log) : ports_(ports), log_(std::
 std::size_t Reprinter::run_once() {
   auto office = ports_.directory.office_config();
   if (!office || !*office) return 0;  // no office yet: nothing can have been checked in
-  auto today = local_date(now_seconds(ports_.clock), (*office)->utc_offset);
-  if (!swept_) sweep_unconfirmed(today);
-  auto due = ports_.queue.reprints_due(today);
+  auto due = ports_.queue.reprints_due(local_date(now_seconds(ports_.clock), (*office)->utc_offset));
   if (!due) {
     log_.error(due.error());
     return 0;
@@ -33,16 +31,17 @@ std::size_t Reprinter::run_once() {
   return done;
 }
 
-// Once per start: a check-in the kiosk was killed between committing and the
-// printer's answer (or whose job went out unconfirmed) is owed its ticket.
-void Reprinter::sweep_unconfirmed(std::chrono::year_month_day today) {
-  auto queued = ports_.queue.queue_unconfirmed(today);
+bool Reprinter::recover() {
+  auto office = ports_.directory.office_config();
+  if (!office || !*office) return false;
+  auto queued = ports_.queue.queue_unconfirmed(local_date(now_seconds(ports_.clock), (*office)->utc_offset));
   if (!queued) {
     log_.error(queued.error());
-    return;
+    return false;
   }
-  swept_ = true;
   if (*queued > 0) log_.warn(std::to_string(*queued) + " ticket(s) never confirmed printed: printing them again");
+  run_once();
+  return true;
 }
 
 bool Reprinter::backing_off() const {

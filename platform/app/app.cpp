@@ -88,6 +88,7 @@ class Running {
   std::unique_ptr<ScanSources> devices_;
   std::unique_ptr<StopSignalWatcher> stop_watch_;
   Heartbeat front_alive_;
+  bool recovered_ = false;  // the tickets owed from before this start are queued
   std::function<void()> watchdog_ping_;
   std::optional<WatchdogSupervisor> supervisor_;
 };
@@ -141,7 +142,10 @@ void Running::decided(const ScanRequest& scan, const Decision& decision) {
 // admissions they turn out to be get their tickets in the same round.
 void Running::idle_round() {
   rt_.checkin->resolve_pending();
-  rt_.reprinter->run_once();
+  if (recovered_)
+    rt_.reprinter->run_once();
+  else
+    recovered_ = rt_.reprinter->recover();
   reporter_.idle();
 }
 
