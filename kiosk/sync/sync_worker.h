@@ -24,6 +24,7 @@
 #include "kiosk/base/clock.h"
 #include "kiosk/sync/connectivity.h"
 #include "kiosk/checkin/journal.h"
+#include "kiosk/checkin/online_intents.h"
 #include "kiosk/base/log.h"
 #include "kiosk/base/waiter.h"
 #include "kiosk/sync/sync_store.h"
@@ -61,6 +62,8 @@ struct SyncPorts {
   Connectivity& connectivity;
   std::function<double()> jitter;            // uniform in [0, 1)
   std::function<KioskStatus()> base_status;  // version, uptime, devices
+  // Offline refusals of scans whose online answer was lost, to upload; null: none.
+  OnlineIntents* intents = nullptr;
 };
 
 // What one round did, for `kiosk sync` and the logs.
@@ -104,6 +107,8 @@ class SyncWorker {
   bool probe(SyncReport& report);
   void upload(SyncReport& report, bool force);
   std::optional<std::vector<CheckinRecord>> next_events(SyncReport& report);
+  bool upload_refusals(SyncReport& report);
+  bool upload_refusal(const OnlineIntent& refusal, UtcOffset offset, SyncReport& report);
   Sent upload_batch(const std::vector<CheckinRecord>& events, SyncReport& report);
   Sent upload_singles(const std::vector<CheckinRecord>& events, SyncReport& report);
   Sent upload_single(const CheckinRecord& event, SyncReport& report);

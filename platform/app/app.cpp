@@ -89,6 +89,7 @@ class Running {
   std::unique_ptr<ScanSources> devices_;
   std::unique_ptr<StopSignalWatcher> stop_watch_;
   Heartbeat front_alive_;
+  bool recovered_ = false;  // the tickets owed from before this start are queued
   std::function<void()> watchdog_ping_;
   std::optional<WatchdogSupervisor> supervisor_;
 };
@@ -132,13 +133,20 @@ void Running::run(FrontEnd& front_end) {
 
 // On the engine's thread.
 void Running::decided(const ScanRequest& scan, const Decision& decision) {
-  if (sync_ && decision.verdict == Verdict::admitted && decision.mode == DecisionMode::offline) sync_->poke();
+  // An offline admission, or a refusal that may have to be uploaded.
+  if (sync_ && decision.mode == DecisionMode::offline && decision.verdict != Verdict::kiosk_error) sync_->poke();
   reporter_.decided(scan, decision);
 }
 
 // On the engine's thread, between scans.
+// Online intents a power cut left unresolved are sent again first, so the
+// admissions they turn out to be get their tickets in the same round.
 void Running::idle_round() {
-  rt_.reprinter->run_once();
+  rt_.checkin->resolve_pending();
+  if (recovered_)
+    rt_.reprinter->run_once();
+  else
+    recovered_ = rt_.reprinter->recover();
   reporter_.idle();
 }
 

@@ -46,7 +46,7 @@ void wire_checkin(Runtime& rt) {
   CheckinPolicy policy{rt.config.kiosk_id, rt.config.checkin.require_birth_date, rt.config.queue.fallback,
                        std::chrono::milliseconds{rt.config.api.online_deadline_ms}};
   CheckinPorts ports{rt.clock, *rt.office, *rt.store, *rt.watched_printer, rt.ids, rt.scan_client.get(),
-                     rt.scan_client ? &rt.connectivity : nullptr, rt.store.get()};
+                     rt.scan_client ? &rt.connectivity : nullptr, rt.store.get(), rt.store.get()};
   rt.checkin = std::make_unique<CheckinService>(policy, ports, rt.logger("checkin"));
   rt.reprinter = std::make_unique<Reprinter>(ReprintPorts{rt.clock, *rt.office, *rt.store, *rt.watched_printer},
                                              rt.logger("printer"));
@@ -61,7 +61,8 @@ void wire_sync(Runtime& rt) {
                   *rt.office,
                   rt.connectivity,
                   [&rt] { return std::uniform_real_distribution<double>(0.0, 1.0)(rt.random); },
-                  [&rt] { return rt.base_status(); }};
+                  [&rt] { return rt.base_status(); },
+                  rt.store.get()};
   rt.sync = std::make_unique<SyncWorker>(SyncPolicy{}, ports, rt.logger("sync"));
 }
 

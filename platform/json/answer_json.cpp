@@ -49,8 +49,12 @@ bool is_event_id_reused(int status, const json& body) {
 }
 
 // The "result" a status must carry, and the kind it means.
-std::optional<std::pair<std::string_view, Kind>> expected_result(int status) {
+std::optional<std::pair<std::string_view, Kind>> expected_result(int status, std::string_view result = "") {
   switch (status) {
+    // The two answers to an uploaded refusal: which one the body names.
+    case 200:
+      if (result == "withdrawn") return std::pair{std::string_view("withdrawn"), Kind::withdrawn};
+      return std::pair{std::string_view("noted"), Kind::noted};
     case 201: return std::pair{std::string_view("admitted"), Kind::admitted};
     case 409: return std::pair{std::string_view("already_checked_in"), Kind::already_checked_in};
     case 422: return std::pair{std::string_view("rejected"), Kind::rejected};
@@ -91,6 +95,8 @@ void read_details(JsonFields& fields, CheckinResult& result) {
       break;
     case Kind::rejected: result.reason = non_empty_string(fields, "reason"); break;
     case Kind::not_found:
+    case Kind::withdrawn:
+    case Kind::noted:
     case Kind::event_id_reused:
     case Kind::error: break;
   }
@@ -105,7 +111,10 @@ CheckinResult read_checkin(int status, const json& body, const std::string& path
     return result;
   }
   JsonFields fields(body, path, error);
-  auto expected = expected_result(status);
+  auto named = body.is_object() && body.contains("result") && body["result"].is_string()
+                   ? body["result"].get<std::string>()
+                   : std::string();
+  auto expected = expected_result(status, named);
   if (!expected) {
     fields.fail("status", std::to_string(status) + " is not a check-in answer");
     return result;

@@ -223,7 +223,7 @@ Answer<std::optional<Booking>> CentralClient::booking(const std::string& code) {
 Answer<CheckinResult> CentralClient::check_in(const CheckinUpload& upload, std::chrono::milliseconds deadline) {
   auto request = with_body(Method::post, office_path("/checkins"), checkin_request_json(upload));
   request.timeout = deadline;
-  auto answer = exchange<CheckinResult>(http_, request, {201, 409, 422, 404}, read_checkin);
+  auto answer = exchange<CheckinResult>(http_, request, {200, 201, 409, 422, 404}, read_checkin);
   return logged(("check-in " + redact_code(upload.code)).c_str(), std::move(answer));
 }
 

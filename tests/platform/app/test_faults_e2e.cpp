@@ -332,7 +332,7 @@ TEST_CASE("faults: a leased block of another size is refused and nothing is stor
 TEST_CASE("faults: a service Date eighty years off is logged and shown by kiosk sync") {
   KioskFixture kiosk;
   CentralProcess central(kiosk, {{"AAA111"}});
-  central.set_clock(json{{"offset_ms", 80LL * 365 * 24 * 3600 * 1000}});
+  central.set_clock_offset(std::chrono::milliseconds{80LL * 365 * 24 * 3600 * 1000});
   kiosk.configure({{"api", central.kiosk_api_config()}});
   kiosk.import_office();
   auto sync = kiosk.kiosk({"sync", "--config", kiosk.config_path()});
