@@ -9,6 +9,27 @@ t=$boot/kiosk-test
 say() { echo "KIOSK-TEST: $*" > /dev/console; }
 each() { while IFS= read -r line; do say "$1$line"; done; }
 as_kiosk() { setpriv --reuid=kiosk --regid=kiosk --init-groups "$@"; }
+# await_kiosk_log PATTERN SECONDS: prints the first line of kiosk.service's
+# journal (this boot) matching PATTERN, waiting at most SECONDS for it.
+await_kiosk_log() {
+  tries=$(( $2 * 2 ))
+  while [ "$tries" -gt 0 ]; do
+    journalctl -b -u kiosk.service -o cat --no-pager | grep -m1 -E "$1" && return 0
+    sleep 0.5; tries=$((tries - 1))
+  done
+  return 1
+}
+# screendump NAME: asks the host (boot-test) for a QEMU screendump of the
+# display on the kiosk-test virtio port and waits for "taken NAME". Without
+# the port (no display given to qemu) it says so and goes on.
+port=/dev/virtio-ports/kiosk-test
+screendump() {
+  if [ ! -e $port ]; then say "screendump $1: no $port"; return; fi
+  exec 3<>$port
+  echo "screendump $1" >&3
+  say "screendump $1: $(timeout 120 head -n1 <&3 || echo "no answer from the host")"
+  exec 3>&-
+}
 
 say "userspace up at $(cut -d' ' -f1 /proc/uptime) s"
 say "mounts: / $(findmnt -no OPTIONS / | cut -d, -f1), journal on $(findmnt -no SOURCE /var/log/journal)"
@@ -47,11 +68,19 @@ say "kiosk idle VmRSS: $(awk '/VmRSS/ {print $2, $3}' /proc/"$pid"/status 2>/dev
 say "kiosk status: $(systemctl show -p StatusText --value kiosk.service)"
 # systemd stamps the last WATCHDOG=1 it received (0: none yet).
 say "kiosk watchdog ping: $(systemctl show -p WatchdogTimestampMonotonic --value kiosk.service)"
+# The screen: KMSDRM on the virtio-gpu display, or the headless fallback.
+say "screen: $(await_kiosk_log 'screen: (shows welcome|.*running headless)' 180 || echo "no screen line in 180 s")"
+say "drm devices: $(ls /dev/dri 2>/dev/null | tr '\n' ' ')"
+screendump welcome
 
 if [ -x $t/kiosk-fake-wedge ]; then
   $t/kiosk-fake-wedge --name "Fake Wedge" --text BOOT01 --wait-ms 120000 2>&1 | each "wedge| "
   # The decision line, from the journal, bounded.
-  timeout 60 journalctl -b -u kiosk.service -o cat -f --no-pager | grep -m1 '"verdict"' | each "decision| "
+  # The decision: the headless JSON line, or the check-in's own log line
+  # ("admitted BO**01 N-001") when the screen is up.
+  await_kiosk_log '"verdict"|(admitted|late|too_early|not_found) [^ ]+' 60 | each "decision| "
+  say "screen after the scan: $(await_kiosk_log 'screen: shows admitted' 60 || echo "no admitted screen in 60 s")"
+  screendump admitted
 else
   say "wedge: SKIP (no kiosk-fake-wedge given)"
 fi
