@@ -55,7 +55,11 @@ void route_scans(Runtime& rt, ScanQueue& queue, CheckinEngine& engine) {
 std::unique_ptr<StopSignalWatcher> close_on_stop_signal(Runtime& rt, ScanQueue& queue) {
   return std::make_unique<StopSignalWatcher>([&rt, &queue](int signal) {
     rt.logger("kiosk").info(std::string(signal == SIGINT ? "SIGINT" : "SIGTERM") +
-                            ": stopping; deciding the scans already queued");
+                            ": stopping; deciding the scans already queued, offline");
+    // A queue of scans each waiting out its online deadline could outlast
+    // TimeoutStopSec; offline each is decided at once, and uploaded later
+    // under the same event id (the contract's rules for a lost answer).
+    rt.abandon_scan_calls->store(true);
     queue.close();
   });
 }
@@ -163,6 +167,8 @@ void Running::wind_down() {
   devices_.reset();
   engine_.wait_idle();
   drain_outbox();
+  // The round still in flight ends now, not after its request_timeout.
+  rt_.abandon_sync_calls->store(true);
   events_.close();
 }
 

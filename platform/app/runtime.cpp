@@ -34,12 +34,16 @@ Status open_store_and_printer(Runtime& rt) {
 
 Status open_central_clients(Runtime& rt) {
   if (rt.config.api.base_url.empty()) return ok_status();
-  for (auto* client : {&rt.scan_client, &rt.sync_client}) {
-    auto made = make_central_client(central_settings_from(rt.config), rt.logger("central"));
+  auto open = [&rt](std::unique_ptr<CentralClient>& client, std::shared_ptr<std::atomic<bool>> abandon) -> Status {
+    auto settings = central_settings_from(rt.config);
+    settings.http.abandon = std::move(abandon);
+    auto made = make_central_client(std::move(settings), rt.logger("central"));
     if (!made) return Failure{made.error()};
-    *client = std::move(*made);
-  }
-  return ok_status();
+    client = std::move(*made);
+    return ok_status();
+  };
+  if (auto scan = open(rt.scan_client, rt.abandon_scan_calls); !scan) return scan;
+  return open(rt.sync_client, rt.abandon_sync_calls);
 }
 
 void wire_checkin(Runtime& rt) {

@@ -52,6 +52,11 @@ struct Runtime {
   // One client per thread: the scan path's and the sync worker's.
   std::unique_ptr<CentralClient> scan_client;
   std::unique_ptr<CentralClient> sync_client;
+  // The stop sequence ends each client's calls with these (HttpSettings::
+  // abandon): the scan path's at the stop signal, the sync worker's after the
+  // outbox had its drain time. A stop then fits in TimeoutStopSec.
+  std::shared_ptr<std::atomic<bool>> abandon_scan_calls = std::make_shared<std::atomic<bool>>(false);
+  std::shared_ptr<std::atomic<bool>> abandon_sync_calls = std::make_shared<std::atomic<bool>>(false);
   std::mt19937 random{std::random_device{}()};
   std::unique_ptr<CheckinService> checkin;
   std::unique_ptr<Reprinter> reprinter;  // for the check-in engine's idle task

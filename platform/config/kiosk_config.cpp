@@ -124,7 +124,7 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"checkin.require_birth_date", flag([](KioskConfig& c) -> bool& { return c.checkin.require_birth_date; })},
       {"queue.fallback_first", number([](KioskConfig& c) -> int& { return c.queue.fallback.first; }, 1, kMaxNumber)},
       {"queue.fallback_last", number([](KioskConfig& c) -> int& { return c.queue.fallback.last; }, 1, kMaxNumber)},
-      {"sync.drain_seconds", number([](KioskConfig& c) -> int& { return c.sync.drain_seconds; }, 0, 3600)},
+      {"sync.drain_seconds", number([](KioskConfig& c) -> int& { return c.sync.drain_seconds; }, 0, kMaxDrainSeconds)},
       {"screen.orientation", text(&KioskConfig::screen, &KioskConfig::Screen::orientation)},
       {"screen.width_mm", number([](KioskConfig& c) -> int& { return c.screen.width_mm; }, 0, 3000)},
       {"screen.height_mm", number([](KioskConfig& c) -> int& { return c.screen.height_mm; }, 0, 3000)},

@@ -15,6 +15,11 @@
 
 namespace kiosk::platform {
 
+// A stop is the outbox's drain time and then about a second (the calls in
+// flight are abandoned: platform/app/app.cpp); kiosk.service allows 60 s
+// (TimeoutStopSec), so the drain time is capped well inside it.
+constexpr int kMaxDrainSeconds = 30;
+
 struct KioskConfig {
   std::string office_id;
   std::string kiosk_id;
@@ -66,7 +71,7 @@ struct KioskConfig {
   } queue;
 
   struct Sync {
-    int drain_seconds = 10;
+    int drain_seconds = 10;  // at most kMaxDrainSeconds
   } sync;
 
   // The applicant's screen (platform/screen, docs/config.md).

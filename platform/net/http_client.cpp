@@ -262,6 +262,23 @@ std::string url_of(const HttpSettings& settings, const std::string& path) {
   return std::string(base) + path;
 }
 
+// libcurl calls it at least once a second during a transfer; non-zero ends
+// the transfer (CURLE_ABORTED_BY_CALLBACK).
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<const std::atomic<bool>*>(user)->load() ? 1 : 0;
+}
+
+void set_abandon(Options& o, const HttpSettings& s) {
+  if (!s.abandon) return;
+  o.set(CURLOPT_NOPROGRESS, 0L, "CURLOPT_NOPROGRESS");
+  o.set(CURLOPT_XFERINFOFUNCTION, &on_progress, "CURLOPT_XFERINFOFUNCTION");
+  o.set(CURLOPT_XFERINFODATA, s.abandon.get(), "CURLOPT_XFERINFODATA");
+}
+
+bool abandoned(const HttpSettings& s) { return s.abandon && s.abandon->load(); }
+
+constexpr const char* kAbandoned = "abandoned: the kiosk is stopping";
+
 Status configure(CURL* handle, const HttpSettings& s, const HttpRequest& request, Transfer& transfer,
                  curl_slist* headers, const std::string& url) {
   Options o(handle);
@@ -277,12 +294,14 @@ Status configure(CURL* handle, const HttpSettings& s, const HttpRequest& request
   o.set(CURLOPT_WRITEDATA, &transfer, "CURLOPT_WRITEDATA");
   o.set(CURLOPT_HEADERFUNCTION, &on_header, "CURLOPT_HEADERFUNCTION");
   o.set(CURLOPT_HEADERDATA, &transfer, "CURLOPT_HEADERDATA");
+  set_abandon(o, s);
   // Refuses a declared Content-Length over the limit before reading it.
   o.set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_body), "CURLOPT_MAXFILESIZE_LARGE");
   return o.status();
 }
 
 std::string transport_error(CURLcode code, const Transfer& transfer) {
+  if (code == CURLE_ABORTED_BY_CALLBACK) return kAbandoned;
   std::string text = curl_easy_strerror(code);
   if (transfer.error[0]) text += std::string(": ") + transfer.error;
   return text;
@@ -332,6 +351,10 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   CURL* handle = easy_.get();
   if (!handle) {  // a moved-from client
     response.error = "no libcurl handle";
+    return response;
+  }
+  if (abandoned(settings_)) {
+    response.error = kAbandoned;
     return response;
   }
   Transfer transfer;

@@ -8,8 +8,10 @@
 // TLS peer and host verification are always on; there is no switch to turn
 // them off. Plain http:// is accepted only for loopback hosts (127.0.0.0/8,
 // ::1, localhost) so the reference service and tests can run without TLS.
+#include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +45,11 @@ struct HttpSettings {
   long low_speed_limit = 512;
   std::chrono::seconds low_speed_time{15};
   std::string user_agent = "kiosk";
+  // Once true, every call of this client ends at once: the one in flight
+  // within a second, later ones before they start ("abandoned"). The kiosk's
+  // stop sequence sets it, so that a stop fits in the unit's TimeoutStopSec
+  // whatever request_timeout says. Empty: never.
+  std::shared_ptr<const std::atomic<bool>> abandon;
 };
 
 struct HttpRequest {

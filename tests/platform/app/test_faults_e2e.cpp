@@ -340,3 +340,41 @@ TEST_CASE("faults: a service Date eighty years off is logged and shown by kiosk 
   CHECK(sync.out.find("clock: the kiosk's clock is 79y") != std::string::npos);
   CHECK(sync.err.find("warn sync: clock: the kiosk's clock is 79y") != std::string::npos);
 }
+
+// The stop sequence fits in kiosk.service's TimeoutStopSec (60 s) whatever
+// the service does: with every request held by the service and a request
+// timeout of five minutes, SIGTERM ends the kiosk after its drain time (1 s
+// here); the check-in stays in the outbox and is uploaded once later. The
+// wait below (60 s) is the unit's limit; without the abandon the kiosk would
+// sit in the held upload until its request timeout.
+TEST_CASE("faults: a stop while the service holds every request ends after the drain time; nothing is lost") {
+  KioskFixture kiosk;
+  CentralProcess central(kiosk, {{"AAA111"}});
+  auto api = central.kiosk_api_config();
+  api["request_timeout_ms"] = 300000;
+  kiosk.configure({{"api", api}, {"sync", {{"drain_seconds", 1}}}});
+  kiosk.import_office();
+  kiosk.import_manifest({{"AAA111"}});
+  central.set_fault({{"kind", "hang"}});
+  Subprocess child(kiosk.headless_argv());
+  child.write_stdin("AAA111\n");
+  auto line = child.read_line(seconds(30));
+  REQUIRE(line);
+  auto decision = json::parse(*line);
+  CHECK(decision["verdict"] == "admitted");
+  CHECK(decision["mode"] == "offline");
+  child.kill(SIGTERM);
+  auto status = child.wait(seconds(60));
+  INFO(child.stderr_text());
+  REQUIRE(status);
+  CHECK(*status == 0);
+  CHECK(child.stderr_text().find("outbox not empty after 1 s") != std::string::npos);
+  CHECK(child.stderr_text().find("abandoned: the kiosk is stopping") != std::string::npos);
+  central.clear_faults();
+  auto sync = kiosk.kiosk({"sync", "--config", kiosk.config_path()});
+  INFO(sync.out << sync.err);
+  CHECK(sync.exit_code == 0);
+  auto received = central.checkins();
+  REQUIRE(received.size() == 1);
+  CHECK(received[0]["code"] == "AAA111");
+}

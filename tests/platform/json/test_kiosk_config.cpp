@@ -55,6 +55,9 @@ TEST_CASE("config errors name the key") {
   CHECK(parse_kiosk_config(config_with(R"("colour": "red")")).error() == "colour: unknown key");
   CHECK(parse_kiosk_config(config_with(R"("api": {"online_deadline_ms": "fast"})")).error() ==
         "api.online_deadline_ms: expected a whole number from 100 to 30000");
+  // A stop must fit in kiosk.service's TimeoutStopSec (60 s).
+  CHECK(parse_kiosk_config(config_with(R"("sync": {"drain_seconds": 3600})")).error() ==
+        "sync.drain_seconds: expected a whole number from 0 to 30");
   CHECK(parse_kiosk_config(config_with(R"("api": "https://x")")).error() == "api: expected an object");
   CHECK(parse_kiosk_config(config_with(R"("language": "fr")")).error() == "language: expected \"id\" or \"en\"");
   CHECK(parse_kiosk_config(config_with(R"("api": {"pinned_keys": ["abc"]})")).error() ==

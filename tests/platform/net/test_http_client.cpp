@@ -3,6 +3,7 @@
 // fail to get an answer. A deadline shows as curl's own timeout in the
 // error, never as a duration measured here: timing is least reliable under
 // qemu-user.
+#include <atomic>
 #include <catch2/catch.hpp>
 
 #include "tests/platform/net/net_fixture.h"
@@ -230,6 +231,34 @@ TEST_CASE("a server that never answers is a transport failure within the deadlin
   auto response = client.send(request);
   CHECK(response.outcome == Outcome::transport);
   CHECK_THAT(response.error, Catch::Contains("imeout") || Catch::Contains("timed out"));
+}
+
+// The stop sequence's lever (HttpSettings::abandon): a call whose own
+// timeout is minutes away ends when the flag is set, and later calls do not
+// start. The handler sets it itself once the request is in, then holds.
+TEST_CASE("an abandoned client ends the call in flight and starts no other") {
+  TestServer server;
+  auto abandon = std::make_shared<std::atomic<bool>>(false);
+  std::atomic<int> calls{0};
+  server.http().Get("/v1/slow", [&](const httplib::Request&, httplib::Response& res) {
+    ++calls;
+    abandon->store(true);
+    server.hold();
+    reply(res, 200, "{}");
+  });
+  server.start();
+  auto settings = test_settings(server.url());
+  settings.abandon = abandon;
+  auto client = HttpClient::create(settings);
+  REQUIRE(client.ok());
+  auto request = get("/v1/slow");
+  request.timeout = std::chrono::minutes(5);
+  auto response = client->send(request);
+  CHECK(response.outcome == Outcome::transport);
+  CHECK(response.error == "abandoned: the kiosk is stopping");
+  auto later = client->send(request);
+  CHECK(later.error == "abandoned: the kiosk is stopping");
+  CHECK(calls == 1);
 }
 
 TEST_CASE("a black-holed service (handshake never completes) fails within the deadline") {
