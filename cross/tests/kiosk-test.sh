@@ -71,6 +71,7 @@ say "kiosk watchdog ping: $(systemctl show -p WatchdogTimestampMonotonic --value
 # The screen: KMSDRM on the virtio-gpu display, or the headless fallback.
 say "screen: $(await_kiosk_log 'screen: (shows welcome|.*running headless)' 180 || echo "no screen line in 180 s")"
 say "drm devices: $(ls /dev/dri 2>/dev/null | tr '\n' ' ')"
+say "screen setup: $(journalctl -b -u kiosk.service -o cat --no-pager | grep -m1 ', video driver ')"
 screendump welcome
 
 if [ -x $t/kiosk-fake-wedge ]; then

@@ -99,7 +99,8 @@ Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const 
   const auto& display = (*window)->display();
   log.info("screen: " + std::to_string(display.width) + "x" + std::to_string(display.height) + " px, " +
            std::to_string(static_cast<int>(display.width_mm)) + "x" +
-           std::to_string(static_cast<int>(display.height_mm)) + " mm, video driver " + (*window)->driver());
+           std::to_string(static_cast<int>(display.height_mm)) + " mm, video driver " + (*window)->driver() +
+               ", renderer " + (*window)->renderer_name());
 
   ScreenFlow flow(*strings, run.settings, clock, submitter, voice);
   const auto period = std::chrono::microseconds(1000000 / std::max(1, run.frames_per_second));

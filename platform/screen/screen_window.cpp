@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
-
+#include <string_view>
 #include <utility>
 
 namespace kiosk::platform {
@@ -20,6 +20,16 @@ std::optional<std::string> refuse_invisible_driver() {
   return "no X, Wayland or KMSDRM display (SDL offered only its " + driver + " driver)";
 }
 
+// On KMSDRM, OpenGL ES 2 is the GPU's own API (the Pi's V3D) and what
+// SDL's KMSDRM backend is made for; SDL's first choice, desktop OpenGL,
+// draws nothing but the clear colour on Mesa's software rasteriser (the
+// boot test's virtio-gpu display). SDL_RENDER_DRIVER in the environment
+// still wins, for a technician trying another.
+void prefer_gles_on_kms() {
+  const char* driver = SDL_GetCurrentVideoDriver();
+  if (driver && std::string_view(driver) == "KMSDRM") SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+}
+
 }  // namespace
 
 Expected<std::unique_ptr<ScreenWindow>> ScreenWindow::open(const KioskConfig::Screen& config) {
@@ -28,6 +38,7 @@ Expected<std::unique_ptr<ScreenWindow>> ScreenWindow::open(const KioskConfig::Sc
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
     return Failure{*refused};
   }
+  prefer_gles_on_kms();
   std::unique_ptr<ScreenWindow> w(new ScreenWindow);
   bool portrait = config.orientation == "portrait";
   Uint32 flags = config.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0;
@@ -85,6 +96,11 @@ void ScreenWindow::present() {
 std::pair<int, int> ScreenWindow::to_display(int x, int y) const {
   if (!turned_) return {x, y};
   return {y, window_w_ - x};  // the inverse of the quarter turn in present()
+}
+
+std::string ScreenWindow::renderer_name() const {
+  SDL_RendererInfo info{};
+  return SDL_GetRendererInfo(renderer_.get(), &info) == 0 && info.name ? info.name : "?";
 }
 
 std::string ScreenWindow::driver() const {

@@ -28,6 +28,8 @@ class ScreenWindow {
   std::pair<int, int> to_display(int x, int y) const;
   std::pair<int, int> window_size() const { return {window_w_, window_h_}; }
   std::string driver() const;
+  // The SDL renderer drawing it ("opengles2", "software", ...).
+  std::string renderer_name() const;
 
  private:
   ScreenWindow() = default;
