@@ -190,6 +190,7 @@ void ScreenFlow::submit(ScanRequest scan) {
   scan.priority = scan.priority || state_.priority;
   state_.step = Step::waiting;
   state_.submitted_at = clock_.monotonic();
+  scan.read_at = state_.submitted_at;
   submitter_.submit(std::move(scan));
 }
 
