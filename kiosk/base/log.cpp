@@ -1,6 +1,7 @@
 #include "kiosk/base/log.h"
 
 #include "kiosk/base/enum_names.h"
+#include "kiosk/base/log_text.h"
 
 namespace kiosk {
 namespace {
@@ -20,6 +21,10 @@ class NullSink final : public LogSink {
 }  // namespace
 
 std::string_view to_string(LogLevel level) { return kNames.name(level); }
+
+void Logger::write_safe(LogLevel level, std::string_view message) const {
+  sink_->write(level, component_, log_safe(message));
+}
 
 LogSink& null_log_sink() {
   static NullSink sink;

@@ -2,7 +2,8 @@
 // Logging through one replaceable sink. Components get a Logger naming them;
 // main decides where lines go (stderr, journald). Booking codes are redacted
 // with redact_code() before they reach a message; names and birth dates never
-// do.
+// do. Every message goes through log_safe() (log_text.h) on its way to the
+// sink: no raw control byte or half a UTF-8 character reaches the journal.
 #include <string>
 #include <string_view>
 
@@ -35,8 +36,9 @@ class Logger {
 
  private:
   void emit(LogLevel level, std::string_view message) const {
-    if (level >= threshold_) sink_->write(level, component_, message);
+    if (level >= threshold_) write_safe(level, message);
   }
+  void write_safe(LogLevel level, std::string_view message) const;
   LogSink* sink_;
   std::string component_;
   LogLevel threshold_;

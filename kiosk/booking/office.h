@@ -12,6 +12,7 @@ struct Service {
   std::string name_id;       // "Paspor Baru"
   std::string name_en;       // "New passport"
   std::string queue_prefix;  // "A"
+  friend bool operator==(const Service&, const Service&) = default;
 };
 
 struct SigningKey {

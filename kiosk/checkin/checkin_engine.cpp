@@ -9,6 +9,9 @@ CheckinEngine::CheckinEngine(CheckinService& service, EngineTime time, OnDecisio
       on_decision_(std::move(on_decision)),
       idle_task_(std::move(idle)),
       capacity_(capacity == 0 ? 1 : capacity),
+      // Busy from the start when there is an idle task: it runs first, and
+      // wait_idle() must not return before it (owed tickets at start).
+      busy_(static_cast<bool>(idle_task_.run)),
       worker_([this] { run(); }) {}
 
 CheckinEngine::~CheckinEngine() {

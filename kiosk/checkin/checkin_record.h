@@ -30,6 +30,11 @@ struct CheckinRecord {
   // The applicant asked for priority assistance: the ticket says so and the
   // upload carries "priority": true (central-api.md, "Optional fields").
   bool priority = false;
+  // Read back from the journal, never written by a commit: whether a ticket
+  // was confirmed printed (whole job, good status after), and how many
+  // reprints a rescan of a printed ticket has given (one is offered).
+  bool printed = false;
+  int rescan_reprints = 0;
 };
 
 }  // namespace kiosk

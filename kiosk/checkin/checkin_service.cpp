@@ -21,6 +21,13 @@ struct CheckinService::Context {
   Decision decision;
   std::string event_id;          // set once an online attempt used one
   bool online_attempted = false; // ... and got no answer
+  // The scan an unresolved online intent stands for: its event_id is sent
+  // again with the same body, and an offline decision keeps both.
+  std::optional<Seconds> first_scanned_at = std::nullopt;
+  // False when resolving intents at start: the reprinter prints the ticket.
+  bool print_now = true;
+
+  Seconds scanned_at() const { return first_scanned_at.value_or(now); }
 };
 
 CheckinService::CheckinService(CheckinPolicy policy, CheckinPorts ports, Logger log)
@@ -32,6 +39,7 @@ Decision CheckinService::check_in(const ScanRequest& scan) {
   ctx.decision.code = ctx.payload.code;
   ctx.decision.priority = scan.priority;
   decide(ctx);
+  settle_intent(ctx);
   ctx.decision.elapsed =
       std::chrono::duration_cast<std::chrono::microseconds>(ports_.clock.monotonic() - started);
   log_decision(ctx.decision);
@@ -95,19 +103,81 @@ bool CheckinService::report_earlier_checkin(Context& ctx) {
   ctx.decision.checked_in_at = record.decided_at;
   ctx.decision.slot_start = record.slot_start;
   ctx.decision.mode = record.mode;
+  print_on_rescan(ctx, record);
   return true;
+}
+
+// A rescan of a check-in whose ticket was never confirmed printed prints it;
+// of a printed one, gives one reprint. Either is marked CETAK ULANG / REPRINT
+// and carries the number the check-in has: a reprint never makes a new one.
+void CheckinService::print_on_rescan(Context& ctx, const CheckinRecord& record) {
+  if (record.printed && (ports_.reprints == nullptr || record.rescan_reprints > 0)) return;
+  auto result = ports_.printer.print(make_ticket(record, ctx.office, true));
+  ctx.decision.printed = result.printed;
+  ctx.decision.reprint = result.printed;
+  if (!result.printed) {
+    if (!record.printed) owe_ticket(ctx, record, result);
+    return;
+  }
+  auto noted = !record.printed ? (ports_.reprints ? ports_.reprints->reprint_done(record.event_id)
+                                                  : ports_.journal.mark_printed(record.event_id))
+                               : ports_.reprints->count_rescan_reprint(record.event_id);
+  if (!noted) log_.warn("ticket " + record.queue_number + " reprinted but not noted: " + noted.error());
+  log_.info("ticket " + record.queue_number + " reprinted on a rescan");
 }
 
 // True when decided online: the central service's verdict and number are
 // final. False when the kiosk must decide offline: no service configured, the
 // breaker open, or no answer within the online deadline (then the offline
 // decision keeps this attempt's event_id, and the upload reconciles).
+//
+// The intent (event_id and code) is committed before the request is sent. A
+// rescan of a code with an intent left unresolved sends that same event_id
+// and body again instead of a new one: the service answers what it holds.
 bool CheckinService::decide_online(Context& ctx) {
-  if (!ports_.central || !ports_.connectivity || !ports_.connectivity->use_online()) return false;
-  if (birth_date_refused_before_online(ctx)) return true;
+  auto pending = ports_.intents ? ports_.intents->pending_intent(ctx.payload.code)
+                                : Expected<std::optional<OnlineIntent>>(std::optional<OnlineIntent>());
+  if (!pending) log_.error("online intents unreadable: " + pending.error());
+  bool resend = pending && *pending;
+  if (resend) adopt_pending(ctx, **pending);
+  if (!use_online()) {
+    ctx.online_attempted = resend;
+    return false;
+  }
+  if (!resend && birth_date_refused_before_online(ctx)) return true;
+  if (!resend && !record_intent(ctx)) return false;
+  return ask_online(ctx);
+}
+
+bool CheckinService::use_online() const {
+  return ports_.central && ports_.connectivity && ports_.connectivity->use_online();
+}
+
+// A new event_id, committed with the code before anything is sent. If it
+// cannot be committed, nothing is sent: the scan is decided offline.
+bool CheckinService::record_intent(Context& ctx) {
   ctx.event_id = ports_.ids.new_event_id();
-  CheckinUpload upload{ctx.event_id, policy_.kiosk_id, ctx.payload.code, ctx.now, DecisionMode::online,
-                       std::nullopt,  "",               ctx.office.utc_offset, ctx.scan.priority};
+  if (!ports_.intents) return true;
+  OnlineIntent intent{ctx.event_id, policy_.kiosk_id, ctx.payload.code, ctx.now, ctx.scan.priority, ""};
+  if (auto recorded = ports_.intents->record_intent(intent); !recorded) {
+    log_.error("online check-in not sent: " + recorded.error());
+    ctx.event_id.clear();
+    return false;
+  }
+  return true;
+}
+
+void CheckinService::adopt_pending(Context& ctx, const OnlineIntent& intent) {
+  ctx.event_id = intent.event_id;
+  ctx.first_scanned_at = intent.scanned_at;
+}
+
+// Sends ctx's event_id; true when the service answered (its answer is the
+// decision). An intent the answer did not turn into a check-in is dropped.
+bool CheckinService::ask_online(Context& ctx) {
+  CheckinUpload upload{ctx.event_id,      policy_.kiosk_id,      ctx.payload.code, ctx.scanned_at(),
+                       DecisionMode::online, std::nullopt,        "",               ctx.office.utc_offset,
+                       ctx.scan.priority};
   auto answer = ports_.central->check_in(upload, policy_.online_deadline);
   if (!answer.info.ok() || !answer.value) {
     ports_.connectivity->record_failure(ports_.clock.monotonic(), answer.info.message);
@@ -119,6 +189,60 @@ bool CheckinService::decide_online(Context& ctx) {
   ports_.connectivity->record_success(ports_.clock.monotonic());
   ctx.decision.mode = DecisionMode::online;
   apply_server_result(ctx, *answer.value);
+  // An admission's record cleared the intent; if the record failed, it stays
+  // and is sent again later.
+  if (answer.value->kind != CheckinResult::Kind::admitted && ports_.intents)
+    if (auto dropped = ports_.intents->drop_intent(ctx.event_id); !dropped) log_.error(dropped.error());
+  return true;
+}
+
+// An online attempt got no answer and the offline decision refused the scan:
+// the refusal is kept for upload under the same event_id, so the service can
+// withdraw an admission of that attempt. (An offline admission cleared the
+// intent with its commit; a kiosk error leaves it to be sent again.)
+void CheckinService::settle_intent(Context& ctx) {
+  if (!ctx.online_attempted || !ports_.intents) return;
+  auto verdict = ctx.decision.verdict;
+  if (verdict == Verdict::admitted || verdict == Verdict::kiosk_error) return;
+  if (auto refused = ports_.intents->refuse_intent(ctx.event_id, to_string(verdict)); !refused)
+    log_.error("offline refusal of " + redact_code(ctx.payload.code) + " not kept: " + refused.error());
+}
+
+std::size_t CheckinService::resolve_pending() {
+  if (!ports_.intents || !use_online()) return 0;
+  auto pending = ports_.intents->pending_intents();
+  if (!pending) {
+    log_.error("online intents unreadable: " + pending.error());
+    return 0;
+  }
+  if (pending->empty()) return 0;
+  auto office = ports_.directory.office_config();
+  if (!office || !*office) return 0;
+  std::size_t resolved = 0;
+  for (const auto& intent : *pending) {
+    if (!resolve(intent, **office)) break;  // no answer: the rest wait for a later round
+    ++resolved;
+  }
+  return resolved;
+}
+
+bool CheckinService::resolve(const OnlineIntent& intent, const OfficeConfig& office) {
+  ScanRequest scan;
+  scan.text = intent.code;
+  scan.priority = intent.priority;
+  Context ctx{scan, now_seconds(ports_.clock), parse_payload(intent.code), office, {}, {}, {}, false};
+  ctx.print_now = false;
+  ctx.decision.code = intent.code;
+  adopt_pending(ctx, intent);
+  auto earlier = ports_.journal.find_checkin(intent.code);
+  if (earlier && *earlier) {
+    // Recorded after all (by another path): nothing to ask.
+    if (auto dropped = ports_.intents->drop_intent(intent.event_id); !dropped) log_.error(dropped.error());
+    return true;
+  }
+  if (!ask_online(ctx)) return false;
+  log_.info("online intent for " + redact_code(intent.code) + " resolved: " + std::string(to_string(ctx.decision.verdict)) +
+            (ctx.decision.queue_number.empty() ? "" : " " + ctx.decision.queue_number));
   return true;
 }
 
@@ -143,6 +267,8 @@ void CheckinService::apply_server_result(Context& ctx, const CheckinResult& resu
       return;
     case Kind::not_found: ctx.decision.verdict = Verdict::not_found; return;
     case Kind::event_id_reused: return fail(ctx, "the central service reports the event id as reused");
+    case Kind::withdrawn:
+    case Kind::noted: return fail(ctx, "the central service answered a check-in as a refusal");
     case Kind::error: return fail(ctx, "the central service answered " + std::to_string(result.http_status));
     case Kind::rejected: break;
   }
@@ -255,8 +381,8 @@ CheckinRecord CheckinService::new_record(const Context& ctx) const {
   record.event_id = ctx.event_id.empty() ? ports_.ids.new_event_id() : ctx.event_id;
   record.kiosk_id = policy_.kiosk_id;
   record.code = ctx.payload.code;
-  record.date = local_date(ctx.now, ctx.office.utc_offset);
-  record.scanned_at = ctx.now;
+  record.date = local_date(ctx.scanned_at(), ctx.office.utc_offset);
+  record.scanned_at = ctx.scanned_at();
   record.decided_at = now_seconds(ports_.clock);
   record.mode = DecisionMode::offline;
   record.online_attempted = ctx.online_attempted;
@@ -265,6 +391,12 @@ CheckinRecord CheckinService::new_record(const Context& ctx) const {
 }
 
 void CheckinService::print(Context& ctx, const CheckinRecord& record) {
+  if (!ctx.print_now) {
+    // Resolved at start: the reprinter prints it with the other owed tickets.
+    if (ports_.reprints)
+      if (auto queued = ports_.reprints->queue_reprint(record.event_id); !queued) log_.error(queued.error());
+    return;
+  }
   auto result = ports_.printer.print(make_ticket(record, ctx.office));
   ctx.decision.printed = result.printed;
   if (!result.printed) return owe_ticket(ctx, record, result);

@@ -9,6 +9,7 @@
 #include "kiosk/checkin/decision.h"
 #include "kiosk/base/id_source.h"
 #include "kiosk/checkin/journal.h"
+#include "kiosk/checkin/online_intents.h"
 #include "kiosk/base/log.h"
 #include "kiosk/ticket/printer.h"
 #include "kiosk/checkin/queue_number.h"
@@ -33,21 +34,38 @@ struct CheckinPorts {
   // Both null: no central service configured; every decision is offline.
   CentralService* central = nullptr;
   Connectivity* connectivity = nullptr;
-  // Null: a ticket that fails to print is only logged.
+  // Null: a ticket that fails to print is only logged, and a rescan of a
+  // printed ticket gets no reprint.
   ReprintQueue* reprints = nullptr;
+  // Null: online check-ins are sent without an intent committed first.
+  OnlineIntents* intents = nullptr;
 };
 
 class CheckinService {
  public:
   CheckinService(CheckinPolicy policy, CheckinPorts ports, Logger log);
   Decision check_in(const ScanRequest& scan);
+  // Sends every online intent left unresolved (a power cut mid-call, a
+  // record that failed) again under its own event_id, which the contract
+  // makes safe. An admission is recorded and its ticket queued for the
+  // reprinter; any other answer drops the intent; no answer leaves the rest
+  // for a later round. At start, and in quiet moments, on the engine's thread.
+  // Returns how many were resolved.
+  std::size_t resolve_pending();
 
  private:
   struct Context;
   void decide(Context& ctx);
   bool reject_signed(Context& ctx);
   bool report_earlier_checkin(Context& ctx);
+  void print_on_rescan(Context& ctx, const CheckinRecord& record);
   bool decide_online(Context& ctx);
+  bool use_online() const;
+  bool record_intent(Context& ctx);
+  bool ask_online(Context& ctx);
+  void adopt_pending(Context& ctx, const OnlineIntent& intent);
+  bool resolve(const OnlineIntent& intent, const OfficeConfig& office);
+  void settle_intent(Context& ctx);
   bool birth_date_refused_before_online(Context& ctx);
   void apply_server_result(Context& ctx, const CheckinResult& result);
   void admit_online(Context& ctx, const CheckinResult& result);

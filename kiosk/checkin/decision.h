@@ -40,6 +40,10 @@ struct Decision {
   // number is queued, unless the printer took the job without confirming it.
   // What the applicant is told is the front ends' words, not the domain's.
   bool reprint_queued = false;
+  // A rescan printed a copy of the check-in's ticket (same number, marked
+  // CETAK ULANG / REPRINT): its first confirmed ticket, or the one reprint
+  // offered for a printed one.
+  bool reprint = false;
   std::optional<Seconds> slot_start;
   std::optional<Seconds> come_back_at;   // too_early
   std::optional<Seconds> checked_in_at;  // admitted and already_checked_in

@@ -13,7 +13,35 @@ std::optional<int> first_free(int first, int last, const std::unordered_set<int>
   return std::nullopt;
 }
 
+bool all_of_range(std::string_view text, char low, char high) {
+  return std::all_of(text.begin(), text.end(), [low, high](char c) { return c >= low && c <= high; });
+}
+
+bool is_queue_prefix(std::string_view prefix) {
+  return prefix.size() >= 1 && prefix.size() <= 3 && all_of_range(prefix, 'A', 'Z');
+}
+
+constexpr int kMaxServiceNumber = 9999;  // four digits at most
+
 }  // namespace
+
+bool is_service_queue_number(std::string_view text) {
+  auto dash = text.find('-');
+  if (dash == std::string_view::npos) return false;
+  auto digits = text.substr(dash + 1);
+  return is_queue_prefix(text.substr(0, dash)) && digits.size() >= 3 && digits.size() <= 4 &&
+         all_of_range(digits, '0', '9');
+}
+
+std::string leased_block_problem(const QueueBlock& block, int size) {
+  if (!is_queue_prefix(block.prefix)) return "prefix: expected 1 to 3 letters A-Z";
+  if (block.last > kMaxServiceNumber) return "last: above " + std::to_string(kMaxServiceNumber);
+  long got = long{block.last} - block.first + 1;
+  if (got != size)
+    return "expected a block of " + std::to_string(size) + " numbers, got " + std::to_string(got) + " (" +
+           std::to_string(block.first) + ".." + std::to_string(block.last) + ")";
+  return {};
+}
 
 std::string format_queue_number(std::string_view prefix, int number) {
   char digits[16];

@@ -18,6 +18,11 @@ struct ParsedQueueNumber {
 // "A-017" -> {"A", 17}; nothing for text of another shape.
 std::optional<ParsedQueueNumber> parse_queue_number(std::string_view text);
 
+// The contract's form for a number the service gives
+// (^[A-Z]{1,3}-[0-9]{3,4}$, central-api.md): anything else from the service
+// is a bad answer, never recorded or printed.
+bool is_service_queue_number(std::string_view text);
+
 struct QueueBlock {
   std::string service;
   std::string prefix;
@@ -25,6 +30,11 @@ struct QueueBlock {
   int last = 0;
   std::chrono::year_month_day date;
 };
+
+// Why a block the service leased is unusable, or empty when it is fine: a
+// prefix of the contract's form, numbers that print in the contract's form,
+// and exactly `size` of them (the size the kiosk asked for).
+std::string leased_block_problem(const QueueBlock& block, int size);
 
 // Numbers no other kiosk of the office uses, for when the leased blocks are
 // exhausted or were never leased (provisioned per kiosk). Empty by default:

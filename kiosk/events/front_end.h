@@ -11,6 +11,7 @@
 #include "kiosk/base/heartbeat.h"
 #include "kiosk/checkin/decision.h"
 #include "kiosk/events/event_queue.h"
+#include "kiosk/scan/preview_mailbox.h"
 
 namespace kiosk {
 
@@ -19,8 +20,14 @@ class ScanInlet {
  public:
   virtual ~ScanInlet() = default;
   // Waits while the scan queue is full (back-pressure); false once the kiosk
-  // is stopping: the scan was not taken.
+  // is stopping: the scan was not taken. For an input thread (stdin), never
+  // for a UI thread.
   virtual bool submit(ScanRequest scan) = 0;
+  // Never waits (the screen's scans): `full` while the scan queue has no
+  // room (the engine is behind), `stopping` once the kiosk is; either way
+  // the scan was not taken, and the caller still holds it.
+  enum class Offer { taken, full, stopping };
+  virtual Offer offer(ScanRequest scan) = 0;
   // This front end will submit nothing more (its input ended). The kiosk
   // stops once every input is done.
   virtual void finished() = 0;
@@ -47,6 +54,11 @@ class FrontEnd {
   virtual bool lossless() const { return false; }
   // On the shell's thread; returns once ports.events is drained.
   virtual void run(FrontEndPorts ports) = 0;
+  // Where the camera's thread puts its frames for this front end to show
+  // (the screen's live preview); null: it shows none, and the camera makes
+  // no copies. It must outlive run() and the camera (the shell stops the
+  // camera before run() returns).
+  virtual PreviewMailbox* camera_preview() { return nullptr; }
 };
 
 }  // namespace kiosk

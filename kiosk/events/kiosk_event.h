@@ -8,8 +8,10 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "kiosk/base/time.h"
+#include "kiosk/booking/office.h"
 #include "kiosk/checkin/decision.h"
 #include "kiosk/scan/scan_feedback.h"
 #include "kiosk/ticket/printer.h"
@@ -65,6 +67,16 @@ struct ConnectivityChanged {
   std::string last_error;
 };
 
+// The office config the kiosk holds changed in what the screens show of it
+// (a sync refresh stored one with another name, offset or services; or the
+// first one, on a kiosk that started before it was provisioned).
+struct OfficeChanged {
+  std::string name;
+  UtcOffset utc_offset{};
+  std::vector<Service> services;
+  friend bool operator==(const OfficeChanged&, const OfficeChanged&) = default;
+};
+
 // A sync round ended.
 struct SyncProgress {
   std::size_t uploaded = 0;
@@ -72,7 +84,7 @@ struct SyncProgress {
   bool failed = false;
 };
 
-using KioskEvent =
-    std::variant<DecisionEvent, BirthDateNeeded, ScanSeen, DeviceChanged, ConnectivityChanged, SyncProgress>;
+using KioskEvent = std::variant<DecisionEvent, BirthDateNeeded, ScanSeen, DeviceChanged, ConnectivityChanged,
+                                SyncProgress, OfficeChanged>;
 
 }  // namespace kiosk

@@ -2,17 +2,14 @@
 
 #include <utility>
 
-namespace kiosk {
+#include "kiosk/scan/scan_line.h"
 
-namespace {
-// A scanner emits a code in well under a second; 4 KiB is far beyond any
-// booking payload, and stops a stuck key from growing the line forever.
-constexpr std::size_t kMaxLine = 4096;
-}  // namespace
+namespace kiosk {
 
 bool WedgeLine::expire() {
   if (buffer_.empty() || clock_.monotonic() - last_ <= gap_timeout_) return false;
   buffer_.clear();
+  cut_ = 0;
   return true;
 }
 
@@ -21,9 +18,11 @@ std::optional<std::string> WedgeLine::feed(char c) {
   last_ = clock_.monotonic();
   if (c == '\n' || c == '\r') {
     if (buffer_.empty()) return std::nullopt;
+    discarded_ = std::exchange(cut_, 0);
     return std::exchange(buffer_, {});
   }
-  if (buffer_.size() < kMaxLine) buffer_.push_back(c);
+  if (buffer_.size() < kMaxScanLine) buffer_.push_back(c);
+  else ++cut_;
   return std::nullopt;
 }
 

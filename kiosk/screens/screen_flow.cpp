@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "kiosk/booking/birth_date.h"
+#include "kiosk/scan/scan_line.h"
 #include "kiosk/screens/screen_views.h"
 
 namespace kiosk {
@@ -57,6 +58,12 @@ void ScreenFlow::on_event(const KioskEvent& event) {
           state_.offline = !e.online;
         } else if constexpr (std::is_same_v<E, DeviceChanged>) {
           if (e.device == DeviceKind::camera) state_.camera_online = e.online;
+        } else if constexpr (std::is_same_v<E, OfficeChanged>) {
+          // A refresh after start: the name, the office time and the
+          // services' names follow it from the next frame on.
+          settings_.office_name = e.name;
+          settings_.offset = e.utc_offset;
+          settings_.services = e.services;
         }
       },
       event);
@@ -73,7 +80,7 @@ void ScreenFlow::text(std::string_view typed) {
   touch();
   for (char c : typed) {
     if (state_.step == Step::typing || state_.step == Step::birth_date) type_char(c);
-    else if (state_.step != Step::waiting) state_.wedge += c;
+    else if (state_.step != Step::waiting && state_.wedge.size() < kMaxScanLine) state_.wedge += c;
   }
 }
 
@@ -82,7 +89,8 @@ void ScreenFlow::key(Key key) {
   bool entry = state_.step == Step::typing || state_.step == Step::birth_date;
   switch (key) {
     case Key::enter:
-      if (entry) {
+      if (entry || state_.step == Step::busy) {
+        state_.wedge.clear();
         submit_entry();
       } else if (!state_.wedge.empty()) {
         std::string code = std::move(state_.wedge);
@@ -152,6 +160,8 @@ void ScreenFlow::act(Action action, char key) {
     case Action::back:
       if (state_.step == Step::registration || state_.step == Step::registration_text)
         state_.step = state_.before_registration;
+      else if (state_.step == Step::busy)
+        state_.step = state_.before_busy;  // what was typed is still there
       else if (state_.step == Step::typing || state_.step == Step::birth_date)
         state_.step = Step::welcome;
       else if (state_.step == Step::result)
@@ -173,7 +183,10 @@ void ScreenFlow::type_char(char c) {
 }
 
 void ScreenFlow::submit_entry() {
-  if (state_.step == Step::typing && state_.entry.size() >= kCodeMin) {
+  if (state_.step == Step::busy && state_.refused) {
+    auto again = *state_.refused;
+    submit(std::move(again));
+  } else if (state_.step == Step::typing && state_.entry.size() >= kCodeMin) {
     submit(typed_scan(state_.entry));
   } else if (state_.step == Step::birth_date && state_.birth_date_scan) {
     if (!is_birth_date(state_.entry)) {
@@ -186,12 +199,25 @@ void ScreenFlow::submit_entry() {
   }
 }
 
+// Offered, never waited for: with the scan queue full (the engine behind)
+// the busy screen says to try again, and keeps the scan for it (and what was
+// typed, for going back to it).
 void ScreenFlow::submit(ScanRequest scan) {
   scan.priority = scan.priority || state_.priority;
+  auto now = clock_.monotonic();
+  scan.read_at = now;  // a typed code (or one tried again) is read when submitted
+  if (submitter_.offer(scan) == ScanInlet::Offer::full) {
+    if (state_.step != Step::busy) state_.before_busy = state_.step;
+    state_.step = Step::busy;
+    state_.refused = std::move(scan);
+    voice_.cue(Cue::warning);
+    if (state_.speaking) speak();
+    return;
+  }
+  // Taken, or the kiosk is stopping (it says nothing more then).
+  state_.refused.reset();
   state_.step = Step::waiting;
-  state_.submitted_at = clock_.monotonic();
-  scan.read_at = state_.submitted_at;
-  submitter_.submit(std::move(scan));
+  state_.submitted_at = now;
 }
 
 void ScreenFlow::show_result(const DecisionEvent& event) {
@@ -232,6 +258,7 @@ void ScreenFlow::end_applicant() {
   state_.wedge.clear();
   state_.result.reset();
   state_.birth_date_scan.reset();
+  state_.refused.reset();
   touch();
 }
 

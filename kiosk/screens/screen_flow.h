@@ -37,9 +37,10 @@ enum class Key { enter, backspace, escape };
 
 // Where an applicant is; the view is derived from it (screen_views.h).
 struct FlowState {
-  enum class Step { welcome, registration, registration_text, typing, birth_date, waiting, result };
+  enum class Step { welcome, registration, registration_text, typing, birth_date, waiting, result, busy };
   Step step = Step::welcome;
   Step before_registration = Step::welcome;
+  Step before_busy = Step::welcome;
   Language language = Language::id;
   bool priority = false;
   int volume = 70;
@@ -48,7 +49,9 @@ struct FlowState {
   bool camera_online = true;
   std::string entry;        // typing and birth date
   bool entry_invalid = false;
-  std::string wedge;        // text typed outside an entry field: a keyboard-wedge scanner
+  // A scan the scan queue had no room for (Step::busy): kept for "try again".
+  std::optional<ScanRequest> refused;
+  std::string wedge;        // text typed outside an entry field: a keyboard-wedge scanner (kMaxScanLine at most)
   std::optional<ScanRequest> birth_date_scan;
   std::optional<DecisionEvent> result;
   ScanFeedback scan;
@@ -84,7 +87,7 @@ class ScreenFlow {
   bool idle_applies() const;
 
   const StringTable& strings_;
-  const ScreenSettings settings_;
+  ScreenSettings settings_;  // the office's part follows OfficeChanged
   const Clock& clock_;
   ScanInlet& submitter_;  // the shell's scan queue (front_end.h)
   Voice& voice_;

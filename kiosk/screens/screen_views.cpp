@@ -145,6 +145,18 @@ void birth_date(Builder& b) {
   b.speech();
 }
 
+// The scan queue had no room for the scan (the engine is behind): the scan
+// is kept, and one tap offers it again.
+void busy(Builder& b) {
+  b.screen(ScreenId::busy, "busy", Icon::clock, Tone::problem, "busy.title");
+  b.line("busy.next");
+  auto again = b.button(Action::submit, "button.try_again", true);
+  again.short_label = b.say("button.try_again_short");
+  b.add(again);
+  b.add(b.button(Action::back, "button.back"));
+  b.speech();
+}
+
 void verifying(Builder& b) {
   b.screen(ScreenId::verifying, "verifying", Icon::clock, Tone::neutral, "verifying.title");
 }
@@ -256,6 +268,7 @@ ViewModel describe(const FlowState& state, const StringTable& strings, const Scr
     case Step::registration_text: registration_text(b); break;
     case Step::typing: typing(b); break;
     case Step::birth_date: birth_date(b); break;
+    case Step::busy: busy(b); break;
     case Step::waiting:
       if (mono - state.submitted_at >= settings.verifying_delay) verifying(b);
       else welcome(b, now);  // a fast answer never flashes "checking"

@@ -13,7 +13,7 @@
 
 namespace kiosk {
 
-enum class ScreenId { welcome, registration, registration_text, typing, birth_date, verifying, admitted, verdict };
+enum class ScreenId { welcome, registration, registration_text, typing, birth_date, verifying, admitted, verdict, busy };
 
 // Drawn beside the title, so colour is never the only cue.
 enum class Icon { none, camera, check, cross, clock, calendar, info, printer, keyboard, phone };

@@ -63,11 +63,17 @@ struct CheckinUpload {
   std::string queue_number;           // offline only: the number printed
   UtcOffset offset;                   // office offset, for writing times
   bool priority = false;              // sent as "priority": true only when set
+  // Offline only: the kiosk refused the scan after its online attempt got no
+  // answer ("refused": "<verdict>", no decided_at or queue_number). The
+  // service withdraws an admission of that attempt (central-api.md, "When an
+  // online answer is lost").
+  std::string refused = "";
 
   friend bool operator==(const CheckinUpload&, const CheckinUpload&) = default;
 };
 
-// The server's verdict on a check-in (201, 409, 422 or 404).
+// The server's verdict on a check-in (201, 409, 422 or 404), or its answer
+// to an uploaded refusal (200 withdrawn or noted).
 struct CheckinResult {
   enum class Kind {
     admitted,
@@ -75,6 +81,8 @@ struct CheckinResult {
     rejected,
     not_found,
     event_id_reused,
+    withdrawn,  // 200: the online admission of a refused scan was withdrawn
+    noted,      // 200: the refusal was recorded; there was nothing to withdraw
     error,  // in a batch: this event got an error status instead; it stays in the outbox
   };
   Kind kind = Kind::rejected;

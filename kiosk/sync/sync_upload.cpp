@@ -15,6 +15,8 @@ std::string result_name(const CheckinResult& result) {
     case CheckinResult::Kind::rejected: return "rejected (" + result.reason + ")";
     case CheckinResult::Kind::not_found: return "not_found";
     case CheckinResult::Kind::event_id_reused: return "event_id_reused";
+    case CheckinResult::Kind::withdrawn: return "withdrawn";
+    case CheckinResult::Kind::noted: return "noted";
     case CheckinResult::Kind::error: return "error " + std::to_string(result.http_status);
   }
   return "?";
@@ -54,6 +56,10 @@ void SyncWorker::upload(SyncReport& report, bool force) {
   }
   auto now = ports_.clock.monotonic();
   if (!force && now < next_upload_) return;
+  if (!upload_refusals(report)) {
+    report.upload_failed = true;
+    return;
+  }
   auto events = next_events(report);
   if (!events) return;
   next_upload_ = now + policy_.upload_interval;
@@ -73,6 +79,49 @@ void SyncWorker::upload(SyncReport& report, bool force) {
   upload_backoff_.reset();
   // A full batch means more may be waiting: go on at the next round.
   if (events->size() == policy_.batch_size) next_upload_ = now;
+}
+
+// central-api.md, "When an online answer is lost": a scan refused offline
+// after its online attempt got no answer is uploaded as a refusal under the
+// attempt's event_id, so the service withdraws an admission nobody holds a
+// ticket for. False when the service did not answer (backed off).
+bool SyncWorker::upload_refusals(SyncReport& report) {
+  if (!ports_.intents) return true;
+  auto refusals = ports_.intents->refusals_to_upload(policy_.batch_size);
+  if (!refusals) {
+    report.problems.push_back("refusals unreadable: " + refusals.error());
+    return true;
+  }
+  if (refusals->empty()) return true;
+  auto office = this->office();
+  for (const auto& refusal : *refusals)
+    if (!upload_refusal(refusal, office ? office->utc_offset : UtcOffset{}, report)) return false;
+  return true;
+}
+
+bool SyncWorker::upload_refusal(const OnlineIntent& refusal, UtcOffset offset, SyncReport& report) {
+  CheckinUpload upload{refusal.event_id, refusal.kiosk_id, refusal.code, refusal.scanned_at, DecisionMode::offline,
+                       std::nullopt,     "",               offset,       refusal.priority,   refusal.refused};
+  auto answer = ports_.central.check_in(upload, policy_.upload_deadline);
+  int status = answer.info.http_status;
+  std::string body = answer.value ? answer.value->body : answer.info.message;
+  if (!observe(answer.info, report, "refusal of " + redact_code(refusal.code))) {
+    if (!refuses_event(answer.info)) {
+      stop_or_back_off(answer.info);
+      return false;
+    }
+  } else if (answer.value->kind == CheckinResult::Kind::withdrawn) {
+    log_.warn("the service withdrew its online admission of " + redact_code(refusal.code) +
+              ": the kiosk refused it (" + refusal.refused + ") and printed no ticket");
+  } else if (answer.value->kind != CheckinResult::Kind::noted) {
+    log_.warn("refusal of " + redact_code(refusal.code) + ": the service answered " + result_name(*answer.value));
+  }
+  // Any final answer is kept, and the refusal is not sent again.
+  if (auto kept = ports_.intents->refusal_answered(refusal.event_id, status, body); !kept)
+    report.problems.push_back(kept.error());
+  else
+    ++report.uploaded;
+  return true;
 }
 
 // Up to batch_size of the oldest waiting events, the deferred ones last.

@@ -21,7 +21,8 @@ SyncWorker::SyncWorker(SyncPolicy policy, SyncPorts ports, Logger log)
       ports_(std::move(ports)),
       log_(std::move(log)),
       upload_backoff_(policy_.backoff_base, policy_.backoff_max),
-      refresh_backoff_(policy_.backoff_base, policy_.backoff_max) {}
+      refresh_backoff_(policy_.backoff_base, policy_.backoff_max),
+      clock_skew_(policy_.clock_skew_limit) {}
 
 SyncReport SyncWorker::run_once(bool force) {
   SyncReport report;
@@ -64,8 +65,11 @@ bool SyncWorker::probe(SyncReport& report) {
 bool SyncWorker::observe(const CallInfo& info, SyncReport& report, std::string_view what) {
   // The wall clock, for what is about dates: the offset and last_sync_at.
   auto wall = ports_.clock.now();
-  if (info.server_date)
+  if (info.server_date) {
     clock_offset_ms_ = std::chrono::duration_cast<milliseconds>(*info.server_date - wall).count();
+    note_clock(*info.server_date, wall);
+  }
+  report.clock_skew = clock_skew_.describe();
   if (info.ok()) {
     ports_.connectivity.record_success(ports_.clock.monotonic());
     last_sync_at_ = wall;
@@ -76,6 +80,14 @@ bool SyncWorker::observe(const CallInfo& info, SyncReport& report, std::string_v
   log_.warn(problem);
   if (service_unreachable(info)) ports_.connectivity.record_failure(ports_.clock.monotonic(), problem);
   return false;
+}
+
+void SyncWorker::note_clock(Seconds server_date, Instant wall) {
+  switch (clock_skew_.observe(server_date, wall)) {
+    case ClockSkew::Change::now_skewed: log_.warn("clock: " + clock_skew_.describe()); break;
+    case ClockSkew::Change::now_agrees: log_.info("clock: the kiosk's clock agrees with the central service's again"); break;
+    case ClockSkew::Change::none: break;
+  }
 }
 
 // Exponential backoff with jitter, never sooner than the service asked, but

@@ -20,9 +20,11 @@
 #include "kiosk/booking/booking_directory.h"
 #include "kiosk/sync/backoff.h"
 #include "kiosk/sync/central_service.h"
+#include "kiosk/sync/clock_skew.h"
 #include "kiosk/base/clock.h"
 #include "kiosk/sync/connectivity.h"
 #include "kiosk/checkin/journal.h"
+#include "kiosk/checkin/online_intents.h"
 #include "kiosk/base/log.h"
 #include "kiosk/base/waiter.h"
 #include "kiosk/sync/sync_store.h"
@@ -46,6 +48,9 @@ struct SyncPolicy {
   int block_size = 50;
   int block_low_water = 10;  // lease another block when fewer are left
   std::chrono::hours next_day_from{20};  // office hour from which tomorrow is fetched too
+  // A service Date further than this from the kiosk's clock is logged and
+  // reported (clock_skew.h).
+  std::chrono::seconds clock_skew_limit{120};
 };
 
 struct SyncPorts {
@@ -57,6 +62,8 @@ struct SyncPorts {
   Connectivity& connectivity;
   std::function<double()> jitter;            // uniform in [0, 1)
   std::function<KioskStatus()> base_status;  // version, uptime, devices
+  // Offline refusals of scans whose online answer was lost, to upload; null: none.
+  OnlineIntents* intents = nullptr;
 };
 
 // What one round did, for `kiosk sync` and the logs.
@@ -70,6 +77,7 @@ struct SyncReport {
   bool status_sent = false;
   bool probed = false;
   std::vector<std::string> problems;
+  std::string clock_skew;  // ClockSkew::describe() after the round; empty while the clocks agree
 };
 
 class SyncWorker {
@@ -84,6 +92,7 @@ class SyncWorker {
   void notify_new_event();
 
   std::optional<long long> clock_offset_ms() const { return clock_offset_ms_; }
+  const ClockSkew& clock_skew() const { return clock_skew_; }
   std::optional<Instant> last_sync_at() const { return last_sync_at_; }
 
  private:
@@ -98,6 +107,8 @@ class SyncWorker {
   bool probe(SyncReport& report);
   void upload(SyncReport& report, bool force);
   std::optional<std::vector<CheckinRecord>> next_events(SyncReport& report);
+  bool upload_refusals(SyncReport& report);
+  bool upload_refusal(const OnlineIntent& refusal, UtcOffset offset, SyncReport& report);
   Sent upload_batch(const std::vector<CheckinRecord>& events, SyncReport& report);
   Sent upload_singles(const std::vector<CheckinRecord>& events, SyncReport& report);
   Sent upload_single(const CheckinRecord& event, SyncReport& report);
@@ -117,6 +128,7 @@ class SyncWorker {
 
   // Every answer passes through here: clock offset, breaker, backoff.
   bool observe(const CallInfo& info, SyncReport& report, std::string_view what);
+  void note_clock(Seconds server_date, Instant wall);
   void back_off(std::optional<std::chrono::seconds> retry_after);
   void defer(const CheckinRecord& event, const CheckinResult& result, SyncReport& report);
   void stop_or_back_off(const CallInfo& info);
@@ -137,6 +149,7 @@ class SyncWorker {
   std::set<std::string> deferred_;
   std::optional<std::string> uploads_stopped_;  // why, once the service refused the kiosk's credentials
   std::optional<long long> clock_offset_ms_;
+  ClockSkew clock_skew_;
   std::optional<Instant> last_sync_at_;
 };
 

@@ -22,6 +22,13 @@ class ReprintQueue {
   // The reprint came out whole: off the queue and marked printed, together.
   virtual Status reprint_done(std::string_view event_id) = 0;
   virtual Expected<std::size_t> reprints_queued() = 0;
+  // At start: every check-in of `date` whose ticket was never confirmed
+  // printed (a power cut between the commit and the printer's answer, an
+  // unconfirmed job) is queued. A second copy of a number is harmless; no
+  // ticket is not. Returns how many were added.
+  virtual Expected<std::size_t> queue_unconfirmed(std::chrono::year_month_day date) = 0;
+  // A rescan of a printed check-in was given its one reprint.
+  virtual Status count_rescan_reprint(std::string_view event_id) = 0;
 };
 
 }  // namespace kiosk

@@ -31,6 +31,19 @@ std::size_t Reprinter::run_once() {
   return done;
 }
 
+bool Reprinter::recover() {
+  auto office = ports_.directory.office_config();
+  if (!office || !*office) return false;
+  auto queued = ports_.queue.queue_unconfirmed(local_date(now_seconds(ports_.clock), (*office)->utc_offset));
+  if (!queued) {
+    log_.error(queued.error());
+    return false;
+  }
+  if (*queued > 0) log_.warn(std::to_string(*queued) + " ticket(s) never confirmed printed: printing them again");
+  run_once();
+  return true;
+}
+
 bool Reprinter::backing_off() const {
   return backoff_ > std::chrono::seconds{0} && ports_.clock.monotonic() < next_attempt_;
 }

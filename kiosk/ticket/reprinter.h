@@ -24,6 +24,15 @@ class Reprinter {
  public:
   Reprinter(ReprintPorts ports, Logger log);
 
+  // At start (the engine's first idle round): owes a ticket to every
+  // check-in of today never confirmed printed (ReprintQueue::queue_unconfirmed:
+  // killed between the commit and the printer's answer, or a job that went
+  // out unconfirmed), then runs once. While the kiosk runs, an unconfirmed
+  // job is not resent (see printer.h); after a restart it is, since a second
+  // copy of a number is harmless and no ticket is not. False when it could
+  // not look (no office yet, the store failing): call it again later.
+  bool recover();
+
   // Asks the printer only when something is owed today; prints each owed
   // ticket, marked as a reprint, while the printer keeps printing. A ticket
   // leaves the queue only once it printed whole (or went out unconfirmed,

@@ -66,9 +66,10 @@ std::unique_ptr<StopSignalWatcher> close_on_stop_signal(Runtime& rt, ScanQueue& 
 class Running {
  public:
   Running(Runtime& rt, bool lossless, std::function<void()> watchdog_ping);
-  // The camera, the scanner, the stop signal and the supervisor; fails
-  // (naming the key) for a device config that can never work.
-  Status start_inputs();
+  // The camera (its frames to `preview` too, when there is one), the
+  // scanner, the stop signal and the supervisor; fails (naming the key) for
+  // a device config that can never work.
+  Status start_inputs(PreviewMailbox* preview);
   // The scan loop on its own thread, the front end on this one, until both end.
   void run(FrontEnd& front_end);
 
@@ -88,6 +89,7 @@ class Running {
   std::unique_ptr<ScanSources> devices_;
   std::unique_ptr<StopSignalWatcher> stop_watch_;
   Heartbeat front_alive_;
+  bool recovered_ = false;  // the tickets owed from before this start are queued
   std::function<void()> watchdog_ping_;
   std::optional<WatchdogSupervisor> supervisor_;
 };
@@ -105,9 +107,9 @@ Running::Running(Runtime& rt, bool lossless, std::function<void()> watchdog_ping
               IdleTask{[this] { idle_round(); }}),
       watchdog_ping_(std::move(watchdog_ping)) {}
 
-Status Running::start_inputs() {
-  auto devices = ScanSources::start(
-      {rt_.config, rt_.clock, rt_.clock, *scans_, events_, rt_.camera_online, rt_.logger("camera"), rt_.logger("scanner")});
+Status Running::start_inputs(PreviewMailbox* preview) {
+  auto devices = ScanSources::start({rt_.config, rt_.clock, rt_.clock, *scans_, events_, rt_.camera_online,
+                                     rt_.logger("camera"), rt_.logger("scanner"), preview});
   if (!devices) return Failure{devices.error()};
   devices_ = std::move(*devices);
   stop_watch_ = close_on_stop_signal(rt_, *scans_);
@@ -131,13 +133,20 @@ void Running::run(FrontEnd& front_end) {
 
 // On the engine's thread.
 void Running::decided(const ScanRequest& scan, const Decision& decision) {
-  if (sync_ && decision.verdict == Verdict::admitted && decision.mode == DecisionMode::offline) sync_->poke();
+  // An offline admission, or a refusal that may have to be uploaded.
+  if (sync_ && decision.mode == DecisionMode::offline && decision.verdict != Verdict::kiosk_error) sync_->poke();
   reporter_.decided(scan, decision);
 }
 
 // On the engine's thread, between scans.
+// Online intents a power cut left unresolved are sent again first, so the
+// admissions they turn out to be get their tickets in the same round.
 void Running::idle_round() {
-  rt_.reprinter->run_once();
+  rt_.checkin->resolve_pending();
+  if (recovered_)
+    rt_.reprinter->run_once();
+  else
+    recovered_ = rt_.reprinter->recover();
   reporter_.idle();
 }
 
@@ -167,7 +176,7 @@ void Running::drain_outbox() {
 
 int App::run(FrontEnd& front_end, std::function<void()> watchdog_ping) {
   Running kiosk(rt_, front_end.lossless(), std::move(watchdog_ping));
-  if (auto started = kiosk.start_inputs(); !started) {
+  if (auto started = kiosk.start_inputs(front_end.camera_preview()); !started) {
     rt_.logger("scan").error(started.error());
     return 1;
   }

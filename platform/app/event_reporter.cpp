@@ -30,6 +30,21 @@ void EventReporter::idle() {
 void EventReporter::sync_round(const SyncReport& report, std::optional<std::size_t> outbox_depth) {
   events_.post(SyncProgress{report.uploaded, outbox_depth.value_or(0), report.upload_failed});
   note_connectivity();
+  if (report.config_refreshed) note_office();
+}
+
+// What the screens show of the office, posted when a refresh changed it (a
+// refresh stores the config every time, changed or not).
+void EventReporter::note_office() {
+  auto office = office_.office();
+  if (!office) return;
+  OfficeChanged now{office->name, office->utc_offset, office->services};
+  {
+    std::lock_guard lock(mutex_);
+    if (office_state_ == now) return;
+    office_state_ = now;
+  }
+  events_.post(std::move(now));
 }
 
 void EventReporter::note_connectivity() {

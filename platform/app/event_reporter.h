@@ -3,7 +3,8 @@
 // ends, on their own threads, from what the kiosk holds in memory (the office
 // cache, the breaker): a decision with the office's offset and the kiosk's
 // state beside it, the printer's state when it changed, connectivity changes,
-// sync rounds. It writes nothing and reads no table but the cached ones.
+// sync rounds, and the office's name, offset and services when a refresh
+// changed them. It writes nothing and reads no table but the cached ones.
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -34,6 +35,7 @@ class EventReporter {
   KioskState state(UtcOffset offset);
   void note_connectivity();
   void note_printer();
+  void note_office();
 
   EventQueue& events_;
   OfficeCache& office_;
@@ -43,6 +45,7 @@ class EventReporter {
   std::mutex mutex_;  // the last states posted, from two threads
   std::optional<bool> online_;
   std::optional<std::pair<bool, PrinterStatus>> printer_state_;
+  std::optional<OfficeChanged> office_state_;
 };
 
 }  // namespace kiosk::platform

@@ -2,12 +2,15 @@
 
 #include <atomic>
 #include <istream>
+#include <limits>
 #include <memory>
 #include <ostream>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "kiosk/booking/booking_code.h"
+#include "kiosk/scan/scan_line.h"
 #include "platform/app/decision_json.h"
 
 namespace kiosk::platform {
@@ -25,6 +28,28 @@ std::optional<ScanRequest> parse_headless_line(std::string_view line) {
   return ScanRequest{std::string(trim(text.substr(0, space))), std::string(last)};
 }
 
+bool read_scan_line(std::istream& in, std::string& line, std::size_t& discarded) {
+  discarded = 0;
+  line.resize(kMaxScanLine + 1);
+  in.getline(line.data(), static_cast<std::streamsize>(line.size()));
+  auto count = static_cast<std::size_t>(in.gcount());
+  if (count == 0 && in.fail()) {
+    line.clear();
+    return false;
+  }
+  // Neither flag: the '\n' was taken (and counted, not stored). failbit
+  // alone: kMaxScanLine bytes stored and the line goes on.
+  bool delimited = !in.fail() && !in.eof();
+  bool cut = in.fail() && !in.eof();
+  line.resize(count - (delimited ? 1 : 0));
+  if (cut) {
+    in.clear();
+    in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+    discarded = static_cast<std::size_t>(in.gcount()) - (in.eof() ? 0 : 1);
+  }
+  return true;
+}
+
 namespace {
 
 // Reads stdin on its own thread, so the front end keeps draining events while
@@ -33,10 +58,12 @@ namespace {
 // (the stream outlives the program's main).
 class LineReader {
  public:
-  LineReader(std::istream& in, std::shared_ptr<ScanInlet> scans)
-      : done_(std::make_shared<std::atomic<bool>>(false)), thread_([&in, scans, done = done_] {
+  LineReader(std::istream& in, std::shared_ptr<ScanInlet> scans, Logger log)
+      : done_(std::make_shared<std::atomic<bool>>(false)), thread_([&in, scans, log, done = done_] {
           std::string line;
-          while (std::getline(in, line)) {
+          std::size_t discarded = 0;
+          while (read_scan_line(in, line, discarded)) {
+            if (discarded > 0) log.warn(cut_scan_line_note("stdin", discarded));
             auto scan = parse_headless_line(line);
             if (!scan) continue;
             scan->source = "stdin";
@@ -70,11 +97,16 @@ void HeadlessFrontEnd::run(FrontEndPorts ports) {
   // std::cin is tied to std::cout: every read would flush `out` from the
   // reader's thread while this one writes to it.
   in_.tie(nullptr);
-  LineReader reader(in_, ports.scans);
+  LineReader reader(in_, ports.scans, log_);
   // Half the heartbeat's one-second promise, so a late wake-up still keeps it.
   constexpr std::chrono::milliseconds kBeat{500};
+  bool told = false;
   while (!ports.events.drained()) {
     if (auto event = ports.events.next(ports.clock.monotonic() + kBeat)) write_line(out_, *event);
+    // A closed stdout (SIGPIPE is ignored: main.cpp) loses only the lines;
+    // every scan is still decided and recorded.
+    if (!out_ && !std::exchange(told, true))
+      log_.warn("stdout is closed: decisions are no longer written there (each is still decided and recorded)");
     ports.alive.beat(ports.clock.monotonic());
   }
 }

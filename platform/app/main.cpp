@@ -1,5 +1,6 @@
 // The kiosk program: reads the command line and the config, wires the
 // platform adapters to the check-in flow, and runs the chosen command.
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <cstdlib>
@@ -29,8 +30,26 @@ namespace kp = kiosk::platform;
 
 namespace {
 
+// Exit status: 0 a run or command that ended well; 1 a start or command
+// that failed (a full disk, a busy or unusable data directory, a broken
+// store): worth restarting; 2 a bad command line or config: restarting
+// cannot help (kiosk.service: RestartPreventExitStatus=2).
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
+
+// Under systemd a failed start waits before it exits, so that Restart=always
+// does not loop every RestartSec= (systemd 252 has no growing restart delay):
+// a full disk is not made fuller by a journal line every two seconds. A stop
+// (SIGTERM) ends the wait at once.
+constexpr std::chrono::seconds kFailedStartPause{30};
+
+void back_off_failed_start(const std::string& why) {
+  kp::ServiceNotifier notifier;
+  if (!notifier.supervised()) return;
+  notifier.status("start failed: " + why + "; trying again in " + std::to_string(kFailedStartPause.count()) + " s");
+  std::cerr << "kiosk: waiting " << kFailedStartPause.count() << " s before exiting, then systemd starts it again\n";
+  kp::wait_for_stop_signal(kFailedStartPause);
+}
 
 void print_demo_hint(kp::Runtime& rt) {
   auto office = rt.store->office_config();
@@ -68,7 +87,7 @@ int run_supervised(kp::Runtime& rt, kiosk::FrontEnd& front_end) {
 // kiosk --headless: scans on stdin, decisions on stdout.
 int run_front_end(const kp::CommandLine& line, kp::Runtime& rt) {
   if (line.command == kp::CommandLine::Command::headless) {
-    kp::HeadlessFrontEnd headless(std::cin, std::cout);
+    kp::HeadlessFrontEnd headless(std::cin, std::cout, rt.logger("stdin"));
     return run_supervised(rt, headless);
   }
   kp::ScreenFrontEnd screen(kp::screen_run(rt), rt.clock, rt.logger("screen"), std::cin, std::cout);
@@ -104,6 +123,7 @@ int run(const kp::CommandLine& line, kiosk::LogSink& sink) {
   if (!runtime) {
     if (line.command == Command::selftest) kp::print_selftest_line({false, "startup", runtime.error()}, std::cout);
     std::cerr << "kiosk: " << runtime.error() << "\n";
+    if (line.command == Command::run || line.command == Command::headless) back_off_failed_start(runtime.error());
     return kExitFailure;
   }
   return dispatch(line, **runtime);
@@ -113,6 +133,11 @@ int run(const kp::CommandLine& line, kiosk::LogSink& sink) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  // A closed stdout or printer socket is an error to handle, not a reason to
+  // die with scans still queued (EPIPE instead of SIGPIPE); a file size
+  // limit is a full disk to report (EFBIG instead of SIGXFSZ).
+  ::signal(SIGPIPE, SIG_IGN);
+  ::signal(SIGXFSZ, SIG_IGN);
   // The journal and tickets name applicants: nothing the kiosk writes is for
   // other users of the machine.
   ::umask(027);

@@ -1,5 +1,6 @@
 #include "platform/app/runtime.h"
 
+#include "platform/app/config_checks.h"
 #include "platform/app/embedded_assets.h"
 #include "platform/app/version.h"
 #include "platform/printer/printer_factory.h"
@@ -10,8 +11,8 @@ namespace {
 constexpr size_t kMaxConfigBytes = 1 << 20;
 
 Expected<std::unique_ptr<TicketPrinter>> open_printer(const KioskConfig& config) {
-  auto profile = printer_profile(config.printer.profile);
-  if (!profile) return Failure{"printer.profile: unknown profile '" + config.printer.profile + "' (80mm, 58mm, 58mm-raster, 80mm-nocut)"};
+  auto profile = configured_printer_profile(config);
+  if (!profile) return Failure{profile.error()};
   if (config.printer.device.empty()) return Failure{"printer.device: missing"};
   return make_printer(config.printer.device, *profile);
 }
@@ -45,7 +46,7 @@ void wire_checkin(Runtime& rt) {
   CheckinPolicy policy{rt.config.kiosk_id, rt.config.checkin.require_birth_date, rt.config.queue.fallback,
                        std::chrono::milliseconds{rt.config.api.online_deadline_ms}};
   CheckinPorts ports{rt.clock, *rt.office, *rt.store, *rt.watched_printer, rt.ids, rt.scan_client.get(),
-                     rt.scan_client ? &rt.connectivity : nullptr, rt.store.get()};
+                     rt.scan_client ? &rt.connectivity : nullptr, rt.store.get(), rt.store.get()};
   rt.checkin = std::make_unique<CheckinService>(policy, ports, rt.logger("checkin"));
   rt.reprinter = std::make_unique<Reprinter>(ReprintPorts{rt.clock, *rt.office, *rt.store, *rt.watched_printer},
                                              rt.logger("printer"));
@@ -60,7 +61,8 @@ void wire_sync(Runtime& rt) {
                   *rt.office,
                   rt.connectivity,
                   [&rt] { return std::uniform_real_distribution<double>(0.0, 1.0)(rt.random); },
-                  [&rt] { return rt.base_status(); }};
+                  [&rt] { return rt.base_status(); },
+                  rt.store.get()};
   rt.sync = std::make_unique<SyncWorker>(SyncPolicy{}, ports, rt.logger("sync"));
 }
 
@@ -78,18 +80,20 @@ KioskStatus Runtime::base_status() const {
 }
 
 Expected<KioskConfig> load_config(const std::optional<std::string>& path) {
-  if (!path) return parse_kiosk_config(k_kiosk_default_json);
-  auto text = read_text_file(*path, kMaxConfigBytes);
+  auto text = path ? read_text_file(*path, kMaxConfigBytes) : Expected<std::string>(std::string(k_kiosk_default_json));
   if (!text) return Failure{text.error()};
   auto config = parse_kiosk_config(*text);
-  if (!config) return Failure{*path + ": " + config.error()};
+  if (config) {
+    if (auto checked = check_config_for_start(*config); !checked) config = Failure{checked.error()};
+  }
+  if (!config) return Failure{path.value_or("embedded default config") + ": " + config.error()};
   return config;
 }
 
 Expected<std::unique_ptr<Runtime>> open_runtime(const KioskConfig& config, LogSink& sink) {
   auto runtime = std::make_unique<Runtime>(config, sink);
   if (auto opened = open_store_and_printer(*runtime); !opened) return Failure{opened.error()};
-  if (auto opened = open_central_clients(*runtime); !opened) return Failure{"api: " + opened.error()};
+  if (auto opened = open_central_clients(*runtime); !opened) return Failure{opened.error()};
   wire_checkin(*runtime);
   wire_sync(*runtime);
   return runtime;

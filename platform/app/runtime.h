@@ -28,7 +28,9 @@
 
 namespace kiosk::platform {
 
-// The file named on the command line, or the embedded default.
+// The file named on the command line, or the embedded default, parsed and
+// checked as a start checks it (config_checks.h). The error names the file
+// and the key: a config error, exit 2.
 Expected<KioskConfig> load_config(const std::optional<std::string>& path);
 
 struct Runtime {

@@ -48,6 +48,11 @@ void ScanQueue::close() {
   room_.notify_all();
 }
 
+bool ScanQueue::closed() {
+  std::lock_guard lock(mutex_);
+  return closed_;
+}
+
 ScanQueue::Wait ScanQueue::pop(MonoTime deadline, ScanRequest& out) {
   std::unique_lock lock(mutex_);
   auto ready = [&] { return !scans_.empty() || producers_ <= 0 || closed_; };

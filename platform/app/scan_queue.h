@@ -10,6 +10,8 @@
 // - offer() (the camera and the scanner) drops the scan and says so; the
 //   caller logs one line per run of drops. A device read that was dropped
 //   is read again: the applicant is still holding the code up.
+// - offer() is also how the screen submits what was typed: its UI thread
+//   never waits, and says "busy, try again" instead (ScanInlet::offer).
 // - push() (stdin) waits for room: back-pressure, so a script piping a file
 //   of codes has every line decided, in order, and the kiosk reads no faster
 //   than it decides.
@@ -44,6 +46,7 @@ class ScanQueue {
   // Stop taking scans (the kiosk is stopping): what is queued is still
   // handed out, then `finished`, whatever the producers are doing.
   void close();
+  bool closed();
   // Waits until `deadline` at most; `finished` once every producer is done
   // (or the queue is closed) and the queue is empty.
   Wait pop(MonoTime deadline, ScanRequest& out);
@@ -76,6 +79,10 @@ class QueueInlet final : public ScanInlet {
  public:
   explicit QueueInlet(std::shared_ptr<ScanQueue> queue) : queue_(std::move(queue)) { queue_->add_producer(); }
   bool submit(ScanRequest scan) override { return queue_->push(std::move(scan)); }
+  Offer offer(ScanRequest scan) override {
+    if (queue_->offer(std::move(scan))) return Offer::taken;
+    return queue_->closed() ? Offer::stopping : Offer::full;
+  }
   void finished() override { queue_->producer_done(); }
   void set_priority(bool priority) override { queue_->set_priority(priority); }
 

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "kiosk/scan/scan_line.h"
 #include "platform/scan/frame_source_factory.h"
 
 namespace kiosk::platform {
@@ -32,6 +33,7 @@ CameraCallbacks camera_callbacks(const ScanSourcePorts& ports) {
   CameraCallbacks callbacks;
   callbacks.on_text = offer_to(ports.scans, ports.clock, "camera", ports.camera_log);
   callbacks.on_feedback = [&events = ports.events](const ScanFeedback& feedback) { events.post(ScanSeen{feedback}); };
+  if (ports.preview) callbacks.on_frame = [preview = ports.preview](const LumaView& frame) { preview->put(frame); };
   callbacks.on_state = [&events = ports.events, &online_flag = ports.camera_online, log = ports.camera_log](
                            bool online, const std::string& what) {
     online_flag = online;
@@ -51,6 +53,9 @@ WedgeCallbacks wedge_callbacks(const ScanSourcePorts& ports) {
   callbacks.on_state = [&events = ports.events, log = ports.scanner_log](bool online, const std::string& what) {
     post_state(events, DeviceKind::scanner, online,
                std::string(online ? "scanner online: " : "scanner offline: ") + what, log);
+  };
+  callbacks.on_cut = [log = ports.scanner_log](std::size_t discarded) {
+    log.warn(cut_scan_line_note("wedge", discarded));
   };
   return callbacks;
 }

@@ -12,6 +12,7 @@
 #include "kiosk/base/expected.h"
 #include "kiosk/base/log.h"
 #include "kiosk/events/event_queue.h"
+#include "kiosk/scan/preview_mailbox.h"
 #include "platform/app/scan_queue.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/scan/camera_scanner.h"
@@ -28,6 +29,7 @@ struct ScanSourcePorts {
   std::atomic<bool>& camera_online;  // for the status report
   Logger camera_log;
   Logger scanner_log;
+  PreviewMailbox* preview = nullptr;  // the screen's camera preview; null: nobody shows it
 };
 
 class ScanSources {

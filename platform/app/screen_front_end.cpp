@@ -26,6 +26,7 @@ ScreenFrontEnd::ScreenFrontEnd(ScreenRun run, Waiter& waiter, Logger log, std::i
 void ScreenFrontEnd::run(FrontEndPorts ports) {
   auto voice = make_voice(waiter_, log_);
   ScreenRun run = run_;
+  run.preview = &preview_;
   // A frame presented is the front end's proof of progress for the watchdog.
   run.on_frame = [&ports, inner = run_.on_frame](std::uint64_t frame, const ViewModel& view) {
     ports.alive.beat(ports.clock.monotonic());
@@ -35,7 +36,7 @@ void ScreenFrontEnd::run(FrontEndPorts ports) {
   auto shown = run_screen(ports.events, *ports.scans, *voice, ports.clock, log_, run, stop);
   if (!shown) {
     log_.warn("screen: " + shown.error() + "; running headless, scans on stdin");
-    HeadlessFrontEnd(in_, out_).run(std::move(ports));
+    HeadlessFrontEnd(in_, out_, log_.child("stdin")).run(std::move(ports));
     return;
   }
   // The window was closed (a desktop) or the kiosk is stopping. A closed

@@ -16,7 +16,8 @@
 namespace kiosk::platform {
 
 // The screen's settings from the config and the office as the kiosk knows it
-// at start (a kiosk not yet provisioned shows no office name).
+// at start (a kiosk not yet provisioned shows no office name); a sync refresh
+// that changes the office reaches the screen later as OfficeChanged.
 ScreenRun screen_run(Runtime& rt);
 
 class ScreenFrontEnd final : public FrontEnd {
@@ -25,6 +26,8 @@ class ScreenFrontEnd final : public FrontEnd {
   // Every decision reaches the screen, or the headless lines it falls back to.
   bool lossless() const override { return true; }
   void run(FrontEndPorts ports) override;
+  // The camera's frames for the live preview (run_screen's camera area).
+  PreviewMailbox* camera_preview() override { return &preview_; }
 
  private:
   ScreenRun run_;
@@ -32,6 +35,7 @@ class ScreenFrontEnd final : public FrontEnd {
   Logger log_;
   std::istream& in_;
   std::ostream& out_;
+  PreviewMailbox preview_;
 };
 
 }  // namespace kiosk::platform

@@ -84,6 +84,8 @@ std::string rejected_json(std::string_view reason) { return dump({{"result", "re
 
 std::string not_found_json() { return dump({{"result", "not_found"}}); }
 
+std::string refusal_json(std::string_view result) { return dump({{"result", result}}); }
+
 std::string queue_block_json(const QueueBlock& block) {
   return dump({{"service", block.service},
                {"prefix", block.prefix},

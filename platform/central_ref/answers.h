@@ -34,6 +34,8 @@ std::string admitted_json(const Admission& admission, UtcOffset offset);
 std::string already_checked_in_json(std::string_view queue_number, Seconds checked_in_at, UtcOffset offset);
 std::string rejected_json(std::string_view reason);
 std::string not_found_json();
+// The answers to an uploaded refusal: "withdrawn" or "noted".
+std::string refusal_json(std::string_view result);
 
 std::string queue_block_json(const QueueBlock& block);
 

@@ -61,6 +61,8 @@ class CentralStore {
   Expected<std::optional<Booking>> find_booking(std::string_view code);
   Expected<std::vector<Booking>> bookings_on(std::string_view date);
   Status record_checkin(std::string_view code, std::string_view queue_number, int number, Seconds at);
+  // The check-in of a code is withdrawn: the booking is booked again.
+  Status withdraw_checkin(std::string_view code);
   Expected<long long> checked_in_count(std::string_view service, std::string_view date);
 
   // When the bookings of a date last changed: the manifest's generated_at.
@@ -78,6 +80,10 @@ class CentralStore {
   Expected<std::optional<StoredEvent>> find_event(std::string_view event_id);
   Status add_event(const StoredEvent& event);
   Status count_receipt(std::string_view event_id);
+  // The kiosk's offline decision after a lost online answer takes the
+  // event's place: its body, answer, mode, number and result (seq and
+  // receipts are kept).
+  Status replace_event(const StoredEvent& event);
   Expected<std::vector<StoredEvent>> events();
 
   Status put_kiosk_status(const KioskStatusRow& row);

@@ -34,9 +34,13 @@ Reply CheckinDesk::check_in(const CheckinRequest& request) {
 Expected<Reply> CheckinDesk::answer(const CheckinRequest& request) {
   auto known = store_.find_event(request.event_id);
   if (!known) return Failure{known.error()};
+  if (*known && follows_lost_answer(**known, request)) return follow_up(**known, request);
   if (*known) return replay(**known, request);
   auto now = now_seconds(clock_);
-  auto outcome = decide(request, now);
+  // A refusal of an attempt that never arrived: noted, and kept, so that
+  // the attempt arriving late is refused as a reuse of its event_id.
+  auto outcome = request.refused.empty() ? decide(request, now)
+                                         : Expected<Outcome>(Outcome{200, refusal_json("noted"), "", "noted"});
   if (!outcome) return Failure{outcome.error()};
   StoredEvent event{request.event_id,
                     request.canonical,
@@ -65,6 +69,53 @@ Expected<Reply> CheckinDesk::replay(const StoredEvent& event, const CheckinReque
     return reply;
   }
   return Reply{event.status, event.answer, {}, note_for(request, "replayed " + event.result, event.queue_number)};
+}
+
+// central-api.md, "When an online answer is lost": the kiosk's offline
+// decision of the same scan (same event_id, code and scanned_at) after an
+// online attempt this service answered.
+bool CheckinDesk::follows_lost_answer(const StoredEvent& event, const CheckinRequest& request) {
+  if (event.mode != "online" || request.mode != DecisionMode::offline) return false;
+  auto first = parse_checkin(event.request);
+  return first && first->code == request.code && first->kiosk_id == request.kiosk_id &&
+         first->scanned_at.utc == request.scanned_at.utc;
+}
+
+// The offline decision takes the online attempt's place, so a retry of it
+// gets this answer again.
+Expected<Reply> CheckinDesk::follow_up(const StoredEvent& online, const CheckinRequest& request) {
+  auto outcome = settle_lost_answer(online, request, now_seconds(clock_));
+  if (!outcome) return Failure{outcome.error()};
+  StoredEvent event = online;
+  event.request = request.canonical;
+  event.status = outcome->status;
+  event.answer = outcome->body;
+  event.mode = std::string(to_string(request.mode));
+  event.queue_number = outcome->queue_number;
+  event.result = outcome->result;
+  if (auto replaced = store_.replace_event(event); !replaced) return Failure{replaced.error()};
+  return Reply{outcome->status, outcome->body, {},
+               note_for(request, "after a lost answer: " + outcome->result, outcome->queue_number)};
+}
+
+// One check-in per applicant: an admission keeps the number the kiosk
+// printed (the applicant holds that ticket); a refusal withdraws the online
+// admission, which nobody holds a ticket for.
+Expected<CheckinDesk::Outcome> CheckinDesk::settle_lost_answer(const StoredEvent& online, const CheckinRequest& request,
+                                                               Seconds now) {
+  auto found = store_.find_booking(to_upper_ascii(trim(request.code)));
+  if (!found) return Failure{found.error()};
+  bool held = *found && online.result == "admitted" && (*found)->status == BookingStatus::checked_in &&
+              (*found)->queue_number == online.queue_number;
+  if (!request.refused.empty()) {
+    if (!held) return Outcome{200, refusal_json("noted"), "", "noted"};
+    if (auto withdrawn = store_.withdraw_checkin((*found)->code); !withdrawn) return Failure{withdrawn.error()};
+    if (auto touched = store_.touch_date(booking_date(**found, office_), now); !touched)
+      return Failure{touched.error()};
+    return Outcome{200, refusal_json("withdrawn"), online.queue_number, "withdrawn"};
+  }
+  if (*found && (held || (*found)->status == BookingStatus::booked)) return admit(**found, request, now);
+  return decide(request, now);
 }
 
 Expected<CheckinDesk::Outcome> CheckinDesk::decide(const CheckinRequest& request, Seconds now) {

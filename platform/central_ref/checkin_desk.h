@@ -2,7 +2,8 @@
 // Check-ins as central-api.md defines them: online ones judged by the
 // service's clock, offline ones by the kiosk's scanned_at and recorded with
 // the number the kiosk printed; each event_id answered once and that answer
-// repeated for every retry. The arrival rule itself is kiosk::judge_booking,
+// repeated for every retry, except that the kiosk's offline decision after a
+// lost online answer settles that event (one check-in per applicant). The arrival rule itself is kiosk::judge_booking,
 // the same code the kiosk runs.
 #include "kiosk/base/clock.h"
 #include "kiosk/base/log.h"
@@ -33,6 +34,9 @@ class CheckinDesk {
 
   Expected<Reply> answer(const CheckinRequest& request);
   Expected<Reply> replay(const StoredEvent& event, const CheckinRequest& request);
+  static bool follows_lost_answer(const StoredEvent& event, const CheckinRequest& request);
+  Expected<Reply> follow_up(const StoredEvent& online, const CheckinRequest& request);
+  Expected<Outcome> settle_lost_answer(const StoredEvent& online, const CheckinRequest& request, Seconds now);
   Expected<Outcome> decide(const CheckinRequest& request, Seconds now);
   Expected<Outcome> admit(const Booking& booking, const CheckinRequest& request, Seconds now);
   Expected<int> next_online(const std::string& service, const std::string& date);

@@ -67,7 +67,9 @@ Expected<CheckinRequest> read_checkin(const nlohmann::json& event) {
   request.code = non_empty(fields, "code");
   request.scanned_at = fields.time("scanned_at");
   read_mode(fields, request);
-  if (fields.ok() && request.mode == DecisionMode::offline) read_offline(fields, request);
+  bool refusal = fields.ok() && request.mode == DecisionMode::offline && event.is_object() && event.contains("refused");
+  if (refusal) request.refused = non_empty(fields, "refused");
+  if (fields.ok() && request.mode == DecisionMode::offline && !refusal) read_offline(fields, request);
   if (fields.ok() && event.is_object() && event.contains("priority")) request.priority = fields.boolean("priority");
   if (error.empty()) request.canonical = event.dump();
   return result(std::move(request), error);

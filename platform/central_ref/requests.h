@@ -25,6 +25,9 @@ struct CheckinRequest {
   std::string queue_number;             // offline only: the number the kiosk printed
   int number = 0;                       // its digits
   bool priority = false;                // "priority": true (optional; the service records it)
+  // Offline only: the kiosk refused the scan after its online attempt got no
+  // answer ("refused": "<verdict>"); then there is no decided_at or number.
+  std::string refused;
   // The body with its keys sorted: "the same body" for idempotency, whether
   // it came alone or inside a batch, whatever its spacing or key order.
   std::string canonical;

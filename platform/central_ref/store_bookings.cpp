@@ -90,6 +90,14 @@ Status CentralStore::record_checkin(std::string_view code, std::string_view queu
   return stmt->run();
 }
 
+Status CentralStore::withdraw_checkin(std::string_view code) {
+  auto stmt = db_.prepare(
+      "UPDATE bookings SET status = 'booked', queue_number = '', number = NULL, checked_in_at = NULL WHERE code = ?1");
+  if (!stmt) return Failure{stmt.error()};
+  stmt->bind_text(1, code);
+  return stmt->run();
+}
+
 Expected<long long> CentralStore::checked_in_count(std::string_view service, std::string_view date) {
   auto stmt = db_.prepare("SELECT COUNT(*) FROM bookings WHERE service = ?1 AND date = ?2 AND status = 'checked_in'");
   if (!stmt) return Failure{stmt.error()};

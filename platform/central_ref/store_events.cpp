@@ -69,6 +69,21 @@ Status CentralStore::count_receipt(std::string_view event_id) {
   return stmt->run();
 }
 
+Status CentralStore::replace_event(const StoredEvent& event) {
+  auto stmt = db_.prepare(
+      "UPDATE events SET request = ?2, status = ?3, answer = ?4, mode = ?5, queue_number = ?6, result = ?7,"
+      " received = received + 1 WHERE event_id = ?1");
+  if (!stmt) return Failure{stmt.error()};
+  stmt->bind_text(1, event.event_id);
+  stmt->bind_text(2, event.request);
+  stmt->bind_int(3, event.status);
+  stmt->bind_text(4, event.answer);
+  stmt->bind_text(5, event.mode);
+  stmt->bind_text(6, event.queue_number);
+  stmt->bind_text(7, event.result);
+  return stmt->run();
+}
+
 Expected<std::vector<StoredEvent>> CentralStore::events() {
   auto stmt = db_.prepare(std::string(kEventColumns) + "ORDER BY seq");
   if (!stmt) return Failure{stmt.error()};

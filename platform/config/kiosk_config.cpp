@@ -187,10 +187,35 @@ std::string validate_screen(const KioskConfig& config) {
   return {};
 }
 
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// A name or path of only spaces, or with spaces around it, is a typo that
+// would otherwise become a directory named " " or a file nobody can find.
+std::string text_problem(std::string_view key, const std::string& value, bool required) {
+  if (value.empty()) return required ? std::string(key) + ": missing" : "";
+  if (is_blank(value)) return std::string(key) + ": blank";
+  if (value.front() == ' ' || value.back() == ' ' || value.front() == '\t' || value.back() == '\t')
+    return std::string(key) + ": has spaces at its start or end";
+  return {};
+}
+
+std::string validate_texts(const KioskConfig& config) {
+  const std::pair<const char*, const std::string*> required[] = {
+      {"office_id", &config.office_id}, {"kiosk_id", &config.kiosk_id}, {"data_dir", &config.data_dir}};
+  const std::pair<const char*, const std::string*> optional[] = {
+      {"api.base_url", &config.api.base_url},     {"api.ca_file", &config.api.ca_file},
+      {"api.client_cert", &config.api.client_cert}, {"api.client_key", &config.api.client_key},
+      {"printer.device", &config.printer.device}, {"camera.device", &config.camera.device},
+      {"scanner.device", &config.scanner.device}};
+  for (auto [key, value] : required)
+    if (auto problem = text_problem(key, *value, true); !problem.empty()) return problem;
+  for (auto [key, value] : optional)
+    if (auto problem = text_problem(key, *value, false); !problem.empty()) return problem;
+  return {};
+}
+
 std::string validate(KioskConfig& config, bool fallback_given) {
-  for (auto [key, value] : {std::pair{"office_id", &config.office_id}, std::pair{"kiosk_id", &config.kiosk_id},
-                            std::pair{"data_dir", &config.data_dir}})
-    if (value->empty()) return std::string(key) + ": missing";
+  if (auto error = validate_texts(config); !error.empty()) return error;
   if (config.language != "id" && config.language != "en") return "language: expected \"id\" or \"en\"";
   const auto& url = config.api.base_url;
   if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://"))
@@ -219,7 +244,7 @@ std::optional<FallbackRange> fallback_range_for(std::string_view kiosk_id) {
 }
 
 Expected<KioskConfig> parse_kiosk_config(std::string_view text) {
-  auto document = parse_json(text);
+  auto document = parse_json_unique_keys(text);
   if (!document) return Failure{document.error()};
   if (!document->is_object()) return Failure{"expected a JSON object"};
   KioskConfig config;

@@ -1,6 +1,7 @@
 #pragma once
 // The kiosk's own configuration: one JSON file (docs/config.md). Unknown keys
-// are errors, so a typo cannot silently fall back to a default.
+// are errors, so a typo cannot silently fall back to a default; so are a key
+// given twice and a name or path that is blank.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -49,8 +49,12 @@ bool is_event_id_reused(int status, const json& body) {
 }
 
 // The "result" a status must carry, and the kind it means.
-std::optional<std::pair<std::string_view, Kind>> expected_result(int status) {
+std::optional<std::pair<std::string_view, Kind>> expected_result(int status, std::string_view result = "") {
   switch (status) {
+    // The two answers to an uploaded refusal: which one the body names.
+    case 200:
+      if (result == "withdrawn") return std::pair{std::string_view("withdrawn"), Kind::withdrawn};
+      return std::pair{std::string_view("noted"), Kind::noted};
     case 201: return std::pair{std::string_view("admitted"), Kind::admitted};
     case 409: return std::pair{std::string_view("already_checked_in"), Kind::already_checked_in};
     case 422: return std::pair{std::string_view("rejected"), Kind::rejected};
@@ -65,21 +69,34 @@ std::string non_empty_string(JsonFields& fields, std::string_view key) {
   return text;
 }
 
+// A number the kiosk may print: the contract's form. The bad text is not
+// quoted whole: it may be kilobytes long.
+std::string queue_number(JsonFields& fields) {
+  auto text = non_empty_string(fields, "queue_number");
+  if (fields.ok() && !is_service_queue_number(text))
+    fields.fail(fields.path_of("queue_number"), "not a queue number (^[A-Z]{1,3}-[0-9]{3,4}$): \"" +
+                                                    text.substr(0, 16) + (text.size() > 16 ? "...\", " : "\", ") +
+                                                    std::to_string(text.size()) + " bytes");
+  return text;
+}
+
 void read_details(JsonFields& fields, CheckinResult& result) {
   switch (result.kind) {
     case Kind::admitted:
-      result.queue_number = non_empty_string(fields, "queue_number");
+      result.queue_number = queue_number(fields);
       result.service = non_empty_string(fields, "service");
       result.slot_start = fields.time("slot_start").utc;
       result.checked_in_at = fields.time("checked_in_at").utc;
       result.ahead = static_cast<int>(fields.optional_integer("ahead", 0, kMaxAhead).value_or(0));
       break;
     case Kind::already_checked_in:
-      result.queue_number = non_empty_string(fields, "queue_number");
+      result.queue_number = queue_number(fields);
       result.checked_in_at = fields.time("checked_in_at").utc;
       break;
     case Kind::rejected: result.reason = non_empty_string(fields, "reason"); break;
     case Kind::not_found:
+    case Kind::withdrawn:
+    case Kind::noted:
     case Kind::event_id_reused:
     case Kind::error: break;
   }
@@ -94,7 +111,10 @@ CheckinResult read_checkin(int status, const json& body, const std::string& path
     return result;
   }
   JsonFields fields(body, path, error);
-  auto expected = expected_result(status);
+  auto named = body.is_object() && body.contains("result") && body["result"].is_string()
+                   ? body["result"].get<std::string>()
+                   : std::string();
+  auto expected = expected_result(status, named);
   if (!expected) {
     fields.fail("status", std::to_string(status) + " is not a check-in answer");
     return result;
@@ -181,13 +201,14 @@ Expected<std::vector<CheckinResult>> parse_batch_results(std::string_view body,
 }
 
 Expected<QueueBlock> parse_queue_block_answer(std::string_view body, std::string_view service,
-                                              std::chrono::year_month_day date) {
+                                              std::chrono::year_month_day date, int size) {
   auto block = parse_queue_block(body, service);
   if (!block) return block;
   if (block->service != service)
     return Failure{"queue block: service: expected \"" + std::string(service) + "\", got \"" + block->service + "\""};
   if (block->date != date)
     return Failure{"queue block: date: expected " + format_iso_date(date) + ", got " + format_iso_date(block->date)};
+  if (auto problem = leased_block_problem(*block, size); !problem.empty()) return Failure{"queue block: " + problem};
   return block;
 }
 

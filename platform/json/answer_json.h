@@ -27,7 +27,8 @@ std::optional<ErrorBody> parse_error_body(std::string_view body);
 
 // A check-in answer with status 201, 409, 422 or 404 (including 422
 // {"error": "event_id_reused"}). The status and the body's "result" must
-// agree. The raw body is kept in CheckinResult::body.
+// agree. A queue number must have the contract's form
+// (is_service_queue_number). The raw body is kept in CheckinResult::body.
 Expected<CheckinResult> parse_checkin_result(int status, std::string_view body);
 
 // {"results": [{"event_id", "status", "body"}, ...]}: one per event sent, in
@@ -36,8 +37,9 @@ Expected<CheckinResult> parse_checkin_result(int status, std::string_view body);
 Expected<std::vector<CheckinResult>> parse_batch_results(std::string_view body,
                                                          const std::vector<std::string>& event_ids);
 
-// A leased block; it must be for the service and date asked for.
+// A leased block; it must be for the service and date asked for, of the size
+// asked for, with numbers of the contract's form (leased_block_problem).
 Expected<QueueBlock> parse_queue_block_answer(std::string_view body, std::string_view service,
-                                              std::chrono::year_month_day date);
+                                              std::chrono::year_month_day date, int size);
 
 }  // namespace kiosk::platform

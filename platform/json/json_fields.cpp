@@ -1,10 +1,39 @@
 #include "platform/json/json_fields.h"
 
+#include <set>
+#include <vector>
+
 namespace kiosk::platform {
 
 Expected<nlohmann::json> parse_json(std::string_view text) {
   auto value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (value.is_discarded()) return Failure{"not valid JSON (truncated or malformed)"};
+  return value;
+}
+
+Expected<nlohmann::json> parse_json_unique_keys(std::string_view text) {
+  using Event = nlohmann::json::parse_event_t;
+  struct Object {
+    std::set<std::string> keys;
+    std::string current;
+  };
+  std::vector<Object> open;  // the objects being read, outermost first
+  std::string twice;
+  auto check = [&](int, Event event, nlohmann::json& parsed) {
+    if (event == Event::object_start) open.emplace_back();
+    if (event == Event::object_end && !open.empty()) open.pop_back();
+    if (event != Event::key || open.empty() || !twice.empty()) return true;
+    auto key = parsed.get<std::string>();
+    if (!open.back().keys.insert(key).second) {
+      for (size_t i = 0; i + 1 < open.size(); ++i) twice += open[i].current + ".";
+      twice += key;
+    }
+    open.back().current = key;
+    return true;
+  };
+  auto value = nlohmann::json::parse(text, check, /*allow_exceptions=*/false);
+  if (value.is_discarded()) return Failure{"not valid JSON (truncated or malformed)"};
+  if (!twice.empty()) return Failure{twice + ": given twice"};
   return value;
 }
 

@@ -17,6 +17,11 @@ namespace kiosk::platform {
 // Parses text as JSON without throwing.
 Expected<nlohmann::json> parse_json(std::string_view text);
 
+// The same, but a key given twice in one object is an error naming it
+// ("printer.device: given twice"), where parse_json would silently keep the
+// last: for files a person writes, where the first may be the one meant.
+Expected<nlohmann::json> parse_json_unique_keys(std::string_view text);
+
 class JsonFields {
  public:
   // `object` must outlive the reader. `path` names it in errors ("" for the root).

@@ -17,7 +17,9 @@ json checkin_json(const CheckinUpload& upload) {
                {"code", upload.code},
                {"scanned_at", format_rfc3339(upload.scanned_at, upload.offset)},
                {"mode", std::string(to_string(upload.mode))}};
-  if (upload.mode == DecisionMode::offline) {
+  if (upload.mode == DecisionMode::offline && !upload.refused.empty()) {
+    body["refused"] = upload.refused;
+  } else if (upload.mode == DecisionMode::offline) {
     if (upload.decided_at) body["decided_at"] = format_rfc3339(*upload.decided_at, upload.offset);
     body["queue_number"] = upload.queue_number;
   }

@@ -223,7 +223,7 @@ Answer<std::optional<Booking>> CentralClient::booking(const std::string& code) {
 Answer<CheckinResult> CentralClient::check_in(const CheckinUpload& upload, std::chrono::milliseconds deadline) {
   auto request = with_body(Method::post, office_path("/checkins"), checkin_request_json(upload));
   request.timeout = deadline;
-  auto answer = exchange<CheckinResult>(http_, request, {201, 409, 422, 404}, read_checkin);
+  auto answer = exchange<CheckinResult>(http_, request, {200, 201, 409, 422, 404}, read_checkin);
   return logged(("check-in " + redact_code(upload.code)).c_str(), std::move(answer));
 }
 
@@ -258,7 +258,7 @@ Answer<QueueBlock> CentralClient::lease_queue_block(const std::string& service, 
   auto body = queue_block_request_json(http_.settings().kiosk_id, service, date, size);
   auto request = with_body(Method::post, office_path("/queue-blocks"), std::move(body));
   auto read = [&](const HttpResponse& response, CallInfo&) {
-    return parse_queue_block_answer(response.body, service, date);
+    return parse_queue_block_answer(response.body, service, date, size);
   };
   return logged("queue block", exchange<QueueBlock>(http_, request, {201}, read));
 }

@@ -27,6 +27,7 @@ void CameraScanner::run() {
   ScanFeedback::State last_feedback = ScanFeedback::State::nothing;
   while (!stopping_) {
     auto status = source_->next(kFrameTimeout, [&](const LumaView& frame) {
+      if (callbacks_.on_frame) callbacks_.on_frame(frame);
       auto decoded = decoder_.decode(frame, frames_++);
       for (const auto& text : decoded.texts) callbacks_.on_text(text);
       // Feedback only on change or while a symbol is in view, not 30 times

@@ -20,6 +20,9 @@ struct CameraCallbacks {
   std::function<void(const ScanFeedback&)> on_feedback;  // may be empty
   std::function<void(bool online, const std::string& why)> on_state;  // on every change
   std::function<void()> on_finished;  // a replay source played everything
+  // Each frame as it comes, before it is decoded (the screen's preview); may
+  // be empty. The view is valid only during the call: copy, do not keep.
+  std::function<void(const LumaView&)> on_frame;
 };
 
 class CameraScanner {

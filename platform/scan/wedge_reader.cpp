@@ -89,7 +89,10 @@ void WedgeReader::read_until_gone(int fd) {
     if (got <= 0) return;  // ENODEV: unplugged
     for (size_t i = 0; i < static_cast<size_t>(got) / sizeof(input_event); ++i)
       if (auto c = keymap.feed(events[i].type, events[i].code, events[i].value))
-        if (auto done = line.feed(*c)) callbacks_.on_line(*done);
+        if (auto done = line.feed(*c)) {
+          callbacks_.on_line(*done);
+          if (line.discarded() > 0 && callbacks_.on_cut) callbacks_.on_cut(line.discarded());
+        }
   }
 }
 

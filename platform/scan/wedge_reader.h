@@ -20,6 +20,9 @@ namespace kiosk::platform {
 struct WedgeCallbacks {
   std::function<void(const std::string& line)> on_line;
   std::function<void(bool online, const std::string& what)> on_state;  // on every change
+  // The line just handed to on_line was longer than kMaxScanLine
+  // (kiosk/scan/scan_line.h): this many bytes of it were discarded.
+  std::function<void(std::size_t discarded)> on_cut;
 };
 
 class WedgeReader {

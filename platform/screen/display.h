@@ -17,4 +17,13 @@ struct Display {
   bool portrait() const { return height > width; }
 };
 
+// A display of so many pixels and millimetres; a size not known (0) is
+// taken at 96 pixels per inch, a desktop monitor's (a kiosk's config says
+// its panel's: docs/config.md, screen.width_mm).
+inline Display display_of(int width, int height, double width_mm = 0, double height_mm = 0) {
+  constexpr double kAssumedDpi = 96;
+  return Display{width, height, width_mm > 0 ? width_mm : width * 25.4 / kAssumedDpi,
+                 height_mm > 0 ? height_mm : height * 25.4 / kAssumedDpi};
+}
+
 }  // namespace kiosk::platform

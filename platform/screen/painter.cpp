@@ -70,23 +70,39 @@ void draw_qr(SDL_Renderer* r, const Element& e) {
       if (symbol.get(x, y)) fill(r, Rect{left + x * module, top + y * module, module, module}, e.fg);
 }
 
-// The preview area: where to hold the code (corner marks) and, when the
-// decoder sees a symbol, a frame around it.
-void draw_camera(SDL_Renderer* r, const Element& e) {
+// A mark of the aiming frame; over the live picture with a dark edge, so it
+// shows on white paper as on a dark room.
+void mark(SDL_Renderer* r, const Rect& m, Color c, int edge) {
+  if (edge > 0) fill(r, Rect{m.x - edge, m.y - edge, m.w + 2 * edge, m.h + 2 * edge}, Color{0, 0, 0});
+  fill(r, m, c);
+}
+
+// The preview area: the live picture letterboxed in it when there is one,
+// where to hold the code (corner marks) and, when the decoder sees a symbol,
+// a frame around it, all in the picture's coordinates and mirrored as the
+// picture is (camera_preview.h). No text is ever drawn here.
+void draw_camera(SDL_Renderer* r, const Element& e, const PreviewPicture* picture) {
   fill(r, e.rect, e.bg);
-  int t = std::max(3, e.rect.w / 80);
-  int arm = e.rect.w / 6;
-  Rect aim{e.rect.x + e.rect.w / 6, e.rect.y + e.rect.h / 6, e.rect.w * 2 / 3, e.rect.h * 2 / 3};
+  Rect view = e.rect;
+  if (picture) {
+    view = picture_rect(e.rect, picture->width, picture->height);
+    SDL_Rect dst{view.x, view.y, view.w, view.h};
+    SDL_RenderCopy(r, picture->texture, nullptr, &dst);
+  }
+  int t = std::max(3, view.w / 80);
+  int edge = picture ? std::max(1, t / 3) : 0;
+  int arm = view.w / 6;
+  Rect aim{view.x + view.w / 6, view.y + view.h / 6, view.w * 2 / 3, view.h * 2 / 3};
   for (int cx : {aim.x, aim.right() - arm})
-    for (int cy : {aim.y, aim.bottom() - t}) fill(r, Rect{cx, cy, arm, t}, e.fg);
+    for (int cy : {aim.y, aim.bottom() - t}) mark(r, Rect{cx, cy, arm, t}, e.fg, edge);
   for (int cx : {aim.x, aim.right() - t})
-    for (int cy : {aim.y, aim.bottom() - arm}) fill(r, Rect{cx, cy, t, arm}, e.fg);
+    for (int cy : {aim.y, aim.bottom() - arm}) mark(r, Rect{cx, cy, t, arm}, e.fg, edge);
   const auto& scan = e.scan;
   if (scan.state == ScanFeedback::State::nothing || scan.frame_width <= 0 || scan.frame_height <= 0) return;
-  int x0 = e.rect.right(), y0 = e.rect.bottom(), x1 = e.rect.x, y1 = e.rect.y;
+  int x0 = view.right(), y0 = view.bottom(), x1 = view.x, y1 = view.y;
   for (const auto& p : scan.corners) {
-    int x = e.rect.x + p.x * e.rect.w / scan.frame_width;
-    int y = e.rect.y + p.y * e.rect.h / scan.frame_height;
+    int x = view.x + (scan.frame_width - p.x) * view.w / scan.frame_width;  // mirrored
+    int y = view.y + p.y * view.h / scan.frame_height;
     x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
   }
   Color highlight = scan.state == ScanFeedback::State::decoded ? Color{74, 222, 128} : Color{250, 204, 21};
@@ -129,7 +145,7 @@ void draw_box(SDL_Renderer* r, const Element& e, const Display& d) {
 
 }  // namespace
 
-PaintReport paint(SDL_Renderer* renderer, const Layout& layout, FontSet& fonts) {
+PaintReport paint(SDL_Renderer* renderer, const Layout& layout, FontSet& fonts, const PreviewPicture* camera) {
   PaintReport report;
   SDL_SetRenderDrawColor(renderer, layout.background.r, layout.background.g, layout.background.b, 255);
   SDL_RenderClear(renderer);
@@ -137,7 +153,7 @@ PaintReport paint(SDL_Renderer* renderer, const Layout& layout, FontSet& fonts) 
     switch (e.kind) {
       case Kind::text: draw_text(renderer, e, fonts, report); break;
       case Kind::qr: draw_qr(renderer, e); break;
-      case Kind::camera: draw_camera(renderer, e); break;
+      case Kind::camera: draw_camera(renderer, e, camera); break;
       case Kind::icon: draw_icon(renderer, e, fonts); break;
       case Kind::button:
       case Kind::key:
@@ -146,6 +162,18 @@ PaintReport paint(SDL_Renderer* renderer, const Layout& layout, FontSet& fonts) 
     }
   }
   return report;
+}
+
+Rect picture_rect(const Rect& area, int width, int height) {
+  int edge = std::max(2, area.w / 100);
+  Rect inside{area.x + edge, area.y + edge, area.w - 2 * edge, area.h - 2 * edge};
+  if (width <= 0 || height <= 0) return inside;
+  int w = inside.w, h = inside.w * height / width;
+  if (h > inside.h) {
+    h = inside.h;
+    w = inside.h * width / height;
+  }
+  return Rect{inside.x + (inside.w - w) / 2, inside.y + (inside.h - h) / 2, w, h};
 }
 
 }  // namespace kiosk::platform

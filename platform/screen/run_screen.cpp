@@ -3,6 +3,7 @@
 #include <optional>
 #include <variant>
 
+#include "platform/screen/camera_preview.h"
 #include "platform/screen/frame_history.h"
 #include "platform/screen/layout.h"
 #include "platform/screen/painter.h"
@@ -65,6 +66,39 @@ void log_shown(const Logger& log, const std::string& name, std::optional<MonoTim
   log.info(line);
 }
 
+// The camera's newest picture into the texture, before each frame is
+// drawn; with the camera offline (no camera area) the placeholder comes back.
+// One log line when a picture shows, for a technician aiming the camera
+// (and the end-to-end test), and one if SDL cannot take it.
+class LivePreview {
+ public:
+  LivePreview(PreviewMailbox* mailbox, const Logger& log) : mailbox_(mailbox), log_(log) {}
+
+  std::optional<PreviewPicture> refresh(SDL_Renderer* renderer, const ViewModel& view) {
+    if (!mailbox_) return std::nullopt;
+    if (!view.camera) {
+      preview_.forget();
+      return std::nullopt;
+    }
+    bool had = preview_.picture().has_value();
+    if (!preview_.refresh(renderer, *mailbox_) && !warned_) {
+      warned_ = true;
+      log_.warn(std::string("screen: cannot show the camera picture: ") + SDL_GetError());
+    }
+    auto picture = preview_.picture();
+    if (picture && !had)
+      log_.info("screen: camera picture in the preview (" + std::to_string(picture->width) + "x" +
+                std::to_string(picture->height) + ", mirrored)");
+    return picture;
+  }
+
+ private:
+  PreviewMailbox* mailbox_;
+  const Logger& log_;
+  CameraPreview preview_;
+  bool warned_ = false;
+};
+
 }  // namespace
 
 ScreenSettings screen_settings(const KioskConfig& config, std::string office_name, UtcOffset offset) {
@@ -95,6 +129,7 @@ Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const 
   const auto period = std::chrono::microseconds(1000000 / std::max(1, run.frames_per_second));
   auto next_frame = clock.monotonic();
   Layout layout;
+  LivePreview preview(run.preview, log);
   std::string shown;
   FrameHistory frames;
   std::optional<MonoTime> decided;  // when the scan was read whose decision the next frame shows
@@ -103,7 +138,9 @@ Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const 
     flow.tick();
     auto view = flow.view();
     layout = lay_out(view, display, **fonts);
-    paint((*window)->begin_frame(), layout, **fonts);
+    auto* renderer = (*window)->begin_frame();
+    auto picture = preview.refresh(renderer, view);
+    paint(renderer, layout, **fonts, picture ? &*picture : nullptr);
     (*window)->present();
     auto presented = clock.monotonic();
     frames.presented(presented);

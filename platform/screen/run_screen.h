@@ -14,6 +14,7 @@
 #include "kiosk/base/expected.h"
 #include "kiosk/base/log.h"
 #include "kiosk/events/event_queue.h"
+#include "kiosk/scan/preview_mailbox.h"
 #include "kiosk/screens/screen_flow.h"
 #include "platform/config/kiosk_config.h"
 
@@ -26,6 +27,9 @@ struct ScreenRun {
   // Called after each frame is presented, with the view it showed (tests
   // and the benchmark count frames and watch screens with it).
   std::function<void(std::uint64_t frame, const ViewModel& view)> on_frame;
+  // The camera's newest frames, shown live in the camera area; null: the
+  // placeholder. Taken without waiting (preview_mailbox.h).
+  PreviewMailbox* preview = nullptr;
 };
 
 // The screen's settings from the config and the office (its name and UTC offset).

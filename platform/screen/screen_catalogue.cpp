@@ -24,9 +24,12 @@ class ScriptClock final : public Clock {
   std::chrono::steady_clock::time_point mono_{std::chrono::hours(1)};
 };
 
+// Takes every scan, or none when the scan queue is to look full.
 class NoSubmitter final : public ScanInlet {
  public:
+  bool full = false;
   bool submit(ScanRequest) override { return true; }
+  Offer offer(ScanRequest) override { return full ? Offer::full : Offer::taken; }
   void finished() override {}
   void set_priority(bool) override {}
 };
@@ -42,13 +45,14 @@ Seconds at_local(int day, int hour, int minute) {
          std::chrono::minutes(minute);
 }
 
-DecisionEvent decided(Verdict verdict) {
+DecisionEvent decided(Verdict verdict, const SampleDetails& details) {
   DecisionEvent e;
   e.scan.text = "KX7P2M";
   e.decision.code = "KX7P2M";
   e.decision.verdict = verdict;
-  e.decision.service = "Paspor";
-  if (verdict == Verdict::admitted || verdict == Verdict::already_checked_in) e.decision.queue_number = "A-017";
+  e.decision.service = details.service;
+  if (verdict == Verdict::admitted || verdict == Verdict::already_checked_in)
+    e.decision.queue_number = details.queue_number;
   e.decision.printed = verdict == Verdict::admitted;
   if (verdict == Verdict::too_early) e.decision.come_back_at = at_local(21, 10, 30);
   if (verdict == Verdict::wrong_date) e.decision.slot_start = at_local(24, 9, 0);
@@ -61,7 +65,8 @@ ViewButton tap_of(Action action) {
   return b;
 }
 
-void play(std::string_view name, ScreenFlow& flow, ScriptClock& clock) {
+void play(std::string_view name, const SampleDetails& details, ScreenFlow& flow, ScriptClock& clock) {
+  if (details.offline) flow.on_event(ConnectivityChanged{false, "timeout"});
   if (name == "hold_still") {
     ScanFeedback seen;
     seen.state = ScanFeedback::State::hold_still;
@@ -82,15 +87,19 @@ void play(std::string_view name, ScreenFlow& flow, ScriptClock& clock) {
     needed.code = "KX7P2M";
     flow.on_event(needed);
     flow.text("1708");
+  } else if (name == "busy") {  // OK with the scan queue full (sample_view's submitter)
+    flow.tap(tap_of(Action::type_code));
+    flow.text("KX7P2M");
+    flow.key(Key::enter);
   } else if (name == "verifying") {
     flow.tap(tap_of(Action::type_code));
     flow.text("KX7P2M");
     flow.key(Key::enter);
     clock.advance(std::chrono::milliseconds(400));
   } else if (name == "admitted") {
-    flow.on_event(decided(Verdict::admitted));
+    flow.on_event(decided(Verdict::admitted, details));
   } else if (name == "printer_problem") {
-    auto e = decided(Verdict::admitted);
+    auto e = decided(Verdict::admitted, details);
     e.decision.printed = false;
     e.decision.reprint_queued = true;
     flow.on_event(e);
@@ -100,7 +109,7 @@ void play(std::string_view name, ScreenFlow& flow, ScriptClock& clock) {
     flow.tick();
   } else {
     for (auto verdict : kVerdicts)
-      if (name == to_string(verdict)) flow.on_event(decided(verdict));
+      if (name == to_string(verdict)) flow.on_event(decided(verdict, details));
   }
 }
 
@@ -108,24 +117,27 @@ void play(std::string_view name, ScreenFlow& flow, ScriptClock& clock) {
 
 std::vector<std::string> sample_screen_names() {
   std::vector<std::string> names = {"welcome",   "hold_still", "offline",  "registration", "registration_text",
-                                    "typing",    "birth_date", "verifying", "admitted",    "printer_problem",
-                                    "timeout_warning"};
+                                    "typing",    "busy",       "birth_date", "verifying", "admitted",
+                                    "printer_problem", "timeout_warning"};
   for (auto verdict : kVerdicts) names.emplace_back(to_string(verdict));
   return names;
 }
 
-Expected<ViewModel> sample_view(std::string_view name, Language language, const StringTable& strings) {
+Expected<ViewModel> sample_view(std::string_view name, Language language, const StringTable& strings,
+                                const SampleDetails& details) {
   auto names = sample_screen_names();
   if (std::find(names.begin(), names.end(), name) == names.end())
     return Failure{"no screen named \"" + std::string(name) + "\""};
   ScriptClock clock;
   NoSubmitter submitter;
+  submitter.full = name == "busy";
   SilentVoice voice;
   ScreenSettings settings;
-  settings.office_name = "Kantor Imigrasi Jakarta Selatan";
+  settings.office_name = details.office_name;
+  settings.services = details.services;
   settings.language = language;
   ScreenFlow flow(strings, settings, clock, submitter, voice);
-  play(name, flow, clock);
+  play(name, details, flow, clock);
   return flow.view();
 }
 

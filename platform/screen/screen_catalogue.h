@@ -11,11 +11,24 @@
 
 namespace kiosk::platform {
 
-// welcome, hold_still, registration, registration_text, typing, birth_date,
+// welcome, hold_still, registration, registration_text, typing, busy (OK
+// pressed while the scan queue is full), birth_date,
 // verifying, admitted, printer_problem, timeout_warning, offline, and one per
 // verdict (late, too_early, ...).
 std::vector<std::string> sample_screen_names();
 
-Expected<ViewModel> sample_view(std::string_view name, Language language, const StringTable& strings);
+// What a real kiosk takes from its office and from the check-in, for a
+// sample that is to look like one kiosk's screen (kiosk-screen-compare);
+// the defaults draw the pictures of the docs and the golden images.
+struct SampleDetails {
+  std::string office_name = "Kantor Imigrasi Jakarta Selatan";
+  std::vector<Service> services;   // their names in each language; none: the code is the name
+  std::string queue_number = "A-017";
+  std::string service = "Paspor";  // the booking's service code
+  bool offline = false;            // the central service unreachable (the "offline" sample is welcome so)
+};
+
+Expected<ViewModel> sample_view(std::string_view name, Language language, const StringTable& strings,
+                                const SampleDetails& details = {});
 
 }  // namespace kiosk::platform

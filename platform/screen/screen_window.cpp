@@ -9,12 +9,6 @@
 namespace kiosk::platform {
 namespace {
 
-constexpr double kAssumedDpi = 96;
-
-}  // namespace
-
-namespace {
-
 // With no X, Wayland or KMSDRM display, SDL falls back to its offscreen
 // driver by itself: a screen nobody sees. That counts as no display, unless
 // SDL_VIDEODRIVER asked for it (the tests and the screenshots do).
@@ -54,10 +48,8 @@ Expected<std::unique_ptr<ScreenWindow>> ScreenWindow::open(const KioskConfig::Sc
   if (config.fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch screen: no pointer on the kiosk
   SDL_GetRendererOutputSize(w->renderer_.get(), &w->window_w_, &w->window_h_);
   bool turned = portrait != (w->window_h_ > w->window_w_);
-  w->display_.width = turned ? w->window_h_ : w->window_w_;
-  w->display_.height = turned ? w->window_w_ : w->window_h_;
-  w->display_.width_mm = config.width_mm > 0 ? config.width_mm : w->display_.width * 25.4 / kAssumedDpi;
-  w->display_.height_mm = config.height_mm > 0 ? config.height_mm : w->display_.height * 25.4 / kAssumedDpi;
+  w->display_ = display_of(turned ? w->window_h_ : w->window_w_, turned ? w->window_w_ : w->window_h_,
+                           config.width_mm, config.height_mm);
   if (turned) {
     w->turned_.reset(SDL_CreateTexture(w->renderer_.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
                                        w->display_.width, w->display_.height));

@@ -4,14 +4,19 @@
 
 namespace kiosk::platform {
 
-Expected<Screenshot> render_screenshot(const ViewModel& view, const Display& display, FontSet& fonts) {
+Expected<Screenshot> render_screenshot(const ViewModel& view, const Display& display, FontSet& fonts,
+                                       const PreviewFrame* camera) {
   Screenshot shot;
   shot.pixels.reset(SDL_CreateRGBSurfaceWithFormat(0, display.width, display.height, 32, SDL_PIXELFORMAT_ARGB8888));
   if (!shot.pixels) return Failure{std::string("cannot make a surface for the screenshot: ") + SDL_GetError()};
   SdlRenderer renderer(SDL_CreateSoftwareRenderer(shot.pixels.get()));
   if (!renderer) return Failure{std::string("cannot start SDL's software renderer: ") + SDL_GetError()};
+  CameraPreview preview;
+  if (camera && !preview.show(renderer.get(), *camera))
+    return Failure{std::string("cannot upload the camera picture: ") + SDL_GetError()};
   shot.layout = lay_out(view, display, fonts);
-  shot.report = paint(renderer.get(), shot.layout, fonts);
+  auto picture = preview.picture();
+  shot.report = paint(renderer.get(), shot.layout, fonts, picture ? &*picture : nullptr);
   SDL_RenderPresent(renderer.get());
   return shot;
 }

@@ -17,7 +17,10 @@ struct Screenshot {
   SdlSurface pixels;  // ARGB8888
 };
 
-Expected<Screenshot> render_screenshot(const ViewModel& view, const Display& display, FontSet& fonts);
+// `camera`: a picture for the camera area, as the camera's thread would
+// have put it (the tests' synthetic camera); null: the placeholder.
+Expected<Screenshot> render_screenshot(const ViewModel& view, const Display& display, FontSet& fonts,
+                                       const PreviewFrame* camera = nullptr);
 Status save_png(SDL_Surface* surface, const std::string& path);
 
 }  // namespace kiosk::platform

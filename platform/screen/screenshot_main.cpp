@@ -44,12 +44,8 @@ int main(int argc, char** argv) {
     else return usage("bad argument " + std::string(flag) + " " + std::string(value));
   }
   if (out.empty() || argc % 2 == 0) return usage("--out FILE.png is required");
-  Display display{static_cast<int>(w), static_cast<int>(h), w_mm, h_mm};
-  if (w_mm <= 0) {
-    // Without --mm, assume 96 pixels per inch (a desktop monitor).
-    display.width_mm = w * 25.4 / 96;
-    display.height_mm = h * 25.4 / 96;
-  }
+  // Without --mm, 96 pixels per inch (a desktop monitor).
+  auto display = display_of(static_cast<int>(w), static_cast<int>(h), w_mm, h_mm);
   auto strings = embedded_string_tables();
   if (!strings) return std::cerr << "kiosk-screenshot: " << strings.error() << '\n', 1;
   auto view = sample_view(screen, language, *strings);

@@ -54,6 +54,8 @@ Expected<CheckinRecord> read_checkin(const sqlite::Statement& stmt) {
   record.slot_start = from_unix_seconds(stmt.column_int(12));
   record.online_attempted = stmt.column_int(13) != 0;
   record.priority = stmt.column_int(14) != 0;
+  record.printed = stmt.column_int(15) != 0;
+  record.rescan_reprints = static_cast<int>(stmt.column_int(16));
   return record;
 }
 

@@ -16,6 +16,13 @@ inline constexpr std::string_view kCheckinColumns =
     "event_id, kiosk_id, code, service, prefix, number, queue_number, fallback_number, date, "
     "scanned_at, decided_at, mode, slot_start, online_attempted, priority";
 
+// What a SELECT reads for read_checkin(): the columns above, then whether the
+// ticket was confirmed printed and the reprints a rescan has given.
+inline constexpr std::string_view kCheckinReadColumns =
+    "event_id, kiosk_id, code, service, prefix, number, queue_number, fallback_number, date, "
+    "scanned_at, decided_at, mode, slot_start, online_attempted, priority, "
+    "printed_at IS NOT NULL, rescan_reprints";
+
 void bind_checkin(sqlite::Statement& stmt, const CheckinRecord& record);
 
 // Fails on a row this build cannot make sense of (a bad date or mode).

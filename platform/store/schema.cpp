@@ -123,8 +123,34 @@ constexpr const char* kVersion3 = R"sql(
 ALTER TABLE checkins ADD COLUMN priority INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1));
 )sql";
 
+// A ticket for every admission, one number per applicant (issue 12):
+// - online_intents: an online check-in is committed here before it is sent,
+//   so a power cut mid-call leaves its event_id to send again; the check-in's
+//   commit deletes it in the same transaction. When the offline fallback
+//   refused the scan, the row stays as a refusal to upload (refused set)
+//   until the service answers it (answered_at).
+// - checkins.rescan_reprints: the one reprint a rescan of a printed ticket
+//   is given. (The intent to print is printed_at IS NULL, written with the
+//   check-in itself.)
+constexpr const char* kVersion4 = R"sql(
+CREATE TABLE online_intents (
+  event_id TEXT PRIMARY KEY,
+  kiosk_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  scanned_at INTEGER NOT NULL,
+  priority INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  refused TEXT,
+  answered_at INTEGER,
+  answer_status INTEGER,
+  answer_body TEXT
+);
+CREATE INDEX online_intents_code ON online_intents (code) WHERE refused IS NULL;
+ALTER TABLE checkins ADD COLUMN rescan_reprints INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // Index i holds the migration to version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 Status run_migration(sqlite::Connection& db, int version) {
   auto tx = sqlite::Transaction::write(db);

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "platform/store/sqlite_error.h"
+
 namespace kiosk::platform::sqlite {
 
 Expected<Connection> Connection::open(const std::string& path) {
@@ -68,6 +70,6 @@ bool Connection::in_transaction() const { return sqlite3_get_autocommit(db_) == 
 
 std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }
 
-Failure Connection::failure() const { return Failure{sqlite3_errmsg(db_)}; }
+Failure Connection::failure() const { return Failure{error_text(db_)}; }
 
 }  // namespace kiosk::platform::sqlite

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "platform/store/sqlite_error.h"
+
 namespace kiosk::platform::sqlite {
 
 Statement::Statement(Statement&& other) noexcept
@@ -67,7 +69,7 @@ void Statement::reset() {
 
 Failure Statement::failure(int code) {
   last_error_ = code;
-  return Failure{sqlite3_errmsg(sqlite3_db_handle(stmt_))};
+  return Failure{error_text(sqlite3_db_handle(stmt_))};
 }
 
 bool Statement::violated_constraint() const { return (last_error_ & 0xff) == SQLITE_CONSTRAINT; }

@@ -18,6 +18,7 @@
 
 #include "kiosk/booking/booking_directory.h"
 #include "kiosk/checkin/journal.h"
+#include "kiosk/checkin/online_intents.h"
 #include "kiosk/base/log.h"
 #include "kiosk/booking/manifest.h"
 #include "kiosk/ticket/reprint_queue.h"
@@ -26,7 +27,11 @@
 
 namespace kiosk::platform {
 
-class SqliteStore final : public Journal, public BookingDirectory, public SyncStore, public ReprintQueue {
+class SqliteStore final : public Journal,
+                          public BookingDirectory,
+                          public SyncStore,
+                          public ReprintQueue,
+                          public OnlineIntents {
  public:
   // Opens or creates the file and brings its schema up to date. Refuses a
   // file written by a newer build, leaving it untouched.
@@ -47,6 +52,17 @@ class SqliteStore final : public Journal, public BookingDirectory, public SyncSt
   Expected<std::vector<CheckinRecord>> reprints_due(std::chrono::year_month_day date) override;
   Status reprint_done(std::string_view event_id) override;
   Expected<std::size_t> reprints_queued() override;
+  Expected<std::size_t> queue_unconfirmed(std::chrono::year_month_day date) override;
+  Status count_rescan_reprint(std::string_view event_id) override;
+
+  // OnlineIntents (store_intents.cpp)
+  Status record_intent(const OnlineIntent& intent) override;
+  Expected<std::optional<OnlineIntent>> pending_intent(std::string_view code) override;
+  Expected<std::vector<OnlineIntent>> pending_intents() override;
+  Status drop_intent(std::string_view event_id) override;
+  Status refuse_intent(std::string_view event_id, std::string_view verdict) override;
+  Expected<std::vector<OnlineIntent>> refusals_to_upload(std::size_t limit) override;
+  Status refusal_answered(std::string_view event_id, int http_status, std::string_view body) override;
 
   // BookingDirectory
   Expected<std::optional<OfficeConfig>> office_config() override;
@@ -94,6 +110,7 @@ class SqliteStore final : public Journal, public BookingDirectory, public SyncSt
   Status replace_manifest(const Manifest& manifest);
   Status forget_manifest(std::chrono::year_month_day date);
   Expected<std::optional<OfficeConfig>> read_office_config();
+  Expected<std::vector<OnlineIntent>> read_intents(std::string_view where, std::string_view text, std::size_t limit);
 
   std::mutex mutex_;
   sqlite::Connection db_;

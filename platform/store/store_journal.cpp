@@ -10,7 +10,7 @@ namespace kiosk::platform {
 namespace {
 
 std::string select_checkins(std::string_view where) {
-  return "SELECT " + std::string(kCheckinColumns) + " FROM checkins " + std::string(where);
+  return "SELECT " + std::string(kCheckinReadColumns) + " FROM checkins " + std::string(where);
 }
 
 const std::string kInsertCheckin = "INSERT INTO checkins (" + std::string(kCheckinColumns) +
@@ -92,7 +92,8 @@ Status SqliteStore::record_checkin(const CheckinRecord& record, const std::optio
   return ok_status();
 }
 
-// The journal row and its outbox event, both or neither.
+// The journal row (its printed_at NULL: the intent to print) and its outbox
+// event, both or neither.
 Status SqliteStore::insert_checkin(const CheckinRecord& record, const std::optional<ServerAnswer>& answer) {
   auto tx = sqlite::Transaction::write(db_);
   if (!tx) return Failure{tx.error()};
@@ -115,6 +116,11 @@ Status SqliteStore::insert_checkin(const CheckinRecord& record, const std::optio
     for (int column : {3, 4, 5}) event->bind_null(column);
   }
   if (auto done = event->run(); !done) return done;
+  // The check-in is recorded: its online intent, if any, is resolved with it.
+  auto intent = db_.prepare("DELETE FROM online_intents WHERE event_id = ?1");
+  if (!intent) return Failure{intent.error()};
+  intent->bind_text(1, record.event_id);
+  if (auto done = intent->run(); !done) return done;
   return tx->commit();
 }
 

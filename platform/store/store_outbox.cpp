@@ -8,7 +8,7 @@ namespace kiosk::platform {
 
 Expected<std::vector<CheckinRecord>> SqliteStore::pending_events(std::size_t limit) {
   std::lock_guard lock(mutex_);
-  auto stmt = db_.prepare("SELECT " + std::string(kCheckinColumns) +
+  auto stmt = db_.prepare("SELECT " + std::string(kCheckinReadColumns) +
                           " FROM outbox JOIN checkins USING (event_id) WHERE acked_at IS NULL"
                           " ORDER BY created_at, outbox.rowid LIMIT ?1");
   if (!stmt) return Failure{stmt.error()};

@@ -37,7 +37,7 @@ Status SqliteStore::queue_reprint(std::string_view event_id) {
 
 Expected<std::vector<CheckinRecord>> SqliteStore::reprints_due(std::chrono::year_month_day date) {
   std::lock_guard lock(mutex_);
-  auto stmt = db_.prepare("SELECT " + std::string(kCheckinColumns) +
+  auto stmt = db_.prepare("SELECT " + std::string(kCheckinReadColumns) +
                           " FROM reprints JOIN checkins USING (event_id) WHERE date = ?1"
                           " ORDER BY reprints.queued_at, reprints.rowid");
   if (!stmt) return Failure{stmt.error()};
@@ -68,6 +68,28 @@ Status SqliteStore::reprint_done(std::string_view event_id) {
   mark->bind_text(1, event_id);
   if (auto done = mark->run(); !done) return Failure{"cannot finish a reprint: " + done.error()};
   if (auto committed = tx->commit(); !committed) return Failure{"cannot finish a reprint: " + committed.error()};
+  return ok_status();
+}
+
+Expected<std::size_t> SqliteStore::queue_unconfirmed(std::chrono::year_month_day date) {
+  std::lock_guard lock(mutex_);
+  auto stmt = db_.prepare(
+      "INSERT INTO reprints (event_id, queued_at)"
+      " SELECT event_id, CAST(strftime('%s', 'now') AS INTEGER) FROM checkins"
+      " WHERE date = ?1 AND printed_at IS NULL ORDER BY decided_at, rowid"
+      " ON CONFLICT (event_id) DO NOTHING");
+  if (!stmt) return Failure{stmt.error()};
+  stmt->bind_text(1, format_iso_date(date));
+  if (auto done = stmt->run(); !done) return Failure{"cannot queue unconfirmed tickets: " + done.error()};
+  return static_cast<std::size_t>(db_.changes());
+}
+
+Status SqliteStore::count_rescan_reprint(std::string_view event_id) {
+  std::lock_guard lock(mutex_);
+  auto stmt = db_.prepare("UPDATE checkins SET rescan_reprints = rescan_reprints + 1 WHERE event_id = ?1");
+  if (!stmt) return Failure{stmt.error()};
+  stmt->bind_text(1, event_id);
+  if (auto done = stmt->run(); !done) return Failure{"cannot count a reprint: " + done.error()};
   return ok_status();
 }
 

@@ -23,13 +23,16 @@ Expected<std::unique_ptr<DataDirLock>> DataDirLock::acquire(const std::string& d
   std::filesystem::create_directories(dir, ec);
   if (ec) return Failure{"cannot create data directory " + dir + ": " + ec.message()};
   ::chmod(dir.c_str(), 0750);
-  auto path = dir + "/kiosk.lock";
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640);
-  if (fd < 0) return Failure{"cannot open " + path + ": " + errno_text()};
+  // The lock is on the directory itself, not on a file in it: a file can be
+  // deleted (and a new one locked by a second kiosk) while the first still
+  // holds the old one; the directory cannot go while it holds the store.
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Failure{"cannot open data directory " + dir + ": " + errno_text()};
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    auto why = errno == EWOULDBLOCK ? std::string("another kiosk process is using ") + dir : errno_text();
+    auto why = errno == EWOULDBLOCK ? std::string("another kiosk process is using it (stop the kiosk service first)")
+                                    : errno_text();
     ::close(fd);
-    return Failure{"cannot lock " + path + ": " + why};
+    return Failure{"cannot lock data directory " + dir + ": " + why};
   }
   return std::unique_ptr<DataDirLock>(new DataDirLock(fd));
 }

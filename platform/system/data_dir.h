@@ -11,7 +11,8 @@ namespace kiosk::platform {
 class DataDirLock {
  public:
   // Creates `dir` (and parents) with mode 0750 if needed, then takes an
-  // exclusive, non-blocking lock on dir/kiosk.lock. Fails if another process
+  // exclusive, non-blocking flock on the directory itself (which nobody can
+  // delete from under it, unlike a lock file). Fails if another process
   // holds it.
   static Expected<std::unique_ptr<DataDirLock>> acquire(const std::string& dir);
   ~DataDirLock();

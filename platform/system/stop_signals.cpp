@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <cerrno>
 #include <ctime>
 
 namespace kiosk::platform {
@@ -28,6 +29,19 @@ int wait_for_stop_signal() {
   while (sigwait(&set, &signal) != 0) {
   }
   return signal;
+}
+
+std::optional<int> wait_for_stop_signal(std::chrono::milliseconds limit) {
+  auto set = stop_set();
+  auto whole = std::chrono::duration_cast<std::chrono::seconds>(limit);
+  const timespec wait{static_cast<time_t>(whole.count()),
+                      static_cast<long>(std::chrono::nanoseconds(limit - whole).count())};
+  int signal = -1;
+  // An unrelated signal (EINTR) starts the wait again: it can only be longer.
+  do signal = sigtimedwait(&set, nullptr, &wait);
+  while (signal < 0 && errno == EINTR);
+  if (signal > 0) return signal;
+  return std::nullopt;
 }
 
 StopSignalWatcher::StopSignalWatcher(std::function<void(int)> on_stop)

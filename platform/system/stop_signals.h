@@ -6,7 +6,9 @@
 // A signal handler could do almost nothing safely, so the signals are blocked
 // instead and one thread waits for them with sigtimedwait().
 #include <atomic>
+#include <chrono>
 #include <functional>
+#include <optional>
 #include <thread>
 
 namespace kiosk::platform {
@@ -20,6 +22,10 @@ void block_stop_signals();
 // Waits, without end, for SIGTERM or SIGINT (blocked beforehand) and returns
 // which came: for a main thread with nothing else to do.
 int wait_for_stop_signal();
+
+// Waits up to `limit` for SIGTERM or SIGINT (blocked beforehand); nothing
+// when none came in time.
+std::optional<int> wait_for_stop_signal(std::chrono::milliseconds limit);
 
 // Waits on its own thread, for a main thread that has work to do.
 class StopSignalWatcher {

@@ -1,6 +1,7 @@
 // The applicant's screen, measured (docs/benchmarks.md): not a test, it
 // prints figures.
-//   1. one frame (layout + paint, SDL's software renderer) per screen and size;
+//   1. one frame (layout + paint, SDL's software renderer) per screen and size,
+//      and at 1920x1080 with the live camera picture and without it;
 //   2. scan -> admitted screen presented, over many scans, through the
 //      kiosk's real screen path in this process (the application shell,
 //      engine, store, file printer and run_screen on SDL's offscreen
@@ -36,8 +37,10 @@
 
 #include "platform/app/app.h"
 #include "platform/app/runtime.h"
+#include "kiosk/scan/preview_mailbox.h"
 #include "platform/app/screen_front_end.h"
 #include "platform/scan/image_replay.h"
+#include "platform/screen/camera_preview.h"
 #include "platform/screen/fonts.h"
 #include "platform/screen/screen_catalogue.h"
 #include "platform/screen/screenshot.h"
@@ -93,6 +96,49 @@ int bench_frames(int runs) {
       }
       print_row("frame " + std::to_string(size.w) + "x" + std::to_string(size.h) + " " + name, ms, "ms");
     }
+  }
+  return 0;
+}
+
+// The live camera picture's cost. On the camera's thread: shrinking a frame
+// into the preview mailbox. On the UI's: one welcome frame at 1920x1080 with
+// the picture (a new frame taken and uploaded every frame, the worst case)
+// and without it, on one renderer kept across frames as run_screen keeps it.
+int bench_preview(int runs) {
+  auto fonts = FontSet::open();
+  auto strings = embedded_string_tables();
+  auto view = strings ? sample_view("welcome", Language::id, *strings) : Failure{"no strings"};
+  if (!fonts || !view) return std::fprintf(stderr, "no fonts or strings\n"), 1;
+  PreviewMailbox mailbox;
+  for (auto [w, h] : {std::pair{640, 480}, std::pair{1280, 720}}) {
+    auto frame = test::render_code(test::Symbology::qr, "DM0301", w, h);
+    Figures ms;
+    for (int i = 0; i < runs; ++i) {
+      test::Stopwatch watch;
+      mailbox.put(frame.view());
+      ms.add(watch.elapsed_ms());
+    }
+    print_row("camera thread: preview copy of a " + std::to_string(w) + "x" + std::to_string(h) + " frame", ms, "ms");
+  }
+  Display display{1920, 1080, 476, 268};
+  SdlSurface surface(SDL_CreateRGBSurfaceWithFormat(0, display.width, display.height, 32, SDL_PIXELFORMAT_ARGB8888));
+  SdlRenderer renderer(surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
+  if (!renderer) return std::fprintf(stderr, "no software renderer: %s\n", SDL_GetError()), 1;
+  auto frame = test::render_code(test::Symbology::qr, "DM0301", 640, 480);
+  CameraPreview preview;
+  for (bool live : {false, true}) {
+    Figures ms;
+    for (int i = 0; i < runs; ++i) {
+      if (live) mailbox.put(frame.view());  // the camera's part, not timed
+      test::Stopwatch watch;
+      if (live) preview.refresh(renderer.get(), mailbox);
+      auto picture = preview.picture();
+      auto layout = lay_out(*view, display, **fonts);
+      paint(renderer.get(), layout, **fonts, picture ? &*picture : nullptr);
+      SDL_RenderPresent(renderer.get());
+      ms.add(watch.elapsed_ms());
+    }
+    print_row(std::string("frame 1920x1080 welcome, camera preview ") + (live ? "on" : "off"), ms, "ms");
   }
   return 0;
 }
@@ -406,6 +452,7 @@ int main(int argc, char** argv) {
   auto root = fs::temp_directory_path() / ("kiosk-bench-screen-" + std::to_string(::getpid()));
   BenchOffice office;
   int failed = bench_frames(60);
+  if (!failed) failed = bench_preview(200);
   if (!failed) failed = bench_scans(root, office, scans);
   if (!failed) failed = bench_binary(argv[0], root, office, starts);
   std::error_code ignored;

@@ -195,8 +195,11 @@ int FakeDirectory::office_reads() const {
 Expected<std::optional<CheckinRecord>> MemoryJournal::find_checkin(std::string_view code) {
   std::lock_guard lock(mutex_);
   if (read_failure_) return Failure{*read_failure_};
-  for (const auto& record : records_)
-    if (record.code == code) return std::optional<CheckinRecord>{record};
+  for (auto record : records_) {
+    if (record.code != code) continue;
+    record.printed = std::find(printed_.begin(), printed_.end(), record.event_id) != printed_.end();
+    return std::optional<CheckinRecord>{record};
+  }
   return std::optional<CheckinRecord>{};
 }
 

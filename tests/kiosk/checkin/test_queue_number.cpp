@@ -75,3 +75,25 @@ TEST_CASE("an unprovisioned fallback range offers nothing, not number 0", "[queu
   CHECK_FALSE(next_offline_number({}, {}, FallbackRange{}));
   CHECK(next_offline_number({block(501, 502)}, {}, FallbackRange{})->number == 501);
 }
+
+TEST_CASE("a number from the service must have the contract's form", "[queue]") {
+  for (const char* good : {"A-017", "A-1234", "ABC-001", "Z-9999"}) CHECK(is_service_queue_number(good));
+  for (const char* bad : {"", "A-", "-017", "A-17", "A-12345", "a-017", "ABCD-017", "A017", "A-01B", "A--017",
+                          "A-017 ", "Ä-017"})
+    CHECK_FALSE(is_service_queue_number(bad));
+  CHECK_FALSE(is_service_queue_number(std::string(5002, '9')));
+  CHECK_FALSE(is_service_queue_number("A-" + std::string(5000, '1')));
+}
+
+TEST_CASE("a leased block must be the size asked for, in the contract's form", "[queue]") {
+  CHECK(leased_block_problem(block(501, 550), 50).empty());
+  CHECK(leased_block_problem(block(1, 999999), 50) == "last: above 9999");
+  CHECK(leased_block_problem(block(501, 600), 50) == "expected a block of 50 numbers, got 100 (501..600)");
+  CHECK(leased_block_problem(block(501, 501), 50) == "expected a block of 50 numbers, got 1 (501..501)");
+  auto lower = block(501, 550);
+  lower.prefix = "a";
+  CHECK(leased_block_problem(lower, 50) == "prefix: expected 1 to 3 letters A-Z");
+  auto long_prefix = block(501, 550);
+  long_prefix.prefix = "ABCD";
+  CHECK_FALSE(leased_block_problem(long_prefix, 50).empty());
+}

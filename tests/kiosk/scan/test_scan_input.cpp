@@ -3,6 +3,7 @@
 #include "kiosk/scan/decode_schedule.h"
 #include "kiosk/scan/duplicate_filter.h"
 #include "kiosk/scan/frame_source.h"
+#include "kiosk/scan/scan_line.h"
 #include "kiosk/scan/wedge_line.h"
 #include "support/fakes.h"
 
@@ -28,6 +29,18 @@ TEST_CASE("a wedge line ends at Enter and is never empty", "[scan]") {
   CHECK_FALSE(line.pending());
   CHECK_FALSE(line.feed('\r'));  // CR LF scanners: the LF after CR is no line
   CHECK(type(line, "XY\r") == "XY");
+}
+
+TEST_CASE("a wedge line longer than kMaxScanLine is cut and the rest counted", "[scan]") {
+  FakeClock clock;
+  WedgeLine line(clock, 300ms);
+  auto done = type(line, std::string(kMaxScanLine + 1000, 'A') + "\n");
+  REQUIRE(done);
+  CHECK(done->size() == kMaxScanLine);
+  CHECK(line.discarded() == 1000);
+  CHECK(type(line, "ABC123\n") == "ABC123");  // the next line is whole again
+  CHECK(line.discarded() == 0);
+  CHECK(cut_scan_line_note("wedge", 1000) == "wedge: a scan line longer than 4096 bytes was cut; 1000 bytes discarded");
 }
 
 TEST_CASE("a half scan is dropped after the gap timeout on the injected clock", "[scan]") {

@@ -17,7 +17,13 @@ namespace {
 struct RecordingSubmitter final : ScanInlet {
   std::vector<ScanRequest> scans;
   std::vector<bool> priorities;
+  bool full = false;  // the scan queue has no room: offer() takes nothing
   bool submit(ScanRequest scan) override { return scans.push_back(std::move(scan)), true; }
+  Offer offer(ScanRequest scan) override {
+    if (full) return ++refused, Offer::full;
+    return scans.push_back(std::move(scan)), Offer::taken;
+  }
+  int refused = 0;
   void finished() override {}
   void set_priority(bool priority) override { priorities.push_back(priority); }
 };
@@ -222,6 +228,21 @@ TEST_CASE("admitted: the service by its name in the applicant's language, its co
   CHECK(flow.view().lines.back() == "id:service R");
 }
 
+TEST_CASE("the office as a sync refresh after start has it: its name, its time and its services' names") {
+  Kiosk k;
+  CHECK(k.view().office == "Kantor Imigrasi");
+  k.flow.on_event(OfficeChanged{"Kantor Imigrasi Bogor", UtcOffset{std::chrono::hours(8)},
+                                {Service{"N", "Paspor Baru", "New passport", "A"}}});
+  auto v = k.view();
+  CHECK(v.office == "Kantor Imigrasi Bogor");
+  CHECK(v.clock == "17-08-2017 09:00");  // 08:00 at +07:00 is 09:00 at +08:00
+  k.decide(Verdict::admitted, [](DecisionEvent& e) { e.decision.service = "N"; });
+  CHECK(k.view().lines.back() == "id:service Paspor Baru");
+  // The next applicant still sees it: it is the office's, not the applicant's.
+  k.tap(Action::done);
+  CHECK(k.view().office == "Kantor Imigrasi Bogor");
+}
+
 TEST_CASE("the printer problem: the number stays on screen, show it at the counter") {
   Kiosk k;
   k.decide(Verdict::admitted, [](DecisionEvent& e) {
@@ -389,4 +410,59 @@ TEST_CASE("speech: speak, stop, the number spelled out, the volume back to defau
   k.tap(Action::done);
   CHECK(k.voice.volume == 70);
   CHECK(spell_out("B-104") == "B, 1, 0, 4");
+}
+
+TEST_CASE("a full scan queue: the screen never waits for it, says so, and keeps the scan for one tap") {
+  Kiosk k;
+  k.submitter.full = true;
+  k.tap(Action::type_code);
+  k.flow.text("kx7p2m");
+  k.tap(Action::submit);
+  CHECK(k.submitter.refused == 1);
+  CHECK(k.submitter.scans.empty());
+  auto v = k.view();
+  CHECK(v.name == "busy");  // not "verifying": nothing is being decided
+  CHECK(v.title == "[busy.title]");
+  CHECK(v.icon == Icon::clock);
+  CHECK(v.lines == std::vector<std::string>{"[busy.next]"});
+  CHECK(k.voice.cues.back() == Cue::warning);
+  // Still full: the same answer. Back: what was typed is still there.
+  k.tap(Action::submit);
+  CHECK(k.submitter.refused == 2);
+  CHECK(k.view().name == "busy");
+  k.tap(Action::back);
+  CHECK(k.view().name == "typing");
+  CHECK(k.view().entry == "KX7P2M");
+  // The engine caught up: OK (or Try again) submits the same code.
+  k.tap(Action::submit);
+  k.submitter.full = false;
+  k.tap(Action::submit);
+  REQUIRE(k.submitter.scans.size() == 1);
+  CHECK(k.submitter.scans[0].text == "KX7P2M");
+  CHECK(k.submitter.scans[0].source == "screen");
+
+  // The birth date: the scan waiting for it, with the digits typed, is kept.
+  k.flow.on_event(BirthDateNeeded{ScanRequest{"KX7P2M", "", "camera"}, "KX7P2M", {}, {}, {}});
+  k.submitter.full = true;
+  k.flow.text("17081990");
+  k.tap(Action::submit);
+  CHECK(k.view().name == "busy");
+  k.submitter.full = false;
+  k.flow.key(Key::enter);  // Enter is Try again too
+  REQUIRE(k.submitter.scans.size() == 2);
+  CHECK(k.submitter.scans[1].birth_date == "17081990");
+
+  // A keyboard-wedge scan on welcome, with priority: kept whole for the retry.
+  k.decide(Verdict::not_found);
+  k.tap(Action::done);
+  k.tap(Action::priority);
+  k.submitter.full = true;
+  k.flow.text("AB12CD");
+  k.flow.key(Key::enter);
+  CHECK(k.view().name == "busy");
+  k.submitter.full = false;
+  k.tap(Action::submit);
+  REQUIRE(k.submitter.scans.size() == 3);
+  CHECK(k.submitter.scans[2].text == "AB12CD");
+  CHECK(k.submitter.scans[2].priority);
 }

@@ -3,6 +3,8 @@
 // port), seeded from a KioskFixture's office and bookings, steered through
 // its control API.
 #include <nlohmann/json.hpp>
+#include <chrono>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,8 +27,17 @@ class CentralProcess {
   // POST /_control/faults with `fault`; DELETE to clear.
   void set_fault(const nlohmann::json& fault);
   void clear_faults();
+  // PUT /_control/clock: the service's clock (and Date header) moved by `offset`.
+  void set_clock_offset(std::chrono::milliseconds offset);
   // What the service recorded: GET /_control/checkins.
   std::vector<nlohmann::json> checkins();
+  // What the service holds for each booking of `date` (its manifest, as a
+  // kiosk would fetch it): code -> queue number of every checked_in booking.
+  std::map<std::string, std::string> checked_in(const std::string& date);
+  // Waits until `count` requests are held by a hang fault (bounded).
+  void await_held(int count);
+  // Waits until the event of `code` was received `times` times (bounded).
+  void await_received(const std::string& code, int times);
 
  private:
   nlohmann::json control(const std::string& method, const std::string& path, const std::string& body = "");

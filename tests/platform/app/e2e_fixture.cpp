@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "kiosk/booking/signature.h"
@@ -115,6 +116,34 @@ json KioskFixture::manifest_json(const std::vector<TestBooking>& bookings) const
 }
 
 void KioskFixture::import_queue_blocks(const json& blocks) { import_file("--queue-blocks", "blocks.json", blocks.dump()); }
+
+namespace {
+
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+std::multimap<std::string, std::string> KioskFixture::tickets() const {
+  auto bytes = file_text(printer_path());
+  std::multimap<std::string, std::string> found;
+  static const std::regex payload(R"(TKT1\.TST\.\d{8}\.([A-Z]{1,3}-\d{3,4})\.([A-Z0-9]+))");
+  for (std::sregex_iterator it(bytes.begin(), bytes.end(), payload), end; it != end; ++it)
+    found.emplace((*it)[2].str(), (*it)[1].str());
+  return found;
+}
+
+std::size_t KioskFixture::reprints() const {
+  auto bytes = file_text(printer_path());
+  std::size_t count = 0;
+  for (auto at = bytes.find("CETAK ULANG / REPRINT"); at != std::string::npos; at = bytes.find("CETAK ULANG", at + 1))
+    ++count;
+  return count;
+}
 
 std::vector<json> json_lines(const std::string& out) {
   std::vector<json> lines;

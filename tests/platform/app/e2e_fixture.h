@@ -4,6 +4,7 @@
 // child process. Bookings are placed relative to the real clock, and the
 // office's UTC offset is chosen so that office time is around noon, so the
 // tests pass at any hour.
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -37,6 +38,12 @@ class KioskFixture {
   const std::string& config_path() const { return config_path_; }
   std::string printer_path() const { return path("tickets.escpos"); }
   std::string db_path() const { return path("data/kiosk.db"); }
+  // The tickets in the printer file, by their QR payload
+  // (TKT1.TST.<date>.<queue number>.<code>): code -> queue number, one entry
+  // per ticket, reprints included.
+  std::multimap<std::string, std::string> tickets() const;
+  // How many tickets in the printer file are marked CETAK ULANG / REPRINT.
+  std::size_t reprints() const;
   UtcOffset offset() const { return offset_; }
   Seconds now() const { return now_; }
 

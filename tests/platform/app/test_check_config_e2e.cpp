@@ -45,7 +45,7 @@ TEST_CASE("check-config passes a valid config without opening its data dir or de
 TEST_CASE("check-config names a certificate file that is not one") {
   Dir dir;
   auto not_a_cert = dir.write("ca.crt", "this is the key, not the certificate\n");
-  auto config = dir.write("kiosk.json", config_with(dir, R"({"base_url": "https://central.example", "ca_file": ")" +
+  auto config = dir.write("kiosk.json", config_with(dir, R"({"base_url": "https://central.example", "token": "t", "ca_file": ")" +
                                                              not_a_cert + R"("})"));
   auto run = run_command({KIOSK_BINARY, "check-config", "--config", config});
   CHECK(run.exit_code == 2);
@@ -59,4 +59,56 @@ TEST_CASE("check-config reports a bad config as a FAIL line and exit 2") {
   auto run = run_command({KIOSK_BINARY, "check-config", "--config", config});
   CHECK(run.exit_code == 2);
   CHECK(run.out == "FAIL config: " + config + ": kiosk_id: missing\n");
+}
+
+namespace {
+
+struct BadConfig {
+  std::string printer_and_api;  // JSON members after data_dir
+  std::string error;            // after "<file>: "
+};
+
+}  // namespace
+
+TEST_CASE("check-config and a start refuse the same configs, exit 2, naming the key") {
+  const BadConfig cases[] = {
+      {R"("printer": {"device": "file:/tmp/t", "profile": "99mm"})",
+       "printer.profile: unknown profile '99mm' (80mm, 58mm, 58mm-raster, 80mm-nocut)"},
+      {R"("printer": {"device": "lpt:xyz"})",
+       "printer.device: printer device 'lpt:xyz' has an unknown scheme; use file:PATH, usb:/dev/usb/lp0, "
+       "serial:/dev/ttyUSB0:19200 or tcp:HOST:9100"},
+      {R"("printer": {"profile": "80mm"})", "printer.device: missing"},
+      {R"("printer": {"device": "file:/tmp/t"}, "api": {"base_url": "http://central.example", "token": "t"})",
+       "api.base_url: plain http:// is refused for \"central.example\"; use https:// (http is allowed only for "
+       "127.0.0.0/8, ::1 and localhost)"},
+      {R"("printer": {"device": "file:/tmp/t"}, "api": {"base_url": "http://", "token": "t"})",
+       "api.base_url: not a URL: \"http://\""},
+      {R"("printer": {"device": "file:/tmp/t"}, "api": {"base_url": "https://central.example"})",
+       "api.token: empty or not a header value"},
+      {R"("printer": {"device": "file:/tmp/a", "device": "file:/tmp/b"})", "printer.device: given twice"},
+  };
+  for (const auto& bad : cases) {
+    Dir dir;
+    INFO(bad.printer_and_api);
+    auto config = dir.write("kiosk.json", R"({"office_id": "DEMO", "kiosk_id": "DEMO-K1", "data_dir": ")" + dir.path +
+                                              R"(/data", )" + bad.printer_and_api + "}");
+    auto check = run_command({KIOSK_BINARY, "check-config", "--config", config});
+    CHECK(check.exit_code == 2);
+    CHECK(check.out == "FAIL config: " + config + ": " + bad.error + "\n");
+    auto start = run_command({KIOSK_BINARY, "--config", config, "--headless"});
+    CHECK(start.exit_code == 2);
+    CHECK(start.err == "kiosk: config error: " + config + ": " + bad.error + "\n");
+    CHECK_FALSE(std::filesystem::exists(dir.path + "/data"));  // refused before anything was opened
+  }
+}
+
+TEST_CASE("a blank data_dir is a config error, not a directory named \" \"") {
+  Dir dir;
+  auto config = dir.write("kiosk.json", R"({"office_id": "DEMO", "kiosk_id": "DEMO-K1", "data_dir": " "})");
+  auto check = run_command({KIOSK_BINARY, "check-config", "--config", config});
+  CHECK(check.exit_code == 2);
+  CHECK(check.out == "FAIL config: " + config + ": data_dir: blank\n");
+  auto start = run_command({KIOSK_BINARY, "--config", config, "--headless"});
+  CHECK(start.exit_code == 2);
+  CHECK(start.err == "kiosk: config error: " + config + ": data_dir: blank\n");
 }

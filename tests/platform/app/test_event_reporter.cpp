@@ -123,3 +123,27 @@ TEST_CASE("a sync round goes out as progress") {
   CHECK(progress[0].outbox_depth == 2);
   CHECK_FALSE(progress[0].failed);
 }
+
+TEST_CASE("a refreshed office config goes out when what the screen shows of it changed, once") {
+  Reporting kiosk;
+  SyncReport refreshed;
+  refreshed.config_refreshed = true;
+  kiosk.reporter.sync_round(refreshed, 0);
+  auto first = kiosk.drained<OfficeChanged>();
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].name == test::test_office().name);
+  CHECK(first[0].utc_offset == UtcOffset{std::chrono::hours{7}});
+  // The next refresh stores the same config again: nothing new to show.
+  kiosk.reporter.sync_round(refreshed, 0);
+  CHECK(kiosk.drained<OfficeChanged>().empty());
+  // A new name reaches the screen; a round that refreshed nothing says nothing.
+  auto renamed = test::test_office();
+  renamed.name = "Kantor Imigrasi Kelas I Khusus Jakarta Selatan";
+  REQUIRE(kiosk.office.store_office_config(renamed));
+  kiosk.reporter.sync_round(SyncReport{}, 0);
+  CHECK(kiosk.drained<OfficeChanged>().empty());
+  kiosk.reporter.sync_round(refreshed, 0);
+  auto second = kiosk.drained<OfficeChanged>();
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].name == "Kantor Imigrasi Kelas I Khusus Jakarta Selatan");
+}

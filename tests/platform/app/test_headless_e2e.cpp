@@ -78,10 +78,13 @@ TEST_CASE("headless: one JSON line per scan, in order, with the verdict") {
   CHECK(lines[9]["code"] == "SIGN01");
   CHECK(lines[10]["verdict"] == "already_checked_in");
   CHECK(lines[10]["queue_number"] == "A-1900");
-  CHECK(lines[10]["printed"] == false);
+  // A rescan of a printed ticket gets its one reprint, same number (issue 12).
+  CHECK(lines[10]["printed"] == true);
+  CHECK(lines[10]["reprint"] == true);
 
   auto tickets = read_file(kiosk.printer_path());
-  CHECK(count(tickets, "TKT1.TST.") == 3);
+  CHECK(count(tickets, "TKT1.TST.") == 4);
+  CHECK(count(tickets, "CETAK ULANG / REPRINT") == 1);
   CHECK(count(tickets, "A-1900") >= 1);
   CHECK(result.err.find("AAA111") == std::string::npos);  // logs redact codes
 }

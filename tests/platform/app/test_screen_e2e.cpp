@@ -1,7 +1,8 @@
 // The kiosk binary in screen mode (no --headless) on SDL's offscreen driver:
 // a code shown to the image-replay camera goes through the real shell and
 // engine, the admitted screen is shown, the ticket is in the file printer,
-// and the screen goes back to welcome by itself. The screen logs each
+// and the screen goes back to welcome by itself; the replayed picture shows
+// in the camera area meanwhile. The screen logs each
 // change of screen ("screen: shows <name>"), which is what is read here.
 #include <catch2/catch.hpp>
 #include <csignal>
@@ -62,6 +63,12 @@ TEST_CASE("screen mode: a code shown to the camera is admitted on screen, printe
   auto ticket = file_text(kiosk.printer_path());
   CHECK(ticket.find("A-") != std::string::npos);
   CHECK(child.stderr_text().find("info checkin: admitted") != std::string::npos);
+  // The replayed picture was live in the welcome screen's camera area before
+  // its code was admitted.
+  auto log = child.stderr_text();
+  auto picture = log.find("screen: camera picture in the preview");
+  CHECK(picture != std::string::npos);
+  CHECK(picture < log.find("screen: shows admitted"));
 }
 
 // The central service takes the connection and never answers: the scan

@@ -72,3 +72,24 @@ TEST_CASE("the reserve range comes from the kiosk number, or must be given") {
   CHECK(parse_kiosk_config(config_with(R"("queue": {"fallback_first": 700})")).error() ==
         "queue.fallback_first: give both fallback_first and fallback_last, or neither");
 }
+
+TEST_CASE("a key given twice is an error naming it") {
+  CHECK(parse_kiosk_config(config_with(R"("data_dir": "/tmp/other")")).error() == "data_dir: given twice");
+  CHECK(parse_kiosk_config(config_with(R"("printer": {"device": "file:/a", "device": "file:/b"})")).error() ==
+        "printer.device: given twice");
+  CHECK(parse_kiosk_config(config_with(R"("api": {"token": "x"}, "api": {"base_url": ""})")).error() ==
+        "api: given twice");
+  // The same name in two different objects is two keys.
+  CHECK(parse_kiosk_config(config_with(R"("camera": {"device": ""}, "scanner": {"device": ""})")).ok());
+}
+
+TEST_CASE("a blank name or path is an error naming it") {
+  CHECK(parse_kiosk_config(R"({"office_id": "X", "kiosk_id": "X-K1", "data_dir": " "})").error() == "data_dir: blank");
+  CHECK(parse_kiosk_config(R"({"office_id": "X", "kiosk_id": "X-K1", "data_dir": "\t"})").error() == "data_dir: blank");
+  CHECK(parse_kiosk_config(R"({"office_id": "X", "kiosk_id": "X-K1", "data_dir": " /var/lib/kiosk"})").error() ==
+        "data_dir: has spaces at its start or end");
+  CHECK(parse_kiosk_config(R"({"office_id": "  ", "kiosk_id": "X-K1", "data_dir": "/d"})").error() ==
+        "office_id: blank");
+  CHECK(parse_kiosk_config(config_with(R"("api": {"ca_file": " "})")).error() == "api.ca_file: blank");
+  CHECK(parse_kiosk_config(config_with(R"("printer": {"device": " "})")).error() == "printer.device: blank");
+}

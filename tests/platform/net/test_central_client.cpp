@@ -425,6 +425,10 @@ TEST_CASE("queue blocks: a lease for the service and date asked") {
   auto other_day = client.lease_queue_block("N", 2017y / 8 / 18, 50);
   CHECK(other_day.info.outcome == Outcome::bad_response);
 
+  auto too_big = client.lease_queue_block("N", kDay, 10);  // 50 numbers for 10 asked
+  CHECK(too_big.info.outcome == Outcome::bad_response);
+  CHECK(too_big.info.message == "queue block: expected a block of 10 numbers, got 50 (501..550)");
+
   auto wrong_status = client.lease_queue_block("R", kDay, 50);
   CHECK(wrong_status.info.outcome == Outcome::bad_response);
   CHECK(wrong_status.info.message == "unexpected status 200 (expected 201)");

@@ -145,6 +145,13 @@ TEST_CASE("a bad check-in answer names the field") {
   wrong_type["ahead"] = "12";
   CHECK_THAT(error_of(201, wrong_type.dump()), Catch::Contains("ahead: expected a whole number"));
   CHECK_THAT(error_of(201, R"({"result": "admitted", "queue_number": 17})"), Catch::Contains("queue_number"));
+  auto endless = json::parse(kAdmitted);
+  endless["queue_number"] = "A-" + std::string(5000, '1');
+  CHECK(error_of(201, endless.dump()) ==
+        "check-in answer: queue_number: not a queue number (^[A-Z]{1,3}-[0-9]{3,4}$): \"A-11111111111111...\", 5002 "
+        "bytes");
+  CHECK_THAT(error_of(409, R"({"result": "already_checked_in", "queue_number": "009", "checked_in_at": "2017-08-17T08:01:00+07:00"})"),
+             Catch::Contains("queue_number: not a queue number"));
   CHECK_THAT(error_of(201, R"({"result": "rejected", "reason": "late"})"), Catch::Contains("result: expected \"admitted\""));
   CHECK_THAT(error_of(422, R"({"result": "rejected"})"), Catch::Contains("reason: missing"));
   CHECK_THAT(error_of(201, std::string(kAdmitted).substr(0, 40)), Catch::Contains("not valid JSON"));
@@ -215,13 +222,17 @@ TEST_CASE("error bodies and queue block answers") {
   CHECK_FALSE(parse_error_body("<html>bad gateway</html>"));
 
   auto block_json = R"({"service": "N", "prefix": "A", "first": 501, "last": 550, "date": "2017-08-17"})";
-  auto block = parse_queue_block_answer(block_json, "N", 2017y / 8 / 17);
+  auto block = parse_queue_block_answer(block_json, "N", 2017y / 8 / 17, 50);
   REQUIRE(block.ok());
   CHECK(block->first == 501);
-  CHECK_THAT(parse_queue_block_answer(block_json, "R", 2017y / 8 / 17).error(), Catch::Contains("service"));
-  CHECK_THAT(parse_queue_block_answer(block_json, "N", 2017y / 8 / 18).error(), Catch::Contains("date"));
-  CHECK_THAT(parse_queue_block_answer(R"({"service": "N", "prefix": "A", "first": "501"})", "N", 2017y / 8 / 17).error(),
+  CHECK_THAT(parse_queue_block_answer(block_json, "R", 2017y / 8 / 17, 50).error(), Catch::Contains("service"));
+  CHECK_THAT(parse_queue_block_answer(block_json, "N", 2017y / 8 / 18, 50).error(), Catch::Contains("date"));
+  CHECK_THAT(parse_queue_block_answer(R"({"service": "N", "prefix": "A", "first": "501"})", "N", 2017y / 8 / 17, 50).error(),
              Catch::Contains("first"));
+  auto huge = R"({"service": "N", "prefix": "A", "first": 1, "last": 999999, "date": "2017-08-17"})";
+  CHECK(parse_queue_block_answer(huge, "N", 2017y / 8 / 17, 50).error() == "queue block: last: above 9999");
+  CHECK(parse_queue_block_answer(block_json, "N", 2017y / 8 / 17, 10).error() ==
+        "queue block: expected a block of 10 numbers, got 50 (501..550)");
 }
 
 TEST_CASE("HTTP dates and Retry-After") {

@@ -99,6 +99,13 @@ struct Kiosk {
     return reprinter.run_once();
   }
 
+  // A new start: what was never confirmed printed is owed.
+  std::size_t restart() {
+    Reprinter reprinter(ReprintPorts{clock, directory, *store, *printer}, Logger(log, "printer"));
+    REQUIRE(reprinter.recover());
+    return *store->reprints_queued();
+  }
+
   std::size_t queued() { return *store->reprints_queued(); }
 
   FakeDirectory& directory;
@@ -186,7 +193,7 @@ TEST_CASE("every printer fault keeps the check-in and ends with exactly one good
   CHECK(printed.reprints == 1);
 }
 
-TEST_CASE("a ticket the printer took but never confirmed is not resent", "[printer][reprint]") {
+TEST_CASE("a ticket the printer took but never confirmed is not resent until the next start", "[printer][reprint]") {
   PrinterSim sim(PrinterSim::Link::pty);
   TempDir dir;
   FakeClock clock{"2017-08-17T08:00:00+07:00"};
@@ -204,6 +211,12 @@ TEST_CASE("a ticket the printer took but never confirmed is not resent", "[print
   CHECK(kiosk.reprint() == 0);
   CHECK(tickets_for(sim, "A-501").good == 1);
   CHECK(tickets_for(sim, "A-501").reprints == 0);
+  // After a restart it is printed again, marked: a second copy of the same
+  // number is harmless, no ticket is not.
+  CHECK(kiosk.restart() == 0);
+  CHECK(tickets_for(sim, "A-501").reprints == 1);
+  CHECK(kiosk.restart() == 0);  // confirmed now: not again
+  CHECK(tickets_for(sim, "A-501").reprints == 1);
 }
 
 TEST_CASE("a reprint owed from an earlier day is kept but not printed", "[printer][reprint]") {
@@ -261,4 +274,40 @@ TEST_CASE("a printer that says ok but keeps failing is retried with a growing pa
   REQUIRE(printer.tickets().size() == 1);
   CHECK(printer.tickets()[0].reprint);
   CHECK(printer.tickets()[0].queue_number == "A-501");
+}
+
+TEST_CASE("a rescan prints a ticket never confirmed, then offers one reprint of the same number", "[printer][reprint]") {
+  PrinterSim sim(PrinterSim::Link::tcp);
+  TempDir dir;
+  FakeClock clock{"2017-08-17T08:00:00+07:00"};
+  FakeDirectory directory{test_office()};
+  directory.add(booking("7KQ2MZ", "2017-08-17T09:00:00+07:00"));
+  Kiosk kiosk(dir.file("kiosk.db"), sim.device(), directory, clock);
+  sim.set_status(PrinterStatus::paper_out);
+  auto first = kiosk.scan("7KQ2MZ");
+  REQUIRE(first.verdict == Verdict::admitted);
+  CHECK_FALSE(first.printed);
+  fix_printer(sim);
+
+  // The applicant comes back before the reprinter ran: the rescan prints it.
+  auto owed = kiosk.scan("7KQ2MZ");
+  CHECK(owed.verdict == Verdict::already_checked_in);
+  CHECK(owed.queue_number == "A-501");
+  CHECK(owed.printed);
+  CHECK(owed.reprint);
+  CHECK(kiosk.queued() == 0);  // off the reprint queue with it
+  CHECK(kiosk.reprint() == 0);
+
+  // Printed now: one more rescan gives one reprint, the next nothing.
+  auto copy = kiosk.scan("7KQ2MZ");
+  CHECK(copy.printed);
+  CHECK(copy.reprint);
+  auto again = kiosk.scan("7KQ2MZ");
+  CHECK(again.verdict == Verdict::already_checked_in);
+  CHECK(again.queue_number == "A-501");
+  CHECK_FALSE(again.printed);
+  auto printed = tickets_for(sim, "A-501");
+  CHECK(printed.good == 2);
+  CHECK(printed.reprints == 2);
+  for (const auto& job : sim.printed()) CHECK(read_escpos(job).qr_codes.at(0).payload.find(".A-501.") != std::string::npos);
 }

@@ -120,7 +120,8 @@ TEST_CASE("a missing scanner is reported offline once, looked for again with a g
                         [&](bool online, const std::string& what) {
                           std::lock_guard lock(mutex);
                           if (!online) offline.push_back(what);
-                        }});
+                        },
+                        {}});
     REQUIRE(clock.await_waiting(1));
     using ms = std::chrono::milliseconds;
     CHECK(waiter.pauses() == std::vector<ms>{ms(250), ms(500), ms(1000), ms(2000), ms(4000), ms(4000), ms(4000)});

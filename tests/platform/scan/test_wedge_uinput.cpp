@@ -43,6 +43,7 @@ TEST_CASE("a uinput keyboard's scan arrives as one line through the grabbed devi
                         lines.push_back(line);
                         changed.notify_all();
                       },
+                      {},
                       {}});
   auto result = test::run_command(
       {FAKE_WEDGE_BINARY, "--name", "Kiosk Test Wedge", "--text", "BKG1.TST.7KQ2MZ-ab", "--wait-ms", "10000"});

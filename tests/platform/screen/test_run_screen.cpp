@@ -23,6 +23,7 @@ struct Submitter final : ScanInlet {
   std::atomic<int> scans{0};
   MonoTime read_at{};
   bool submit(ScanRequest scan) override { return read_at = scan.read_at, ++scans, true; }
+  Offer offer(ScanRequest scan) override { return read_at = scan.read_at, ++scans, Offer::taken; }
   void finished() override {}
   void set_priority(bool) override {}
 };

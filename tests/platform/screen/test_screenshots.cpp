@@ -6,21 +6,29 @@
 // clipped, outside the screen or overlapping; contrast of every text at
 // least 7:1; capitals of at least 7.5 mm; buttons of at least 20 mm and
 // keys of at least 12 mm; the queue number at least 40 mm where the display
-// is wide enough for it, and otherwise as wide as the screen.
+// is wide enough for it, and otherwise as wide as the screen. And each
+// looks like its golden image (tests/golden/screens), within a tolerance.
 #include <SDL_image.h>
 
 #include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <set>
 
+#include "kiosk/scan/preview_mailbox.h"
 #include "kiosk/screens/whatsapp_link.h"
 #include "platform/screen/screen_catalogue.h"
 #include "platform/screen/screenshot.h"
 #include "platform/screen/strings_json.h"
+#include "support/image_compare.h"
 #include "support/qr_decode.h"
+#include "support/synthetic_codes.h"
+#include "support/screen_regions.h"
 
 using namespace kiosk;
 using namespace kiosk::platform;
@@ -200,40 +208,249 @@ void write_sheet(const std::vector<SdlSurface>& shots, const std::filesystem::pa
   REQUIRE(save_png(sheet.get(), path.string()).ok());
 }
 
-}  // namespace
+// One screen drawn on one panel in one language.
+struct Drawn {
+  const Panel& panel;
+  Language language;
+  const std::string& name;
+  Screenshot& shot;
+  std::filesystem::path under(const std::filesystem::path& root) const {
+    return root / panel.name / std::string(to_string(language));
+  }
+};
 
-TEST_CASE("every screen, both languages, three displays: drawn, sized and legible") {
+// Draws every screen in both languages on every panel, panel by panel and
+// language by language, and hands each to `check`.
+void for_each_screen(const std::function<void(const Drawn&)>& check) {
   auto strings = embedded_string_tables();
   REQUIRE(strings.ok());
   auto fonts = FontSet::open();
   REQUIRE(fonts.ok());
-  std::map<std::string, double> smallest_number;
-  for (const auto& panel : kPanels) {
-    for (auto language : {Language::id, Language::en}) {
-      auto dir = std::filesystem::path(KIOSK_SCREENSHOT_DIR) / panel.name / std::string(to_string(language));
-      std::filesystem::create_directories(dir);
-      std::vector<SdlSurface> sheet;
+  for (const auto& panel : kPanels)
+    for (auto language : {Language::id, Language::en})
       for (const auto& name : sample_screen_names()) {
         INFO(panel.name << " " << to_string(language) << " " << name);
         auto view = sample_view(name, language, *strings);
         REQUIRE(view.ok());
         auto shot = render_screenshot(*view, panel.display, **fonts);
         REQUIRE(shot.ok());
-        REQUIRE(save_png(shot->pixels.get(), (dir / (name + ".png")).string()).ok());
-        check_layout(shot->layout);
-        check_sizes(shot->layout, name);
-        check_pixels(*shot);
-        if (auto mm = check_number(*shot); mm > 0) {
-          auto& smallest = smallest_number[panel.name];
-          smallest = smallest == 0 ? mm : std::min(smallest, mm);
-        }
-        // Only the small panel may leave things out (the speak button says them).
-        if (panel.display.width >= 1080) CHECK(shot->layout.dropped.empty());
-        for (const auto& what : shot->layout.dropped) UNSCOPED_INFO("left out: " << what);
-        sheet.push_back(std::move(shot->pixels));
+        check(Drawn{panel, language, name, *shot});
       }
-      write_sheet(sheet, dir / "all.png");
+}
+
+}  // namespace
+
+TEST_CASE("every screen, both languages, three displays: drawn, sized and legible") {
+  std::map<std::string, double> smallest_number;
+  std::filesystem::path sheet_dir;
+  std::vector<SdlSurface> sheet;
+  for_each_screen([&](const Drawn& drawn) {
+    auto dir = drawn.under(KIOSK_SCREENSHOT_DIR);
+    if (dir != sheet_dir) {
+      write_sheet(sheet, sheet_dir / "all.png");
+      sheet.clear();
+      sheet_dir = dir;
+      std::filesystem::create_directories(dir);
+    }
+    auto& shot = drawn.shot;
+    REQUIRE(save_png(shot.pixels.get(), (dir / (drawn.name + ".png")).string()).ok());
+    check_layout(shot.layout);
+    check_sizes(shot.layout, drawn.name);
+    check_pixels(shot);
+    if (auto mm = check_number(shot); mm > 0) {
+      auto& smallest = smallest_number[drawn.panel.name];
+      smallest = smallest == 0 ? mm : std::min(smallest, mm);
+    }
+    // Only the small panel may leave things out (the speak button says them).
+    if (drawn.panel.display.width >= 1080) CHECK(shot.layout.dropped.empty());
+    for (const auto& what : shot.layout.dropped) UNSCOPED_INFO("left out: " << what);
+    sheet.push_back(std::move(shot.pixels));
+  });
+  write_sheet(sheet, sheet_dir / "all.png");
+  for (const auto& [panel, mm] : smallest_number) WARN("queue number capitals on " << panel << ": " << mm << " mm");
+}
+
+// The camera area with a live picture: a generated QR code, as the camera's
+// thread would put it (through the real mailbox), drawn letterboxed and
+// mirrored where the layout put the camera, with the aiming frame and the
+// highlight on top, and every other check of the screens still holding.
+namespace {
+
+// A camera frame: the code, 140 pixels wide, at 260..400 x 170..310 (where
+// the sample hold_still screen's decoder saw it) of a white page, and a dark
+// block near the top left corner so that the mirror shows.
+PreviewFrame camera_frame(int width, int height) {
+  auto code = test::render_code(test::Symbology::qr, "KX7P2M", 200, 200);  // the code at 30..170
+  platform::LumaImage image{width, height, std::vector<std::uint8_t>(static_cast<std::size_t>(width * height), 255)};
+  for (int y = 0; y < 200; ++y)
+    for (int x = 0; x < 200; ++x)
+      image.pixels[static_cast<std::size_t>((y + 140) * width + x + 230)] = code.pixels[static_cast<std::size_t>(y * 200 + x)];
+  for (int y = 16; y < 76; ++y)
+    for (int x = 16; x < 76; ++x) image.pixels[static_cast<std::size_t>(y * width + x)] = 0;
+  PreviewMailbox mailbox;
+  mailbox.put(image.view());
+  return *mailbox.take();
+}
+
+int grey(SDL_Surface* s, int x, int y) {
+  auto c = pixel(s, x, y);
+  return (c.r + c.g + c.b) / 3;
+}
+
+const Element& camera_of(const Layout& layout) {
+  auto e = std::find_if(layout.elements.begin(), layout.elements.end(), [](auto& e) { return e.kind == Kind::camera; });
+  REQUIRE(e != layout.elements.end());
+  return *e;
+}
+
+// The screen's pixels in `view` against the picture, mirrored and scaled:
+// the share of samples that match (within a pixel of scaling either way).
+// The aiming frame's marks are left out.
+double picture_match(SDL_Surface* s, const Rect& view, const PreviewFrame& picture) {
+  Rect aim{view.x + view.w / 6, view.y + view.h / 6, view.w * 2 / 3, view.h * 2 / 3};
+  int band = view.w / 30;
+  auto near_aim = [&](int x, int y) {
+    bool inside = x > aim.x - band && x < aim.right() + band && y > aim.y - band && y < aim.bottom() + band;
+    bool deep = x > aim.x + band && x < aim.right() - band && y > aim.y + band && y < aim.bottom() - band;
+    return inside && !deep;
+  };
+  int samples = 0, matches = 0;
+  for (int y = view.y; y < view.bottom(); y += 5)
+    for (int x = view.x; x < view.right(); x += 5) {
+      if (near_aim(x, y)) continue;
+      int px = picture.width - 1 - (x - view.x) * picture.width / view.w;
+      int py = (y - view.y) * picture.height / view.h;
+      bool match = false;
+      for (int dy = -1; dy <= 1 && !match; ++dy)
+        for (int dx = -1; dx <= 1 && !match; ++dx) {
+          int qx = std::clamp(px + dx, 0, picture.width - 1), qy = std::clamp(py + dy, 0, picture.height - 1);
+          match = std::abs(grey(s, x, y) - picture.pixels[static_cast<std::size_t>(qy * picture.width + qx)]) < 24;
+        }
+      ++samples;
+      matches += match;
+    }
+  return samples ? static_cast<double>(matches) / samples : 0;
+}
+
+}  // namespace
+
+namespace {
+
+// The golden images are a quarter of the screen's size each side (the repo
+// stays small), and so is what they are compared with, by the rules of
+// image_compare.h. The same code on another CPU (the arm64 build under
+// qemu-user) draws the same layout: its sizes are integers from
+// multiplications and divisions IEEE rounds alike everywhere (the one
+// a*b+0.5, Display::mm_x, is nowhere near a rounding boundary on these
+// displays); what is left is the blending's rounding, a level on some edge
+// pixels, far below the tolerance.
+constexpr int kGoldenShrink = test::kScreenShrink;
+const test::CompareRules kGoldenRules;
+constexpr const char* kRegenerate = "cmake --build --preset ci --target update-golden-screens (docs/screen.md)";
+
+bool updating_goldens() {
+  const char* update = std::getenv("KIOSK_UPDATE_GOLDEN");
+  return update && std::string_view(update) == "1";
+}
+
+// The three pictures of a mismatch, named in the failure.
+std::string write_mismatch(const test::Image& actual, const test::Image& golden, const test::Comparison& result,
+                           const std::string& stem) {
+  auto dir = std::filesystem::path(KIOSK_GOLDEN_MISMATCH_DIR);
+  std::filesystem::create_directories(dir);
+  auto base = (dir / stem).string();
+  CHECK(test::save_png(actual, base + ".actual.png").ok());
+  CHECK(test::save_png(golden, base + ".expected.png").ok());
+  CHECK(test::save_png(test::diff_image(actual, golden, kGoldenRules, result), base + ".diff.png").ok());
+  return base + ".{actual,expected,diff}.png";
+}
+
+}  // namespace
+
+TEST_CASE("the live camera picture: inside the camera area, letterboxed, mirrored, highlight on top") {
+  auto strings = embedded_string_tables();
+  REQUIRE(strings.ok());
+  auto fonts = FontSet::open();
+  REQUIRE(fonts.ok());
+  const auto wide = camera_frame(1280, 720);  // 16:9 in a 4:3 area: bars above and below
+  const auto vga = camera_frame(640, 480);
+  for (const auto& panel : kPanels) {
+    auto dir = std::filesystem::path(KIOSK_SCREENSHOT_DIR) / panel.name / "camera";
+    std::filesystem::create_directories(dir);
+    for (const char* name : {"welcome", "hold_still"}) {
+      INFO(panel.name << " " << name);
+      auto view = sample_view(name, Language::id, *strings);
+      REQUIRE(view.ok());
+      const auto& frame = std::string(name) == "welcome" ? wide : vga;
+      auto shot = render_screenshot(*view, panel.display, **fonts, &frame);
+      REQUIRE(shot.ok());
+      REQUIRE(save_png(shot->pixels.get(), (dir / (std::string(name) + ".png")).string()).ok());
+      check_layout(shot->layout);
+      check_sizes(shot->layout, name);
+      check_pixels(*shot);
+      const auto& camera = camera_of(shot->layout);
+      // No text over the picture: every text is outside the camera area.
+      for (const auto& e : shot->layout.elements)
+        if (e.kind == Kind::text) CHECK_FALSE(e.rect.intersects(camera.rect));
+      auto* s = shot->pixels.get();
+      auto picture = picture_rect(camera.rect, frame.width, frame.height);
+      CHECK(camera.rect.contains(picture));
+      CHECK(picture_match(s, picture, frame) > 0.97);
+      // The dark block of the frame's top left is at the picture's top right.
+      int bx = 46 * picture.w / frame.source_width, by = 46 * picture.h / frame.source_height;
+      CHECK(grey(s, picture.right() - 1 - bx, picture.y + by) < 40);
+      CHECK(grey(s, picture.x + bx, picture.y + by) > 215);
+      if (std::string(name) == "welcome") {
+        // 16:9 in 4:3: the area's own dark fill above and below the picture.
+        REQUIRE(picture.y - camera.rect.y > 4);
+        CHECK(pixel(s, camera.rect.x + camera.rect.w / 2, camera.rect.y + 2) == camera.bg);
+        CHECK(pixel(s, camera.rect.x + camera.rect.w / 2, camera.rect.bottom() - 3) == camera.bg);
+      } else {
+        // The highlight around the symbol's corners (260..400 x 170..310 of
+        // 640x480), mirrored like the picture: its left edge is at 640 - 400.
+        int x0 = picture.x + (640 - 400) * picture.w / 640;
+        int y_mid = picture.y + (170 + 310) / 2 * picture.h / 480;
+        CHECK(pixel(s, x0 + 1, y_mid) == Color{250, 204, 21});
+      }
     }
   }
-  for (const auto& [panel, mm] : smallest_number) WARN("queue number capitals on " << panel << ": " << mm << " mm");
+}
+
+TEST_CASE("every screen, both languages, three displays: looks like its golden image") {
+  const bool update = updating_goldens();
+  const auto golden_dir = std::filesystem::path(KIOSK_GOLDEN_DIR);
+  std::filesystem::remove_all(KIOSK_GOLDEN_MISMATCH_DIR);
+  std::set<std::filesystem::path> drawn_paths;
+  for_each_screen([&](const Drawn& drawn) {
+    auto image = test::image_of(drawn.shot.pixels.get());
+    REQUIRE(image.ok());
+    auto small = test::shrink(*image, kGoldenShrink);
+    auto path = drawn.under(golden_dir) / (drawn.name + ".png");
+    drawn_paths.insert(path);
+    if (update) {
+      std::filesystem::create_directories(path.parent_path());
+      REQUIRE(test::save_png(small, path.string()).ok());
+      return;
+    }
+    auto golden = test::load_image(path.string());
+    if (!golden) {
+      FAIL_CHECK("no golden image: " << golden.error() << "; to draw them: " << kRegenerate);
+      return;
+    }
+    auto result = test::compare_images(small, *golden, kGoldenRules);
+    if (result.matches()) return;
+    auto stem = std::string(drawn.panel.name) + "-" + std::string(to_string(drawn.language)) + "-" + drawn.name;
+    auto written = write_mismatch(small, *golden, result, stem);
+    FAIL_CHECK(path.string() << ": " << result.describe(kGoldenShrink) << " (today's drawing has "
+                             << test::elements_at(drawn.shot.layout, result.worst_block, kGoldenShrink)
+                             << " there); pictures: " << written << "; if the change is meant: " << kRegenerate);
+  });
+  // A golden image of a screen that is gone.
+  REQUIRE(std::filesystem::is_directory(golden_dir));
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(golden_dir)) {
+    if (entry.path().extension() != ".png" || drawn_paths.count(entry.path())) continue;
+    if (update) std::filesystem::remove(entry.path());
+    else FAIL_CHECK("a golden image of no screen: " << entry.path() << "; " << kRegenerate << " removes it");
+  }
+  if (update) WARN("wrote " << drawn_paths.size() << " golden images to " << golden_dir);
 }
