@@ -249,7 +249,7 @@ class BenchLog final : public LogSink {
     if (!std::regex_search(line, m, kShown)) return;
     ++decisions_;
     if (m[1] != "admitted") others_.push_back(m[1]);
-    else latency_ms_.add(std::stod(m[2])), longest_ms_.add(std::stod(m[4]));
+    else latency_ms_.add(std::stod(m[2])), meanwhile_.add(std::stod(m[3])), longest_ms_.add(std::stod(m[4]));
   }
   int decisions() const {
     std::lock_guard lock(mutex_);
@@ -258,18 +258,20 @@ class BenchLog final : public LogSink {
   // Read once the run is over (no more writes).
   const Figures& latency() const { return latency_ms_; }
   const Figures& longest() const { return longest_ms_; }
+  const Figures& meanwhile() const { return meanwhile_; }
   const std::vector<std::string>& others() const { return others_; }
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   mutable std::mutex mutex_;
   int decisions_ = 0;
-  Figures latency_ms_, longest_ms_;
+  Figures latency_ms_, meanwhile_, longest_ms_;
   std::vector<std::string> others_, warnings_;
 };
 
 struct ScanRun {
   Figures latency_ms;   // scan read -> admitted presented, one per scan
+  Figures meanwhile;    // the frames presented while each scan was decided
   Figures longest_ms;   // the longest frame while each scan was decided
   Figures frame_ms;     // every interval between two presents
   bool ok = false;
@@ -304,6 +306,7 @@ ScanRun run_scans(const KioskDir& k, int scans) {
   ScreenFrontEnd front_end(run, (*rt)->clock, (*rt)->logger("screen"), std::cin, std::cout);
   App(**rt).run(front_end, {});
   out.latency_ms = log.latency();
+  out.meanwhile = log.meanwhile();
   out.longest_ms = log.longest();
   for (const auto& other : log.others()) std::fprintf(stderr, "a scan was decided %s\n", other.c_str());
   out.ok = log.decisions() >= scans && log.others().empty();
@@ -352,7 +355,7 @@ int bench_scans(const fs::path& root, const BenchOffice& office, int scans) {
   // (then the breaker is open and the others are decided offline at once).
   // Several kiosks, for several such waits.
   test::SilentListener hole;
-  Figures first, later, frames, longest_first;
+  Figures first, later, frames, meanwhile_first, longest_first;
   const int kiosks = 5, each = std::max(2, scans / kiosks);
   for (int i = 0; i < kiosks; ++i) {
     auto held = codes("H" + std::to_string(i), each);
@@ -364,12 +367,14 @@ int bench_scans(const fs::path& root, const BenchOffice& office, int scans) {
     if (!run.ok) return std::fprintf(stderr, "black-holed: not every scan was admitted on screen\n"), 1;
     // The log's lines come in scan order: the first is the one that waited.
     first.add(run.latency_ms.values.front());
+    meanwhile_first.add(run.meanwhile.values.front());
     longest_first.add(run.longest_ms.values.front());
     later.values.insert(later.values.end(), run.latency_ms.values.begin() + 1, run.latency_ms.values.end());
     frames.add(run.frame_ms);
   }
   print_row("scan -> admitted, black-holed, first scan", first, "ms");
   print_row("scan -> admitted, black-holed, later (breaker open)", later, "ms");
+  print_row("frames presented while the first scan waited", meanwhile_first, "fr");
   print_row("longest frame while the first scan waited, black-holed", longest_first, "ms");
   print_row("frame time (present to present), black-holed runs", frames, "ms");
   std::printf("%-56s %zu of %zu (target: none): %s\n", "frames over 50 ms, black-holed runs", frames.over(50),
