@@ -21,6 +21,10 @@ struct ScanRequest {
   // parse_payload(text), when whoever looked at the scan first (the scan
   // loop's noise filter) already parsed it: the engine does not parse twice.
   std::optional<ScannedPayload> payload = std::nullopt;
+  // When the device read it or the applicant submitted it (Clock::monotonic);
+  // the epoch when unknown. The screen logs the time from here to the frame
+  // that shows its decision.
+  std::chrono::steady_clock::time_point read_at{};
 };
 
 struct Decision {

@@ -204,6 +204,8 @@ void ScreenFlow::submit_entry() {
 // typed, for going back to it).
 void ScreenFlow::submit(ScanRequest scan) {
   scan.priority = scan.priority || state_.priority;
+  auto now = clock_.monotonic();
+  scan.read_at = now;  // a typed code (or one tried again) is read when submitted
   if (submitter_.offer(scan) == ScanInlet::Offer::full) {
     if (state_.step != Step::busy) state_.before_busy = state_.step;
     state_.step = Step::busy;
@@ -215,7 +217,7 @@ void ScreenFlow::submit(ScanRequest scan) {
   // Taken, or the kiosk is stopping (it says nothing more then).
   state_.refused.reset();
   state_.step = Step::waiting;
-  state_.submitted_at = clock_.monotonic();
+  state_.submitted_at = now;
 }
 
 void ScreenFlow::show_result(const DecisionEvent& event) {

@@ -83,19 +83,6 @@ int run_supervised(kp::Runtime& rt, kiosk::FrontEnd& front_end) {
   return status;
 }
 
-// The screen's settings from the config and the office as the kiosk knows it
-// at start (a kiosk not yet provisioned shows no office name); a sync refresh
-// that changes the office reaches the screen later as OfficeChanged.
-kp::ScreenRun screen_run(kp::Runtime& rt) {
-  kiosk::OfficeConfig office;
-  if (auto known = rt.office->office_config(); known && *known) office = **known;
-  kp::ScreenRun run;
-  run.settings = kp::screen_settings(rt.config, office.name, office.utc_offset);
-  run.settings.services = office.services;
-  run.screen = rt.config.screen;
-  return run;
-}
-
 // kiosk: the applicant's screen (headless when no display opens);
 // kiosk --headless: scans on stdin, decisions on stdout.
 int run_front_end(const kp::CommandLine& line, kp::Runtime& rt) {
@@ -103,7 +90,7 @@ int run_front_end(const kp::CommandLine& line, kp::Runtime& rt) {
     kp::HeadlessFrontEnd headless(std::cin, std::cout, rt.logger("stdin"));
     return run_supervised(rt, headless);
   }
-  kp::ScreenFrontEnd screen(screen_run(rt), rt.clock, rt.logger("screen"), std::cin, std::cout);
+  kp::ScreenFrontEnd screen(kp::screen_run(rt), rt.clock, rt.logger("screen"), std::cin, std::cout);
   return run_supervised(rt, screen);
 }
 

@@ -11,10 +11,12 @@ namespace {
 // A device read offered to a full scan queue is dropped (the applicant is
 // still holding the code up: it is read again): one log line per run of
 // drops, not one per frame.
-std::function<void(const std::string&)> offer_to(ScanQueue& queue, const char* source, Logger log) {
+std::function<void(const std::string&)> offer_to(ScanQueue& queue, const Clock& clock, const char* source, Logger log) {
   auto dropping = std::make_shared<std::atomic<bool>>(false);
-  return [&queue, source, log, dropping](const std::string& text) {
-    bool taken = queue.offer({text, {}, source});
+  return [&queue, &clock, source, log, dropping](const std::string& text) {
+    ScanRequest scan{text, {}, source};
+    scan.read_at = clock.monotonic();
+    bool taken = queue.offer(std::move(scan));
     if (!taken && !dropping->exchange(true))
       log.warn(std::string(source) + " scans dropped: the scan queue is full (the engine is behind)");
     if (taken) dropping->store(false);
@@ -29,7 +31,7 @@ void post_state(EventQueue& events, DeviceKind device, bool online, const std::s
 
 CameraCallbacks camera_callbacks(const ScanSourcePorts& ports) {
   CameraCallbacks callbacks;
-  callbacks.on_text = offer_to(ports.scans, "camera", ports.camera_log);
+  callbacks.on_text = offer_to(ports.scans, ports.clock, "camera", ports.camera_log);
   callbacks.on_feedback = [&events = ports.events](const ScanFeedback& feedback) { events.post(ScanSeen{feedback}); };
   if (ports.preview) callbacks.on_frame = [preview = ports.preview](const LumaView& frame) { preview->put(frame); };
   callbacks.on_state = [&events = ports.events, &online_flag = ports.camera_online, log = ports.camera_log](
@@ -47,7 +49,7 @@ CameraCallbacks camera_callbacks(const ScanSourcePorts& ports) {
 
 WedgeCallbacks wedge_callbacks(const ScanSourcePorts& ports) {
   WedgeCallbacks callbacks;
-  callbacks.on_line = offer_to(ports.scans, "wedge", ports.scanner_log);
+  callbacks.on_line = offer_to(ports.scans, ports.clock, "wedge", ports.scanner_log);
   callbacks.on_state = [&events = ports.events, log = ports.scanner_log](bool online, const std::string& what) {
     post_state(events, DeviceKind::scanner, online,
                std::string(online ? "scanner online: " : "scanner offline: ") + what, log);

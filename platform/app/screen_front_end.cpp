@@ -9,6 +9,17 @@
 #include "platform/audio/make_voice.h"
 
 namespace kiosk::platform {
+
+ScreenRun screen_run(Runtime& rt) {
+  OfficeConfig office;
+  if (auto known = rt.office->office_config(); known && *known) office = **known;
+  ScreenRun run;
+  run.settings = screen_settings(rt.config, office.name, office.utc_offset);
+  run.settings.services = office.services;
+  run.screen = rt.config.screen;
+  return run;
+}
+
 ScreenFrontEnd::ScreenFrontEnd(ScreenRun run, Waiter& waiter, Logger log, std::istream& in, std::ostream& out)
     : run_(std::move(run)), waiter_(waiter), log_(std::move(log)), in_(in), out_(out) {}
 

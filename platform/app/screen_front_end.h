@@ -10,9 +10,15 @@
 #include "kiosk/base/log.h"
 #include "kiosk/base/waiter.h"
 #include "kiosk/events/front_end.h"
+#include "platform/app/runtime.h"
 #include "platform/screen/run_screen.h"
 
 namespace kiosk::platform {
+
+// The screen's settings from the config and the office as the kiosk knows it
+// at start (a kiosk not yet provisioned shows no office name); a sync refresh
+// that changes the office reaches the screen later as OfficeChanged.
+ScreenRun screen_run(Runtime& rt);
 
 class ScreenFrontEnd final : public FrontEnd {
  public:

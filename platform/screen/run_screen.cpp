@@ -1,6 +1,10 @@
 #include "platform/screen/run_screen.h"
 
+#include <optional>
+#include <variant>
+
 #include "platform/screen/camera_preview.h"
+#include "platform/screen/frame_history.h"
 #include "platform/screen/layout.h"
 #include "platform/screen/painter.h"
 #include "platform/screen/screen_window.h"
@@ -40,6 +44,26 @@ bool take_input(ScreenWindow& window, const Layout& layout, ScreenFlow& flow) {
     }
   }
   return true;
+}
+
+long long milliseconds(std::chrono::steady_clock::duration d) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
+}
+
+// One line per screen change and per decision, once it is on the glass, for
+// a technician reading the journal (and the end-to-end test, the bench):
+// what the applicant saw and, for a decision, how long after the scan was
+// read, and how the screen kept moving meanwhile.
+void log_shown(const Logger& log, const std::string& name, std::optional<MonoTime> read_at, MonoTime presented,
+               const FrameHistory& frames) {
+  std::string line = "screen: shows " + name;
+  if (read_at && *read_at != MonoTime{}) {
+    auto meanwhile = frames.since(*read_at);
+    line += ", " + std::to_string(milliseconds(presented - *read_at)) + " ms after its scan was read (" +
+            std::to_string(meanwhile.frames) + " frames presented meanwhile, longest frame " +
+            std::to_string(milliseconds(meanwhile.longest)) + " ms)";
+  }
+  log.info(line);
 }
 
 // The camera's newest picture into the texture, before each frame is
@@ -108,8 +132,8 @@ Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const 
   Layout layout;
   LivePreview preview(run.preview, log);
   std::string shown;
-  MonoTime last_present{};
-  std::chrono::steady_clock::duration longest_gap{};
+  FrameHistory frames;
+  std::optional<MonoTime> decided;  // when the scan was read whose decision the next frame shows
   for (std::uint64_t frame = 0; !stop.load(); ++frame) {
     if (!take_input(**window, layout, flow)) break;
     flow.tick();
@@ -120,23 +144,20 @@ Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const 
     paint(renderer, layout, **fonts, picture ? &*picture : nullptr);
     (*window)->present();
     auto presented = clock.monotonic();
-    if (frame > 0) longest_gap = std::max(longest_gap, presented - last_present);
-    last_present = presented;
-    // One line per screen change, once it is on the glass: what the
-    // applicant saw, and the longest time between two frames before it, for
-    // a technician reading the journal (and the end-to-end test, the bench).
-    if (view.name != shown) {
-      log.info("screen: shows " + (shown = view.name) + " (longest frame gap before it " +
-               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(longest_gap).count()) + " ms)");
-      longest_gap = {};
-    }
+    frames.presented(presented);
+    if (decided || view.name != shown) log_shown(log, view.name, decided, presented, frames);
+    shown = view.name;
+    decided.reset();
     if (run.on_frame) run.on_frame(frame, view);
     // Until the next frame is due, wait for the domain's events, and only
     // for them. Behind by more than a frame (a slow draw): count again from
     // now rather than hurry to catch up.
     next_frame += period;
     if (clock.monotonic() > next_frame + period) next_frame = clock.monotonic();
-    while (auto event = events.next(next_frame)) flow.on_event(*event);
+    while (auto event = events.next(next_frame)) {
+      if (auto* d = std::get_if<DecisionEvent>(&*event)) decided = d->scan.read_at;
+      flow.on_event(*event);
+    }
     if (events.closed()) break;
   }
   return ok_status();

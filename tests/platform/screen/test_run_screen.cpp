@@ -21,8 +21,9 @@ namespace {
 
 struct Submitter final : ScanInlet {
   std::atomic<int> scans{0};
-  bool submit(ScanRequest) override { return ++scans, true; }
-  Offer offer(ScanRequest) override { return ++scans, Offer::taken; }
+  MonoTime read_at{};
+  bool submit(ScanRequest scan) override { return read_at = scan.read_at, ++scans, true; }
+  Offer offer(ScanRequest scan) override { return read_at = scan.read_at, ++scans, Offer::taken; }
   void finished() override {}
   void set_priority(bool) override {}
 };
@@ -71,6 +72,7 @@ TEST_CASE("the screen presents frames at its own pace while a scan waits, then s
       e.decision.verdict = Verdict::admitted;
       e.decision.queue_number = "A-017";
       e.decision.printed = true;
+      e.scan.read_at = submitter.read_at;
       events.post(e);
       decided_at = frame;
     }
@@ -92,4 +94,8 @@ TEST_CASE("the screen presents frames at its own pace while a scan waits, then s
   // The idle timeout (two seconds, fifty frames) brings welcome back.
   CHECK(shown[decided_at + 40] == "admitted");
   CHECK(shown.back() == "welcome");
+  // The technician's line: scan to screen, and the frames meanwhile (the
+  // scan was read at frame 3, its decision presented at frame 53).
+  CHECK(sink.contains(
+      "screen: shows admitted, 2000 ms after its scan was read (50 frames presented meanwhile, longest frame 40 ms)"));
 }
