@@ -23,8 +23,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kOfflineKills = 70;
-constexpr int kOnlineKills = 40;
+constexpr int kOfflineKills = 100;
+constexpr int kOnlineKills = 100;
 constexpr int kBookings = 1500;
 
 std::string code_for(int i) {
