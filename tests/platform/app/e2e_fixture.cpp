@@ -145,6 +145,19 @@ std::size_t KioskFixture::reprints() const {
   return count;
 }
 
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+size_t count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
 std::vector<json> json_lines(const std::string& out) {
   std::vector<json> lines;
   std::istringstream in(out);

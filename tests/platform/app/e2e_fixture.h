@@ -76,5 +76,9 @@ class KioskFixture {
 
 // Parses each stdout line as JSON.
 std::vector<nlohmann::json> json_lines(const std::string& out);
+// A whole file (the printer's output), empty when it cannot be read.
+std::string read_file(const std::string& path);
+// How many times `needle` stands in `haystack`, overlaps included.
+size_t count(const std::string& haystack, const std::string& needle);
 
 }  // namespace kiosk::test
