@@ -100,7 +100,7 @@ void SyncWorker::send_status(SyncReport& report) {
   auto status = ports_.base_status ? ports_.base_status() : KioskStatus{};
   if (auto depth = ports_.store.outbox_depth()) status.outbox_depth = static_cast<long long>(*depth);
   if (last_sync_at_) status.last_sync_at = std::chrono::floor<std::chrono::seconds>(*last_sync_at_);
-  status.clock_offset_ms = clock_offset_ms_.value_or(0);
+  status.clock_offset_ms = clock_offset_ms().value_or(0);
   if (auto office = this->office()) status.offset = office->utc_offset;
   auto answer = ports_.central.put_status(status);
   report.status_sent = observe(answer.info, report, "status");

@@ -65,10 +65,7 @@ bool SyncWorker::probe(SyncReport& report) {
 bool SyncWorker::observe(const CallInfo& info, SyncReport& report, std::string_view what) {
   // The wall clock, for what is about dates: the offset and last_sync_at.
   auto wall = ports_.clock.now();
-  if (info.server_date) {
-    clock_offset_ms_ = std::chrono::duration_cast<milliseconds>(*info.server_date - wall).count();
-    note_clock(*info.server_date, wall);
-  }
+  if (info.server_date) note_clock(*info.server_date, wall);
   report.clock_skew = clock_skew_.describe();
   if (info.ok()) {
     ports_.connectivity.record_success(ports_.clock.monotonic());

@@ -91,7 +91,11 @@ class SyncWorker {
   // A new event is waiting: upload it at the next round, backoff permitting.
   void notify_new_event();
 
-  std::optional<long long> clock_offset_ms() const { return clock_offset_ms_; }
+  // Service minus kiosk at the latest Date header (ClockSkew keeps it).
+  std::optional<long long> clock_offset_ms() const {
+    auto offset = clock_skew_.offset();
+    return offset ? std::optional<long long>(offset->count()) : std::nullopt;
+  }
   const ClockSkew& clock_skew() const { return clock_skew_; }
   std::optional<Instant> last_sync_at() const { return last_sync_at_; }
 
@@ -148,7 +152,6 @@ class SyncWorker {
   // from its turn. At most batch_size ids; forgotten on acknowledgement.
   std::set<std::string> deferred_;
   std::optional<std::string> uploads_stopped_;  // why, once the service refused the kiosk's credentials
-  std::optional<long long> clock_offset_ms_;
   ClockSkew clock_skew_;
   std::optional<Instant> last_sync_at_;
 };

@@ -95,12 +95,17 @@ std::string write_input(const KioskFixture& kiosk, const std::string& text) {
   return path;
 }
 
+// Headless input: one scan line per code.
+std::string scan_lines(const std::vector<std::string>& codes) {
+  std::string input;
+  for (const auto& code : codes) input += code + "\n";
+  return input;
+}
+
 // The codes the journal holds, by asking the kiosk: a second run answers
 // already_checked_in for each check-in the first recorded.
 size_t recorded(KioskFixture& kiosk, const std::vector<std::string>& codes) {
-  std::string input;
-  for (const auto& code : codes) input += code + "\n";
-  auto result = kiosk.headless(input);
+  auto result = kiosk.headless(scan_lines(codes));
   size_t n = 0;
   for (const auto& line : json_lines(result.out)) n += line["verdict"] == "already_checked_in";
   return n;
@@ -152,8 +157,7 @@ TEST_CASE("faults: a closed stdout does not kill the kiosk; every queued scan is
   kiosk.import_office();
   auto list = bookings("CLS", 40);
   kiosk.import_manifest(list);
-  std::string input;
-  for (const auto& code : codes_of(list)) input += code + "\n";
+  auto input = scan_lines(codes_of(list));
   auto run = spawn(kiosk.headless_argv(), {write_input(kiosk, input), /*stdout_unread=*/true, std::nullopt, seconds(60)});
   INFO(run.err);
   CHECK(run.exit_code == 0);  // not 141 (SIGPIPE)
@@ -177,8 +181,7 @@ TEST_CASE("faults: a disk that fills while running is named, and loses no check-
   kiosk.import_office();
   auto list = bookings("FUL", 60);
   kiosk.import_manifest(list);
-  std::string input;
-  for (const auto& code : codes_of(list)) input += code + "\n";
+  auto input = scan_lines(codes_of(list));
   // Room for the store's shared memory (32 KiB) and a few commits of the
   // write-ahead log, not for sixty.
   auto run = spawn(kiosk.headless_argv(), {write_input(kiosk, input), false, rlim_t{96 * 1024}, seconds(60)});
