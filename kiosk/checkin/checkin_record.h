@@ -3,6 +3,7 @@
 #include <chrono>
 #include <string>
 
+#include "kiosk/base/boot_stamp.h"
 #include "kiosk/base/time.h"
 
 namespace kiosk {
@@ -30,6 +31,12 @@ struct CheckinRecord {
   // The applicant asked for priority assistance: the ticket says so and the
   // upload carries "priority": true (central-api.md, "Optional fields").
   bool priority = false;
+  // Decided while the kiosk's clock was not confirmed (clock_trust.h): the
+  // ticket says so, and the times above are the kiosk's own. `boot` is when
+  // the scan happened in that boot, to date it once the clock is confirmed
+  // in the same boot; after a reboot the upload says "time_verified": false.
+  bool time_verified = true;
+  BootStamp boot;
   // Read back from the journal, never written by a commit: whether a ticket
   // was confirmed printed (whole job, good status after), and how many
   // reprints a rescan of a printed ticket has given (one is offered).

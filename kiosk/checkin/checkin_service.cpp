@@ -26,6 +26,10 @@ struct CheckinService::Context {
   std::optional<Seconds> first_scanned_at = std::nullopt;
   // False when resolving intents at start: the reprinter prints the ticket.
   bool print_now = true;
+  // The kiosk's clock was not confirmed (clock_trust.h): nobody is refused
+  // on its word, and an admission is marked and keeps its boot stamp.
+  bool time_verified = true;
+  BootStamp stamp = {};
 
   Seconds scanned_at() const { return first_scanned_at.value_or(now); }
 };
@@ -35,7 +39,7 @@ CheckinService::CheckinService(CheckinPolicy policy, CheckinPorts ports, Logger 
 
 Decision CheckinService::check_in(const ScanRequest& scan) {
   auto started = ports_.clock.monotonic();
-  Context ctx{scan, now_seconds(ports_.clock), scan.payload ? *scan.payload : parse_payload(scan.text), {}, {}, {}, {}, false};
+  auto ctx = context(scan, scan.payload ? *scan.payload : parse_payload(scan.text));
   ctx.decision.code = ctx.payload.code;
   ctx.decision.priority = scan.priority;
   decide(ctx);
@@ -44,6 +48,17 @@ Decision CheckinService::check_in(const ScanRequest& scan) {
       std::chrono::duration_cast<std::chrono::microseconds>(ports_.clock.monotonic() - started);
   log_decision(ctx.decision);
   return ctx.decision;
+}
+
+// The time the scan is decided at, and whether it can be believed.
+CheckinService::Context CheckinService::context(const ScanRequest& scan, ScannedPayload payload) const {
+  Context ctx{scan, now_seconds(ports_.clock), std::move(payload), {}, {}, {}, {}, false};
+  if (!ports_.trust) return ctx;
+  auto time = ports_.trust->read();
+  ctx.now = time.now;
+  ctx.time_verified = time.confirmed;
+  ctx.stamp = time.stamp;
+  return ctx;
 }
 
 void CheckinService::decide(Context& ctx) {
@@ -64,11 +79,25 @@ void CheckinService::decide(Context& ctx) {
     ctx.decision.checked_in_at = ctx.booking.checked_in_at;
     return;
   }
+  judge(ctx);
+  // The birth date is asked only of someone who would otherwise be admitted.
+  if (ctx.decision.verdict == Verdict::admitted && check_birth_date(ctx)) admit(ctx);
+}
+
+// The arrival rule at ctx.now. While the clock is not confirmed, a verdict
+// that only the clock gives (late, too early, another day) is not given: the
+// applicant is admitted, marked, and the service judges the upload.
+void CheckinService::judge(Context& ctx) {
   auto judgement = judge_booking(ctx.booking, ctx.now, ctx.office);
+  auto verdict = judgement.verdict;
+  bool by_clock = verdict == Verdict::late || verdict == Verdict::too_early || verdict == Verdict::wrong_date;
+  if (!ctx.time_verified && by_clock) {
+    log_.warn(std::string(to_string(verdict)) + " by the kiosk's clock for " + redact_code(ctx.payload.code) +
+              ", but the clock is not confirmed: admitted, marked time not verified");
+    judgement = {Verdict::admitted, std::nullopt};
+  }
   ctx.decision.verdict = judgement.verdict;
   ctx.decision.come_back_at = judgement.come_back_at;
-  // The birth date is asked only of someone who would otherwise be admitted.
-  if (judgement.verdict == Verdict::admitted && check_birth_date(ctx)) admit(ctx);
 }
 
 // True when the scan is a signed code this kiosk must refuse.
@@ -179,6 +208,7 @@ bool CheckinService::ask_online(Context& ctx) {
                        DecisionMode::online, std::nullopt,        "",               ctx.office.utc_offset,
                        ctx.scan.priority};
   auto answer = ports_.central->check_in(upload, policy_.online_deadline);
+  if (ports_.trust && answer.info.server_date) ports_.trust->observe_server_date(*answer.info.server_date, log_);
   if (!answer.info.ok() || !answer.value) {
     ports_.connectivity->record_failure(ports_.clock.monotonic(), answer.info.message);
     ctx.online_attempted = true;
@@ -230,7 +260,8 @@ bool CheckinService::resolve(const OnlineIntent& intent, const OfficeConfig& off
   ScanRequest scan;
   scan.text = intent.code;
   scan.priority = intent.priority;
-  Context ctx{scan, now_seconds(ports_.clock), parse_payload(intent.code), office, {}, {}, {}, false};
+  auto ctx = context(scan, parse_payload(intent.code));
+  ctx.office = office;
   ctx.print_now = false;
   ctx.decision.code = intent.code;
   adopt_pending(ctx, intent);
@@ -287,6 +318,8 @@ void CheckinService::apply_server_result(Context& ctx, const CheckinResult& resu
 void CheckinService::admit_online(Context& ctx, const CheckinResult& result) {
   auto record = new_record(ctx);
   record.mode = DecisionMode::online;
+  record.time_verified = true;  // the service decided, by its own clock
+  record.boot = {};
   record.service = result.service;
   record.queue_number = result.queue_number;
   if (auto parsed = parse_queue_number(result.queue_number)) {
@@ -349,8 +382,13 @@ void CheckinService::admit(Context& ctx) {
   const auto& office = ctx.office;
   auto today = local_date(ctx.now, office.utc_offset);
   const auto& service_code = ctx.booking.service;
-  auto blocks = ports_.journal.queue_blocks(service_code, today);
-  auto used = ports_.journal.offline_numbers_used(service_code, today);
+  date_unverified(office);
+  // Leased blocks are for a date; while the date is in doubt, only the
+  // numbers unique to this kiosk on any date are safe.
+  bool reserve_only = !ctx.time_verified && policy_.fallback.first <= policy_.fallback.last;
+  auto blocks = reserve_only ? Expected<std::vector<QueueBlock>>(std::vector<QueueBlock>())
+                             : ports_.journal.queue_blocks(service_code, today);
+  auto used = numbers_used(ctx, today);
   if (!blocks || !used) return fail(ctx, "journal unreadable: " + (blocks ? used.error() : blocks.error()));
   auto choice = next_offline_number(*blocks, *used, policy_.fallback);
   if (!choice) return fail(ctx, "no offline queue numbers left for service " + service_code);
@@ -369,10 +407,35 @@ void CheckinService::admit(Context& ctx) {
   // journal entry and an outbox event behind it.
   if (auto committed = ports_.journal.commit(record); !committed)
     return fail(ctx, "check-in not recorded: " + committed.error());
+  if (!record.time_verified) maybe_unverified_ = true;
   ctx.decision.queue_number = record.queue_number;
   ctx.decision.fallback_number = record.fallback_number;
   ctx.decision.checked_in_at = record.decided_at;
+  ctx.decision.time_verified = record.time_verified;
   print(ctx, record);
+}
+
+// The day's offline numbers, and while the clock is not confirmed also those
+// this boot gave out unconfirmed (their date may be another).
+Expected<std::vector<int>> CheckinService::numbers_used(const Context& ctx, std::chrono::year_month_day today) {
+  auto used = ports_.journal.offline_numbers_used(ctx.booking.service, today);
+  if (!used || ctx.time_verified) return used;
+  auto unverified = ports_.journal.unverified_numbers_used(ctx.booking.service, ctx.stamp.boot_id);
+  if (!unverified) return unverified;
+  used->insert(used->end(), unverified->begin(), unverified->end());
+  return used;
+}
+
+// Once the clock is confirmed, the check-ins this boot made before are dated
+// by it before the next number is chosen, so the day's numbers count them.
+void CheckinService::date_unverified(const OfficeConfig& office) {
+  if (!ports_.trust || !maybe_unverified_) return;
+  auto confirmed = ports_.trust->confirmed_now();
+  if (!confirmed) return;
+  auto dated = ports_.journal.date_unverified(*confirmed, office.utc_offset);
+  if (!dated) return log_.error("check-ins made before the clock was confirmed not dated: " + dated.error());
+  if (*dated > 0) log_.info("clock confirmed: " + std::to_string(*dated) + " check-in(s) made before it dated by it");
+  maybe_unverified_ = false;
 }
 
 // The fields every check-in record has, whoever decided it.
@@ -383,10 +446,12 @@ CheckinRecord CheckinService::new_record(const Context& ctx) const {
   record.code = ctx.payload.code;
   record.date = local_date(ctx.scanned_at(), ctx.office.utc_offset);
   record.scanned_at = ctx.scanned_at();
-  record.decided_at = now_seconds(ports_.clock);
+  record.decided_at = ports_.trust ? ports_.trust->read().now : now_seconds(ports_.clock);
   record.mode = DecisionMode::offline;
   record.online_attempted = ctx.online_attempted;
   record.priority = ctx.scan.priority;
+  record.time_verified = ctx.time_verified;
+  if (!ctx.time_verified) record.boot = ctx.stamp;
   return record;
 }
 

@@ -4,6 +4,7 @@
 // single-threaded; CheckinEngine runs it off the caller's thread.
 #include "kiosk/booking/booking_directory.h"
 #include "kiosk/sync/central_service.h"
+#include "kiosk/sync/clock_trust.h"
 #include "kiosk/base/clock.h"
 #include "kiosk/sync/connectivity.h"
 #include "kiosk/checkin/decision.h"
@@ -39,6 +40,8 @@ struct CheckinPorts {
   ReprintQueue* reprints = nullptr;
   // Null: online check-ins are sent without an intent committed first.
   OnlineIntents* intents = nullptr;
+  // Null: the clock is taken as confirmed and decides as it reads.
+  ClockTrust* trust = nullptr;
 };
 
 class CheckinService {
@@ -55,7 +58,10 @@ class CheckinService {
 
  private:
   struct Context;
+  Context context(const ScanRequest& scan, ScannedPayload payload) const;
   void decide(Context& ctx);
+  void judge(Context& ctx);
+  void date_unverified(const OfficeConfig& office);
   bool reject_signed(Context& ctx);
   bool report_earlier_checkin(Context& ctx);
   void print_on_rescan(Context& ctx, const CheckinRecord& record);
@@ -72,6 +78,7 @@ class CheckinService {
   bool find_booking(Context& ctx);
   bool check_birth_date(Context& ctx);
   void admit(Context& ctx);
+  Expected<std::vector<int>> numbers_used(const Context& ctx, std::chrono::year_month_day today);
   CheckinRecord new_record(const Context& ctx) const;
   void print(Context& ctx, const CheckinRecord& record);
   void owe_ticket(Context& ctx, const CheckinRecord& record, const PrintResult& result);
@@ -81,6 +88,9 @@ class CheckinService {
   CheckinPolicy policy_;
   CheckinPorts ports_;
   Logger log_;
+  // Unconfirmed check-ins may wait to be dated (an earlier run of this boot
+  // may have left some): true until a dating finds none left.
+  bool maybe_unverified_ = true;
 };
 
 }  // namespace kiosk

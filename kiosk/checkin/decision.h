@@ -44,6 +44,9 @@ struct Decision {
   // CETAK ULANG / REPRINT): its first confirmed ticket, or the one reprint
   // offered for a printed one.
   bool reprint = false;
+  // Admitted while the kiosk's clock was not confirmed: the ticket says
+  // "waktu belum terverifikasi / time not verified", so does the decision.
+  bool time_verified = true;
   std::optional<Seconds> slot_start;
   std::optional<Seconds> come_back_at;   // too_early
   std::optional<Seconds> checked_in_at;  // admitted and already_checked_in

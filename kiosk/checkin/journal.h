@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/base/boot_stamp.h"
 #include "kiosk/checkin/checkin_record.h"
 #include "kiosk/base/expected.h"
 #include "kiosk/checkin/queue_number.h"
@@ -19,6 +20,15 @@ class Journal {
   // Offline numbers already used for a service on a date, on this kiosk.
   virtual Expected<std::vector<int>> offline_numbers_used(std::string_view service,
                                                           std::chrono::year_month_day date) = 0;
+  // Numbers of the offline check-ins of a service decided in boot `boot_id`
+  // while the clock was not confirmed, whatever date they carry: while the
+  // date is in doubt, numbering must not repeat any of them.
+  virtual Expected<std::vector<int>> unverified_numbers_used(std::string_view service, std::string_view boot_id) = 0;
+  // The check-ins decided while the clock was not confirmed, in the boot of
+  // `confirmed.at`, and not yet uploaded, are dated by `confirmed`: scanned_at
+  // from their boot stamp, decided_at moved with it, the date in office time.
+  // Then they count as verified. Returns how many were dated.
+  virtual Expected<std::size_t> date_unverified(const ConfirmedTime& confirmed, UtcOffset office) = 0;
   virtual Expected<std::vector<QueueBlock>> queue_blocks(std::string_view service,
                                                          std::chrono::year_month_day date) = 0;
   // Fails, changing nothing, when the code is already checked in or the

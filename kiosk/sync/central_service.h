@@ -68,6 +68,9 @@ struct CheckinUpload {
   // service withdraws an admission of that attempt (central-api.md, "When an
   // online answer is lost").
   std::string refused = "";
+  // Offline only: sent as "time_verified": false when the kiosk's clock was
+  // not confirmed at the decision (central-api.md, "Optional fields").
+  bool time_verified = true;
 
   friend bool operator==(const CheckinUpload&, const CheckinUpload&) = default;
 };

@@ -5,7 +5,7 @@
 namespace kiosk {
 
 std::vector<std::chrono::year_month_day> SyncWorker::dates_to_keep(const OfficeConfig& office) const {
-  auto now = now_seconds(ports_.clock);
+  auto now = today_now();
   auto today = local_date(now, office.utc_offset);
   std::vector dates{today};
   auto local = to_local(now, office.utc_offset).wall;

@@ -45,8 +45,12 @@ CheckinResult refusal(int http_status, std::string body) {
 }  // namespace
 
 CheckinUpload SyncWorker::offline_upload(const CheckinRecord& event, UtcOffset offset) const {
-  return {event.event_id, event.kiosk_id,     event.code, event.scanned_at, DecisionMode::offline,
-          event.decided_at, event.queue_number, offset,     event.priority};
+  CheckinUpload upload{event.event_id, event.kiosk_id,     event.code, event.scanned_at, DecisionMode::offline,
+                       event.decided_at, event.queue_number, offset,     event.priority};
+  // Still unconfirmed here (date_unverified() found no confirmed clock, or
+  // it was decided in an earlier boot): the service judges it, not the rule.
+  upload.time_verified = event.time_verified;
+  return upload;
 }
 
 void SyncWorker::upload(SyncReport& report, bool force) {
@@ -60,6 +64,7 @@ void SyncWorker::upload(SyncReport& report, bool force) {
     report.upload_failed = true;
     return;
   }
+  date_unverified(report);
   auto events = next_events(report);
   if (!events) return;
   next_upload_ = now + policy_.upload_interval;

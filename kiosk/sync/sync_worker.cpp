@@ -22,7 +22,8 @@ SyncWorker::SyncWorker(SyncPolicy policy, SyncPorts ports, Logger log)
       log_(std::move(log)),
       upload_backoff_(policy_.backoff_base, policy_.backoff_max),
       refresh_backoff_(policy_.backoff_base, policy_.backoff_max),
-      clock_skew_(policy_.clock_skew_limit) {}
+      own_trust_(ports_.clock, &system_clock_trusted_, "", policy_.clock_skew_limit),
+      trust_(ports_.trust ? ports_.trust : &own_trust_) {}
 
 SyncReport SyncWorker::run_once(bool force) {
   SyncReport report;
@@ -65,8 +66,8 @@ bool SyncWorker::probe(SyncReport& report) {
 bool SyncWorker::observe(const CallInfo& info, SyncReport& report, std::string_view what) {
   // The wall clock, for what is about dates: the offset and last_sync_at.
   auto wall = ports_.clock.now();
-  if (info.server_date) note_clock(*info.server_date, wall);
-  report.clock_skew = clock_skew_.describe();
+  if (info.server_date) trust_->observe_server_date(*info.server_date, log_);
+  report.clock_skew = trust_->describe();
   if (info.ok()) {
     ports_.connectivity.record_success(ports_.clock.monotonic());
     last_sync_at_ = wall;
@@ -79,12 +80,21 @@ bool SyncWorker::observe(const CallInfo& info, SyncReport& report, std::string_v
   return false;
 }
 
-void SyncWorker::note_clock(Seconds server_date, Instant wall) {
-  switch (clock_skew_.observe(server_date, wall)) {
-    case ClockSkew::Change::now_skewed: log_.warn("clock: " + clock_skew_.describe()); break;
-    case ClockSkew::Change::now_agrees: log_.info("clock: the kiosk's clock agrees with the central service's again"); break;
-    case ClockSkew::Change::none: break;
-  }
+// Which day it is, for manifests and queue blocks: the confirmed time once
+// there is one, so a kiosk booted days off fetches today's bookings.
+Seconds SyncWorker::today_now() const { return trust_->read().now; }
+
+// Before an upload: check-ins this boot made while the clock was not
+// confirmed get their confirmed times now, if it is confirmed by now. What
+// is still unconfirmed goes up marked "time_verified": false.
+void SyncWorker::date_unverified(SyncReport& report) {
+  if (!ports_.trust) return;
+  auto confirmed = ports_.trust->confirmed_now();
+  auto office = this->office();
+  if (!confirmed || !office) return;
+  auto dated = ports_.journal.date_unverified(*confirmed, office->utc_offset);
+  if (!dated) return report.problems.push_back("check-ins made before the clock was confirmed not dated: " + dated.error());
+  if (*dated > 0) log_.info("clock confirmed: " + std::to_string(*dated) + " check-in(s) made before it dated by it");
 }
 
 // Exponential backoff with jitter, never sooner than the service asked, but

@@ -20,7 +20,7 @@
 #include "kiosk/booking/booking_directory.h"
 #include "kiosk/sync/backoff.h"
 #include "kiosk/sync/central_service.h"
-#include "kiosk/sync/clock_skew.h"
+#include "kiosk/sync/clock_trust.h"
 #include "kiosk/base/clock.h"
 #include "kiosk/sync/connectivity.h"
 #include "kiosk/checkin/journal.h"
@@ -64,6 +64,11 @@ struct SyncPorts {
   std::function<KioskStatus()> base_status;  // version, uptime, devices
   // Offline refusals of scans whose online answer was lost, to upload; null: none.
   OnlineIntents* intents = nullptr;
+  // The kiosk's clock trust, fed the service's Date headers here and on the
+  // scan path; it dates check-ins made before the clock was confirmed before
+  // they are uploaded. Null: the worker keeps its own, which takes the
+  // kiosk's clock as confirmed and only measures the offset.
+  ClockTrust* trust = nullptr;
 };
 
 // What one round did, for `kiosk sync` and the logs.
@@ -93,10 +98,10 @@ class SyncWorker {
 
   // Service minus kiosk at the latest Date header (ClockSkew keeps it).
   std::optional<long long> clock_offset_ms() const {
-    auto offset = clock_skew_.offset();
+    auto offset = trust_->offset();
     return offset ? std::optional<long long>(offset->count()) : std::nullopt;
   }
-  const ClockSkew& clock_skew() const { return clock_skew_; }
+  const ClockTrust& clock_trust() const { return *trust_; }
   std::optional<Instant> last_sync_at() const { return last_sync_at_; }
 
  private:
@@ -132,7 +137,8 @@ class SyncWorker {
 
   // Every answer passes through here: clock offset, breaker, backoff.
   bool observe(const CallInfo& info, SyncReport& report, std::string_view what);
-  void note_clock(Seconds server_date, Instant wall);
+  Seconds today_now() const;
+  void date_unverified(SyncReport& report);
   void back_off(std::optional<std::chrono::seconds> retry_after);
   void defer(const CheckinRecord& event, const CheckinResult& result, SyncReport& report);
   void stop_or_back_off(const CallInfo& info);
@@ -152,7 +158,9 @@ class SyncWorker {
   // from its turn. At most batch_size ids; forgotten on acknowledgement.
   std::set<std::string> deferred_;
   std::optional<std::string> uploads_stopped_;  // why, once the service refused the kiosk's credentials
-  ClockSkew clock_skew_;
+  SystemClockTrusted system_clock_trusted_;
+  ClockTrust own_trust_;
+  ClockTrust* trust_;
   std::optional<Instant> last_sync_at_;
 };
 

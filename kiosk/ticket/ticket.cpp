@@ -25,6 +25,8 @@ void add_marks(std::vector<TicketLine>& lines, const CheckinRecord& record, bool
     lines.push_back({"OFFLINE - data dikirim nanti / synced later", Size::normal, true});
   if (record.fallback_number)
     lines.push_back({"NOMOR CADANGAN / RESERVE NUMBER", Size::normal, true});
+  if (!record.time_verified)
+    lines.push_back({"WAKTU BELUM TERVERIFIKASI / TIME NOT VERIFIED", Size::normal, true});
   if (reprint) lines.push_back({"CETAK ULANG / REPRINT", Size::normal, true});
 }
 

@@ -53,6 +53,7 @@ std::string decision_json_line(const Decision& d, UtcOffset offset, const KioskS
   if (!source.empty()) line["source"] = source;
   if (d.priority) line["priority"] = true;  // left out otherwise: existing readers see no change
   if (d.reprint) line["reprint"] = true;    // a rescan printed a copy (CETAK ULANG / REPRINT)
+  if (!d.time_verified) line["time_verified"] = false;  // admitted while the clock was not confirmed
   // Replace, not throw, on invalid UTF-8 in a raw scan.
   return line.dump(-1, ' ', false, json::error_handler_t::replace);
 }

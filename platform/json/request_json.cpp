@@ -22,6 +22,7 @@ json checkin_json(const CheckinUpload& upload) {
   } else if (upload.mode == DecisionMode::offline) {
     if (upload.decided_at) body["decided_at"] = format_rfc3339(*upload.decided_at, upload.offset);
     body["queue_number"] = upload.queue_number;
+    if (!upload.time_verified) body["time_verified"] = false;
   }
   // Optional in the contract: left out unless the applicant asked for it.
   if (upload.priority) body["priority"] = true;

@@ -31,6 +31,9 @@ void bind_checkin(sqlite::Statement& stmt, const CheckinRecord& record) {
   stmt.bind_int(13, unix_seconds(record.slot_start));
   stmt.bind_int(14, record.online_attempted ? 1 : 0);
   stmt.bind_int(15, record.priority ? 1 : 0);
+  stmt.bind_int(16, record.time_verified ? 1 : 0);
+  stmt.bind_text(17, record.boot.boot_id);
+  stmt.bind_int(18, record.boot.since_boot.count());
 }
 
 Expected<CheckinRecord> read_checkin(const sqlite::Statement& stmt) {
@@ -54,8 +57,10 @@ Expected<CheckinRecord> read_checkin(const sqlite::Statement& stmt) {
   record.slot_start = from_unix_seconds(stmt.column_int(12));
   record.online_attempted = stmt.column_int(13) != 0;
   record.priority = stmt.column_int(14) != 0;
-  record.printed = stmt.column_int(15) != 0;
-  record.rescan_reprints = static_cast<int>(stmt.column_int(16));
+  record.time_verified = stmt.column_int(15) != 0;
+  record.boot = {stmt.column_text(16), std::chrono::milliseconds{stmt.column_int(17)}};
+  record.printed = stmt.column_int(18) != 0;
+  record.rescan_reprints = static_cast<int>(stmt.column_int(19));
   return record;
 }
 

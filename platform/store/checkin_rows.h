@@ -11,16 +11,16 @@
 namespace kiosk::platform {
 
 // The columns read_checkin() expects, in its order, and bind_checkin() fills
-// as ?1 to ?15.
+// as ?1 to ?18.
 inline constexpr std::string_view kCheckinColumns =
     "event_id, kiosk_id, code, service, prefix, number, queue_number, fallback_number, date, "
-    "scanned_at, decided_at, mode, slot_start, online_attempted, priority";
+    "scanned_at, decided_at, mode, slot_start, online_attempted, priority, time_verified, boot_id, boot_ms";
 
 // What a SELECT reads for read_checkin(): the columns above, then whether the
 // ticket was confirmed printed and the reprints a rescan has given.
 inline constexpr std::string_view kCheckinReadColumns =
     "event_id, kiosk_id, code, service, prefix, number, queue_number, fallback_number, date, "
-    "scanned_at, decided_at, mode, slot_start, online_attempted, priority, "
+    "scanned_at, decided_at, mode, slot_start, online_attempted, priority, time_verified, boot_id, boot_ms, "
     "printed_at IS NOT NULL, rescan_reprints";
 
 void bind_checkin(sqlite::Statement& stmt, const CheckinRecord& record);

@@ -149,8 +149,20 @@ CREATE INDEX online_intents_code ON online_intents (code) WHERE refused IS NULL;
 ALTER TABLE checkins ADD COLUMN rescan_reprints INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Time that can be trusted, or is marked as not (issue 12): a check-in
+// decided while the kiosk's clock was not confirmed has time_verified 0 and
+// the boot id and monotonic milliseconds of its scan, to be dated once the
+// clock is confirmed in the same boot. Rows from before it were verified.
+// Additive, so an older build still reads and writes this table.
+constexpr const char* kVersion5 = R"sql(
+ALTER TABLE checkins ADD COLUMN time_verified INTEGER NOT NULL DEFAULT 1 CHECK (time_verified IN (0, 1));
+ALTER TABLE checkins ADD COLUMN boot_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE checkins ADD COLUMN boot_ms INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX checkins_unverified ON checkins (boot_id) WHERE time_verified = 0;
+)sql";
+
 // Index i holds the migration to version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 
 Status run_migration(sqlite::Connection& db, int version) {
   auto tx = sqlite::Transaction::write(db);

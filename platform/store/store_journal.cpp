@@ -14,7 +14,7 @@ std::string select_checkins(std::string_view where) {
 }
 
 const std::string kInsertCheckin = "INSERT INTO checkins (" + std::string(kCheckinColumns) +
-                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 
 // The outbox event starts due at once; created_at orders the upload. An event
 // the service already answered (online) is stored acknowledged.
@@ -58,6 +58,42 @@ Expected<std::vector<int>> SqliteStore::offline_numbers_used(std::string_view se
   auto read = stmt->for_each_row([&] { numbers.push_back(static_cast<int>(stmt->column_int(0))); });
   if (!read) return Failure{read.error()};
   return numbers;
+}
+
+Expected<std::vector<int>> SqliteStore::unverified_numbers_used(std::string_view service, std::string_view boot_id) {
+  std::lock_guard lock(mutex_);
+  auto stmt = db_.prepare(
+      "SELECT number FROM checkins WHERE time_verified = 0 AND boot_id = ?1 AND service = ?2 AND mode = 'offline'"
+      " ORDER BY number");
+  if (!stmt) return Failure{stmt.error()};
+  stmt->bind_text(1, boot_id);
+  stmt->bind_text(2, service);
+  std::vector<int> numbers;
+  auto read = stmt->for_each_row([&] { numbers.push_back(static_cast<int>(stmt->column_int(0))); });
+  if (!read) return Failure{read.error()};
+  return numbers;
+}
+
+// One UPDATE: the scan's confirmed time is the confirmed time now less the
+// monotonic time since the scan, in whole seconds rounded up as
+// ConfirmedTime::of() does; decided_at keeps its distance from it.
+Expected<std::size_t> SqliteStore::date_unverified(const ConfirmedTime& confirmed, UtcOffset office) {
+  std::lock_guard lock(mutex_);
+  auto stmt = db_.prepare(
+      "UPDATE checkins SET"
+      "  decided_at = decided_at + (?1 - (?2 - boot_ms + 999) / 1000 - scanned_at),"
+      "  scanned_at = ?1 - (?2 - boot_ms + 999) / 1000,"
+      "  date = date(?1 - (?2 - boot_ms + 999) / 1000 + ?3, 'unixepoch'),"
+      "  time_verified = 1"
+      " WHERE time_verified = 0 AND boot_id = ?4"
+      "  AND event_id IN (SELECT event_id FROM outbox WHERE acked_at IS NULL)");
+  if (!stmt) return Failure{stmt.error()};
+  stmt->bind_int(1, unix_seconds(confirmed.time));
+  stmt->bind_int(2, confirmed.at.since_boot.count());
+  stmt->bind_int(3, std::chrono::duration_cast<std::chrono::seconds>(office.value).count());
+  stmt->bind_text(4, confirmed.at.boot_id);
+  if (auto done = stmt->run(); !done) return Failure{done.error()};
+  return static_cast<std::size_t>(db_.changes());
 }
 
 Expected<std::vector<QueueBlock>> SqliteStore::queue_blocks(std::string_view service,

@@ -214,6 +214,33 @@ Expected<std::vector<int>> MemoryJournal::offline_numbers_used(std::string_view 
   return used;
 }
 
+Expected<std::vector<int>> MemoryJournal::unverified_numbers_used(std::string_view service, std::string_view boot_id) {
+  std::lock_guard lock(mutex_);
+  if (read_failure_) return Failure{*read_failure_};
+  std::vector<int> used;
+  for (const auto& record : records_)
+    if (record.service == service && !record.time_verified && record.boot.boot_id == boot_id &&
+        record.mode == DecisionMode::offline)
+      used.push_back(record.number);
+  return used;
+}
+
+Expected<std::size_t> MemoryJournal::date_unverified(const ConfirmedTime& confirmed, UtcOffset office) {
+  std::lock_guard lock(mutex_);
+  std::size_t dated = 0;
+  for (auto& record : records_) {
+    if (record.time_verified || record.boot.boot_id != confirmed.at.boot_id || acks_.contains(record.event_id))
+      continue;
+    auto scanned = confirmed.of(record.boot);
+    record.decided_at += scanned - record.scanned_at;
+    record.scanned_at = scanned;
+    record.date = local_date(scanned, office);
+    record.time_verified = true;
+    ++dated;
+  }
+  return dated;
+}
+
 Expected<std::vector<QueueBlock>> MemoryJournal::queue_blocks(std::string_view service,
                                                               std::chrono::year_month_day day) {
   std::lock_guard lock(mutex_);

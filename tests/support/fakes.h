@@ -130,6 +130,8 @@ class MemoryJournal final : public Journal, public SyncStore {
   Expected<std::optional<CheckinRecord>> find_checkin(std::string_view code) override;
   Expected<std::vector<int>> offline_numbers_used(std::string_view service,
                                                   std::chrono::year_month_day date) override;
+  Expected<std::vector<int>> unverified_numbers_used(std::string_view service, std::string_view boot_id) override;
+  Expected<std::size_t> date_unverified(const ConfirmedTime& confirmed, UtcOffset office) override;
   Expected<std::vector<QueueBlock>> queue_blocks(std::string_view service,
                                                  std::chrono::year_month_day date) override;
   Status commit(const CheckinRecord& record) override;

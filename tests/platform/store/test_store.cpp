@@ -128,6 +128,9 @@ void commit_ok(SqliteStore& store, const CheckinRecord& record) {
 }
 
 // What version 4 added, undone.
+constexpr const char* kDropVersion5[] = {"DROP INDEX checkins_unverified", "ALTER TABLE checkins DROP COLUMN time_verified",
+                                         "ALTER TABLE checkins DROP COLUMN boot_id",
+                                         "ALTER TABLE checkins DROP COLUMN boot_ms"};
 constexpr const char* kDropVersion4[] = {"DROP TABLE online_intents",
                                          "ALTER TABLE checkins DROP COLUMN rescan_reprints"};
 
@@ -140,7 +143,7 @@ std::unique_ptr<SqliteStore> reopen_older(StoreFixture& f, std::initializer_list
     for (const auto* sql : downgrade) raw.exec(sql);
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "4");
+  CHECK(*store->pragma("user_version") == "5");
   return store;
 }
 
@@ -150,7 +153,7 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
   StoreFixture f;
   {
     auto store = f.open();
-    CHECK(*store->pragma("user_version") == "4");
+    CHECK(*store->pragma("user_version") == "5");
     REQUIRE(store->store_office_config(jakarta_office()).ok());
   }
   RawDb raw(f.path);
@@ -158,11 +161,11 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
                     " 'office_services', 'office_signing_keys', 'manifest', 'bookings', 'checkins', 'outbox',"
                     " 'queue_blocks', 'reprints', 'online_intents')") == 10);
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "4");
+  CHECK(*store->pragma("user_version") == "5");
   auto migrations = std::count_if(f.log.lines.begin(), f.log.lines.end(), [](const std::string& line) {
     return line.find("migrating") != line.npos;
   });
-  CHECK(migrations == 4);  // one line per version, all at the first open
+  CHECK(migrations == 5);  // one line per version, all at the first open
   auto office = store->office_config();
   REQUIRE(office.ok());
   REQUIRE(office->has_value());
@@ -172,7 +175,8 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
 TEST_CASE("a version 1 file gains the reprint queue and keeps its check-ins", "[store][reprint]") {
   StoreFixture f;
   // As a build before the reprint queue left it.
-  auto store = reopen_older(f, {kDropVersion4[0], kDropVersion4[1], "DROP TABLE reprints",
+  auto store = reopen_older(f, {kDropVersion5[0], kDropVersion5[1], kDropVersion5[2], kDropVersion5[3],
+                                kDropVersion4[0], kDropVersion4[1], "DROP TABLE reprints",
                                 "ALTER TABLE checkins DROP COLUMN priority", "PRAGMA user_version = 1"});
   auto kept = store->find_checkin("7KQ2MZ");
   REQUIRE(kept.ok());
@@ -197,7 +201,8 @@ TEST_CASE("a version 1 file gains the reprint queue and keeps its check-ins", "[
 TEST_CASE("a version 2 file gains the priority column; its check-ins were not priority", "[store][priority]") {
   StoreFixture f;
   // As a build before the priority lane left it.
-  auto store = reopen_older(f, {kDropVersion4[0], kDropVersion4[1], "ALTER TABLE checkins DROP COLUMN priority",
+  auto store = reopen_older(f, {kDropVersion5[0], kDropVersion5[1], kDropVersion5[2], kDropVersion5[3],
+                                kDropVersion4[0], kDropVersion4[1], "ALTER TABLE checkins DROP COLUMN priority",
                                 "PRAGMA user_version = 2"});
   auto kept = store->find_checkin("7KQ2MZ");
   REQUIRE(kept.ok());
@@ -214,6 +219,72 @@ TEST_CASE("a version 2 file gains the priority column; its check-ins were not pr
   CHECK((*pending)[1].priority);
   RawDb raw(f.path);
   CHECK(raw.integer("SELECT priority FROM checkins WHERE code = '9XY7PQ'") == 1);
+}
+
+TEST_CASE("a version 4 file gains the clock-trust columns; its check-ins had a verified time", "[store][clock]") {
+  StoreFixture f;
+  auto store = reopen_older(f, {kDropVersion5[0], kDropVersion5[1], kDropVersion5[2], kDropVersion5[3],
+                                "PRAGMA user_version = 4"});
+  auto kept = store->find_checkin("7KQ2MZ");
+  REQUIRE(kept.ok());
+  REQUIRE(kept->has_value());
+  CHECK((*kept)->time_verified);
+  CHECK((*kept)->boot == BootStamp{});
+}
+
+const UtcOffset kWibOffset{std::chrono::hours{7}};
+
+// Check-ins made while the clock was not confirmed, in boot "boot-a" 100 s
+// and 40 s before the confirmation at 1,000,000 ms of that boot; the clock
+// was three days behind. And one of another boot, and one already uploaded.
+struct UnverifiedCheckins {
+  StoreFixture f;
+  std::unique_ptr<SqliteStore> store = f.open();
+  Seconds behind = at_wib(8, 0) - std::chrono::days{3};
+
+  UnverifiedCheckins() {
+    add("AAAAAA", 901, "boot-a", 900'000);
+    add("BBBBBB", 902, "boot-a", 960'000);
+    add("CCCCCC", 903, "boot-b", 960'000);
+    add("DDDDDD", 904, "boot-a", 970'000);
+    REQUIRE(store->acknowledge(event_of("DDDDDD"), 201, "{}").ok());
+  }
+  void add(const std::string& code, int number, const std::string& boot, long long ms) {
+    auto record = make_checkin(code, number);
+    record.fallback_number = true;
+    record.time_verified = false;
+    record.boot = {boot, std::chrono::milliseconds{ms}};
+    record.scanned_at = behind;
+    record.decided_at = behind + 2s;
+    record.date = local_date(behind, kWibOffset);
+    commit_ok(*store, record);
+  }
+  std::string event_of(const std::string& code) { return (*store->find_checkin(code))->event_id; }
+  CheckinRecord find(const std::string& code) { return **store->find_checkin(code); }
+};
+
+TEST_CASE("check-ins of an unconfirmed boot are dated once the clock is confirmed", "[store][clock]") {
+  UnverifiedCheckins u;
+  auto numbers = u.store->unverified_numbers_used("N", "boot-a");
+  REQUIRE(numbers.ok());
+  CHECK(*numbers == std::vector<int>{901, 902, 904});
+  ConfirmedTime confirmed{{"boot-a", std::chrono::milliseconds{1'000'000}}, at_wib(8, 30)};
+  auto dated = u.store->date_unverified(confirmed, kWibOffset);
+  REQUIRE(dated.ok());
+  CHECK(*dated == 2);
+  auto a = u.find("AAAAAA");
+  CHECK(a.time_verified);
+  CHECK(a.scanned_at == at_wib(8, 30) - 100s);
+  CHECK(a.decided_at == at_wib(8, 30) - 98s);
+  CHECK(a.date == fixture_date());
+  CHECK(u.find("BBBBBB").scanned_at == at_wib(8, 30) - 40s);
+  // Another boot's stamps mean nothing now; an uploaded one stays as the
+  // service holds it.
+  CHECK_FALSE(u.find("CCCCCC").time_verified);
+  CHECK_FALSE(u.find("DDDDDD").time_verified);
+  CHECK(u.store->unverified_numbers_used("N", "boot-a")->size() == 1);
+  CHECK(*u.store->date_unverified(confirmed, kWibOffset) == 0);  // twice is once
+  CHECK(*u.store->offline_numbers_used("N", fixture_date()) == std::vector<int>{901, 902});
 }
 
 TEST_CASE("a file from a newer build is refused and left as it was", "[store]") {
@@ -259,10 +330,17 @@ TEST_CASE("integrity_check names damage that opening does not notice", "[store]"
     auto store = f.open();
     REQUIRE(store->store_manifest(make_manifest(2000)).ok());
   }
-  // The cells of a page in the middle of the bookings' pages (its b-tree
+  // The cells of a leaf page in the middle of the bookings table (its b-tree
   // header kept, so SQLite reads the page and finds its content wrong).
-  auto size = static_cast<std::streamoff>(std::filesystem::file_size(f.path));
-  overwrite(f.path, size / 2 / 4096 * 4096 + 512, std::string(3000, '\x55'));
+  // dbstat names the page, so a schema change cannot move the damage.
+  std::int64_t page = 0;
+  {
+    RawDb raw(f.path);
+    auto leaves = raw.integer("SELECT count(*) FROM dbstat WHERE name = 'bookings' AND pagetype = 'leaf'");
+    page = raw.integer("SELECT pageno FROM dbstat WHERE name = 'bookings' AND pagetype = 'leaf' ORDER BY pageno"
+                       " LIMIT 1 OFFSET " + std::to_string(leaves / 2));
+  }
+  overwrite(f.path, (page - 1) * 4096 + 512, std::string(3000, '\x55'));
   auto store = f.open();
   auto report = store->integrity_check();
   INFO((report.ok() ? *report : report.error()));
