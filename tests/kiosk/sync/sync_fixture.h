@@ -29,6 +29,9 @@ struct SyncFixture {
   SyncPolicy policy;
   CheckinPolicy checkin_policy{"JKT-SEL-K1", false, FallbackRange{9001, 9010}};
   double jitter = 0.0;  // what the worker's jitter source returns
+  // Shared by the worker and scan(), as in the kiosk; null: none (each
+  // takes the clock as it reads).
+  ClockTrust* trust = nullptr;
 
   explicit SyncFixture(std::chrono::milliseconds probe_interval = std::chrono::seconds(10))
       : connectivity(probe_interval) {
@@ -64,7 +67,8 @@ struct SyncFixture {
                                   status.printer = "paper_low";
                                   status.camera = "ok";
                                   return status;
-                                }},
+                                },
+                                nullptr, trust},
                       Logger(log, "sync"));
     return *worker_;
   }
@@ -100,7 +104,8 @@ struct SyncFixture {
   // A scan through the check-in flow with the central service and breaker.
   Decision scan(std::string_view text, bool priority = false) {
     CheckinService service(checkin_policy,
-                           CheckinPorts{clock, directory, journal, printer, ids, &central, &connectivity},
+                           CheckinPorts{clock, directory, journal, printer, ids, &central, &connectivity, nullptr,
+                                        nullptr, trust},
                            Logger(log, "checkin"));
     return service.check_in(ScanRequest{std::string(text), "", "", priority});
   }
