@@ -4,6 +4,8 @@
 #include "platform/app/embedded_assets.h"
 #include "platform/app/version.h"
 #include "platform/printer/printer_factory.h"
+#include "platform/system/boot_id.h"
+#include "platform/system/timesync_flag.h"
 
 namespace kiosk::platform {
 namespace {
@@ -46,11 +48,32 @@ Status open_central_clients(Runtime& rt) {
   return open(rt.sync_client, rt.abandon_sync_calls);
 }
 
+// Without a readable boot id, stamps are good for this process only: a
+// fresh id, so that no later run dates them against another boot's clock.
+void open_clock_trust(Runtime& rt) {
+  const auto& clock = rt.config.clock;
+  if (clock.confirmed_by == "system")
+    rt.timesync = std::make_unique<SystemClockTrusted>();
+  else
+    rt.timesync = std::make_unique<TimesyncFlag>(clock.timesync_flag);
+  auto boot_id = read_boot_id(clock.boot_id_file);
+  auto log = rt.logger("clock");
+  if (!boot_id) log.warn(boot_id.error() + "; check-ins made before the clock is confirmed are dated only by this run");
+  rt.clock_trust = std::make_unique<ClockTrust>(rt.clock, rt.timesync.get(), boot_id ? *boot_id : rt.ids.new_event_id(),
+                                                std::chrono::seconds{clock.max_skew_seconds});
+  auto trust = rt.clock_trust->describe_trust();
+  if (rt.clock_trust->read().confirmed)
+    log.info("clock: " + trust);
+  else
+    log.warn("clock: " + trust + "; offline scans are not refused for time, and are marked");
+}
+
 void wire_checkin(Runtime& rt) {
   CheckinPolicy policy{rt.config.kiosk_id, rt.config.checkin.require_birth_date, rt.config.queue.fallback,
                        std::chrono::milliseconds{rt.config.api.online_deadline_ms}};
   CheckinPorts ports{rt.clock, *rt.office, *rt.store, *rt.watched_printer, rt.ids, rt.scan_client.get(),
-                     rt.scan_client ? &rt.connectivity : nullptr, rt.store.get(), rt.store.get()};
+                     rt.scan_client ? &rt.connectivity : nullptr, rt.store.get(), rt.store.get(),
+                     rt.clock_trust.get()};
   rt.checkin = std::make_unique<CheckinService>(policy, ports, rt.logger("checkin"));
   rt.reprinter = std::make_unique<Reprinter>(ReprintPorts{rt.clock, *rt.office, *rt.store, *rt.watched_printer},
                                              rt.logger("printer"));
@@ -66,8 +89,11 @@ void wire_sync(Runtime& rt) {
                   rt.connectivity,
                   [&rt] { return std::uniform_real_distribution<double>(0.0, 1.0)(rt.random); },
                   [&rt] { return rt.base_status(); },
-                  rt.store.get()};
-  rt.sync = std::make_unique<SyncWorker>(SyncPolicy{}, ports, rt.logger("sync"));
+                  rt.store.get(),
+                  rt.clock_trust.get()};
+  SyncPolicy policy;
+  policy.clock_skew_limit = std::chrono::seconds{rt.config.clock.max_skew_seconds};
+  rt.sync = std::make_unique<SyncWorker>(policy, ports, rt.logger("sync"));
 }
 
 }  // namespace
@@ -98,6 +124,7 @@ Expected<std::unique_ptr<Runtime>> open_runtime(const KioskConfig& config, LogSi
   auto runtime = std::make_unique<Runtime>(config, sink);
   if (auto opened = open_store_and_printer(*runtime); !opened) return Failure{opened.error()};
   if (auto opened = open_central_clients(*runtime); !opened) return Failure{opened.error()};
+  open_clock_trust(*runtime);
   wire_checkin(*runtime);
   wire_sync(*runtime);
   return runtime;

@@ -49,6 +49,10 @@ struct Runtime {
   // The store as the running kiosk sees it: office config in memory.
   std::unique_ptr<OfficeCache> office;
   Connectivity connectivity;
+  // Whether the clock is confirmed: asked by the scan path, fed the service's
+  // Date headers by both clients' users (clock.* in the config).
+  std::unique_ptr<TimeSync> timesync;
+  std::unique_ptr<ClockTrust> clock_trust;
   // One client per thread: the scan path's and the sync worker's.
   std::unique_ptr<CentralClient> scan_client;
   std::unique_ptr<CentralClient> sync_client;

@@ -23,6 +23,7 @@ int run_sync(SyncWorker* worker, SyncStore& store, const Connectivity& connectiv
   out << "queue blocks leased: " << report.blocks_leased << "\n";
   out << "status sent: " << (report.status_sent ? "yes" : "no") << "\n";
   if (auto offset = worker->clock_offset_ms()) out << "clock offset: " << *offset << " ms (service minus kiosk)\n";
+  out << "clock: " << worker->clock_trust().describe_trust() << "\n";
   if (!report.clock_skew.empty()) out << "clock: " << report.clock_skew << "\n";
   out << "connectivity: " << to_string(connectivity.state()) << "\n";
   for (const auto& problem : report.problems) err << "problem: " << problem << "\n";

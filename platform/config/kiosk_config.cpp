@@ -125,6 +125,11 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"queue.fallback_first", number([](KioskConfig& c) -> int& { return c.queue.fallback.first; }, 1, kMaxNumber)},
       {"queue.fallback_last", number([](KioskConfig& c) -> int& { return c.queue.fallback.last; }, 1, kMaxNumber)},
       {"sync.drain_seconds", number([](KioskConfig& c) -> int& { return c.sync.drain_seconds; }, 0, kMaxDrainSeconds)},
+      {"clock.confirmed_by", text(&KioskConfig::clock, &KioskConfig::Clock::confirmed_by)},
+      {"clock.timesync_flag", text(&KioskConfig::clock, &KioskConfig::Clock::timesync_flag)},
+      {"clock.boot_id_file", text(&KioskConfig::clock, &KioskConfig::Clock::boot_id_file)},
+      {"clock.max_skew_seconds",
+       number([](KioskConfig& c) -> int& { return c.clock.max_skew_seconds; }, 2, 365 * 24 * 3600)},
       {"screen.orientation", text(&KioskConfig::screen, &KioskConfig::Screen::orientation)},
       {"screen.width_mm", number([](KioskConfig& c) -> int& { return c.screen.width_mm; }, 0, 3000)},
       {"screen.height_mm", number([](KioskConfig& c) -> int& { return c.screen.height_mm; }, 0, 3000)},
@@ -206,7 +211,8 @@ std::string validate_texts(const KioskConfig& config) {
       {"api.base_url", &config.api.base_url},     {"api.ca_file", &config.api.ca_file},
       {"api.client_cert", &config.api.client_cert}, {"api.client_key", &config.api.client_key},
       {"printer.device", &config.printer.device}, {"camera.device", &config.camera.device},
-      {"scanner.device", &config.scanner.device}};
+      {"scanner.device", &config.scanner.device},   {"clock.timesync_flag", &config.clock.timesync_flag},
+      {"clock.boot_id_file", &config.clock.boot_id_file}};
   for (auto [key, value] : required)
     if (auto problem = text_problem(key, *value, true); !problem.empty()) return problem;
   for (auto [key, value] : optional)
@@ -222,6 +228,8 @@ std::string validate(KioskConfig& config, bool fallback_given) {
     return "api.base_url: expected an http:// or https:// URL";
   if (auto error = validate_scan_devices(config); !error.empty()) return error;
   if (auto error = validate_screen(config); !error.empty()) return error;
+  if (config.clock.confirmed_by != "timesync" && config.clock.confirmed_by != "system")
+    return "clock.confirmed_by: expected \"timesync\" or \"system\"";
   if (!fallback_given) {
     auto derived = fallback_range_for(config.kiosk_id);
     if (!derived) return "queue.fallback_first: required, because kiosk_id does not end in a kiosk number";

@@ -74,6 +74,17 @@ struct KioskConfig {
     int drain_seconds = 10;  // at most kMaxDrainSeconds
   } sync;
 
+  // Whether the kiosk's clock can be believed (kiosk/sync/clock_trust.h,
+  // docs/config.md). "timesync": once systemd-timesyncd has synchronised it
+  // (its flag file exists) or the central service's Date has been seen since
+  // start. "system": always (a desktop, a board with a battery clock).
+  struct Clock {
+    std::string confirmed_by = "timesync";
+    std::string timesync_flag = "/run/systemd/timesync/synchronized";
+    std::string boot_id_file = "/proc/sys/kernel/random/boot_id";
+    int max_skew_seconds = 120;  // a service Date further off is logged and reported
+  } clock;
+
   // The applicant's screen (platform/screen, docs/config.md).
   struct Screen {
     std::string orientation = "landscape";  // how the panel is mounted: "landscape" or "portrait"
