@@ -25,8 +25,10 @@ ArrivalWindow arrival_window(Seconds slot_start, const OfficeConfig& office) {
   return {std::max(opens, day_start), slot_start - minutes{office.arrive_minutes_before}};
 }
 
+std::optional<Verdict> judge_status(const Booking& booking) { return verdict_for_status(booking.status); }
+
 Judgement judge_booking(const Booking& booking, Seconds now, const OfficeConfig& office) {
-  if (auto verdict = verdict_for_status(booking.status)) return {*verdict, std::nullopt};
+  if (auto verdict = judge_status(booking)) return {*verdict, std::nullopt};
   auto booked_date = local_date(booking.slot_start, office.utc_offset);
   auto today = local_date(now, office.utc_offset);
   // A day early is a wrong date; a day late is past the deadline, so late.

@@ -22,6 +22,9 @@ struct Judgement {
   std::optional<Seconds> come_back_at;  // too_early: when the window opens
 };
 
+// A booking's status alone: nothing when it is booked (the clock decides).
+std::optional<Verdict> judge_status(const Booking& booking);
+
 // Judges a known booking at `now`: its status first, then the clock.
 Judgement judge_booking(const Booking& booking, Seconds now, const OfficeConfig& office);
 

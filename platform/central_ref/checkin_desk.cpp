@@ -124,9 +124,12 @@ Expected<CheckinDesk::Outcome> CheckinDesk::decide(const CheckinRequest& request
   if (!*found) return Outcome{404, not_found_json(), "", "not_found"};
   const Booking& booking = **found;
   // Online: the service's clock decides. Offline: the kiosk decided at the
-  // scan, so the rule is checked against the time of the scan.
+  // scan, so the rule is checked against the time of the scan, unless the
+  // kiosk's clock was not confirmed: then scanned_at proves nothing, and the
+  // admission is recorded flagged for the office to review.
   auto when = request.mode == DecisionMode::online ? now : request.scanned_at.utc;
-  auto verdict = judge_booking(booking, when, office_).verdict;
+  auto verdict = request.time_verified ? judge_booking(booking, when, office_).verdict
+                                       : judge_status(booking).value_or(Verdict::admitted);
   if (verdict == Verdict::admitted) return admit(booking, request, now);
   if (verdict == Verdict::already_checked_in) {
     // The earlier check-in stands; an offline kiosk keeps both on record.
@@ -159,7 +162,8 @@ Expected<CheckinDesk::Outcome> CheckinDesk::admit(const Booking& booking, const 
     return Failure{recorded.error()};
   if (auto touched = store_.touch_date(date, now); !touched) return Failure{touched.error()};
   Admission admission{queue_number, booking.service, booking.slot_start, at, *ahead};
-  return Outcome{201, admitted_json(admission, office_.utc_offset), queue_number, "admitted"};
+  return Outcome{201, admitted_json(admission, office_.utc_offset), queue_number,
+                 request.time_verified ? "admitted" : "admitted:time_not_verified"};
 }
 
 Expected<int> CheckinDesk::next_online(const std::string& service, const std::string& date) {

@@ -49,6 +49,14 @@ void read_offline(JsonFields& fields, CheckinRequest& request) {
     request.number = *number;
 }
 
+// central-api.md, "Optional fields": only an offline decision can have been
+// made on an unconfirmed clock; an online one was made by this service's.
+void read_time_verified(JsonFields& fields, CheckinRequest& request) {
+  request.time_verified = fields.boolean("time_verified");
+  if (fields.ok() && request.mode != DecisionMode::offline)
+    fields.fail(fields.path_of("time_verified"), "only an offline check-in carries it");
+}
+
 template <size_t N>
 void one_of(JsonFields& fields, std::string_view key, const std::array<std::string_view, N>& allowed) {
   auto text = fields.string(key);
@@ -71,6 +79,7 @@ Expected<CheckinRequest> read_checkin(const nlohmann::json& event) {
   if (refusal) request.refused = non_empty(fields, "refused");
   if (fields.ok() && request.mode == DecisionMode::offline && !refusal) read_offline(fields, request);
   if (fields.ok() && event.is_object() && event.contains("priority")) request.priority = fields.boolean("priority");
+  if (fields.ok() && event.is_object() && event.contains("time_verified")) read_time_verified(fields, request);
   if (error.empty()) request.canonical = event.dump();
   return result(std::move(request), error);
 }

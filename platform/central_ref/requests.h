@@ -28,6 +28,9 @@ struct CheckinRequest {
   // Offline only: the kiosk refused the scan after its online attempt got no
   // answer ("refused": "<verdict>"); then there is no decided_at or number.
   std::string refused;
+  // Offline only: false when the kiosk's clock was not confirmed at the
+  // decision ("time_verified": false); then scanned_at may be wrong.
+  bool time_verified = true;
   // The body with its keys sorted: "the same body" for idempotency, whether
   // it came alone or inside a batch, whatever its spacing or key order.
   std::string canonical;

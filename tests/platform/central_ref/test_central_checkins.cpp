@@ -159,6 +159,36 @@ TEST_CASE("central-ref: \"priority\" is optional, recorded, and must be a boolea
   CHECK(events[1]["priority"] == false);
 }
 
+TEST_CASE("central-ref: an offline upload with time_verified false is admitted flagged, not judged by scanned_at",
+          "[central_ref][clock]") {
+  CentralRef ref;
+  ref.base.set("2017-08-17T11:00:00+07:00");
+  // The kiosk's clock said the 14th: wrong_date by scanned_at, if it were believed.
+  auto unverified = [](std::string id, std::string code, std::string number) {
+    auto body = nlohmann::json::parse(offline_checkin(id, code, number, "2017-08-14T08:00:00+07:00"));
+    body["time_verified"] = false;
+    return body;
+  };
+  auto admitted = check_in(ref, unverified("k1-1", "7KQ2MZ", "A-1901").dump());
+  CHECK(admitted.status == 201);
+  CHECK(admitted.body["result"] == "admitted");
+  CHECK(admitted.body["queue_number"] == "A-1901");  // the number the applicant holds
+  // The status still counts: a cancelled booking is refused whatever the clock.
+  CHECK(check_in(ref, unverified("k1-2", "CANC01", "A-1902").dump()).body["reason"] == "cancelled");
+  // Believed, the same scanned_at is a wrong date.
+  auto judged = check_in(ref, offline_checkin("k1-3", "AAA111", "A-1903", "2017-08-14T08:00:00+07:00"));
+  CHECK(judged.body["reason"] == "wrong_date");
+  auto online = nlohmann::json::parse(online_checkin("e4", "CCC333"));
+  online["time_verified"] = false;
+  auto refused = check_in(ref, online.dump());
+  CHECK(refused.status == 400);
+  CHECK_THAT(refused.body["message"].get<std::string>(), Catch::Contains("time_verified"));
+  auto events = ref.checkins();
+  REQUIRE(events.size() == 3);
+  CHECK(events[0]["result"] == "admitted:time_not_verified");  // for the office to review
+  CHECK(events[2]["result"] == "rejected:wrong_date");
+}
+
 TEST_CASE("central-ref: offline uploads keep the kiosk's number; the first check-in stands", "[central_ref]") {
   CentralRef ref;
   ref.base.set("2017-08-17T11:00:00+07:00");  // uploaded hours later: judged by scanned_at
