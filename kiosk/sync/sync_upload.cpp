@@ -64,9 +64,13 @@ void SyncWorker::upload(SyncReport& report, bool force) {
     report.upload_failed = true;
     return;
   }
-  date_unverified(report);
   auto events = next_events(report);
   if (!events) return;
+  if (has_undated(*events)) {
+    if (!date_unverified(report)) return;
+    events = next_events(report);
+    if (!events) return;
+  }
   next_upload_ = now + policy_.upload_interval;
   if (events->empty()) return;
   auto sent = events->size() > policy_.batch_above ? upload_batch(*events, report) : upload_singles(*events, report);

@@ -84,17 +84,38 @@ bool SyncWorker::observe(const CallInfo& info, SyncReport& report, std::string_v
 // there is one, so a kiosk booted days off fetches today's bookings.
 Seconds SyncWorker::today_now() const { return trust_->read().now; }
 
-// Before an upload: check-ins this boot made while the clock was not
-// confirmed get their confirmed times now, if it is confirmed by now. What
-// is still unconfirmed goes up marked "time_verified": false.
-void SyncWorker::date_unverified(SyncReport& report) {
-  if (!ports_.trust) return;
+// Check-ins this boot made while the clock was not confirmed, waiting to
+// go up: they can still be dated by this boot's monotonic time.
+bool SyncWorker::has_undated(const std::vector<CheckinRecord>& events) const {
+  if (!ports_.trust) return false;
+  return std::any_of(events.begin(), events.end(), [&](const CheckinRecord& event) {
+    return !event.time_verified && event.boot.boot_id == ports_.trust->boot_id();
+  });
+}
+
+// Before they go up: if the clock is not confirmed yet, one cheap call for
+// the service's Date confirms it; then they are dated and go up as verified.
+// False when that call got no answer (the round ends, backed off). What
+// stays unconfirmed goes up marked "time_verified": false.
+bool SyncWorker::date_unverified(SyncReport& report) {
+  if (!ports_.trust->read().confirmed) {
+    auto answer = ports_.central.office_config();
+    if (!observe(answer.info, report, "office config (for the clock)")) {
+      back_off(std::nullopt);
+      report.upload_failed = true;
+      return false;
+    }
+  }
   auto confirmed = ports_.trust->confirmed_now();
   auto office = this->office();
-  if (!confirmed || !office) return;
+  if (!confirmed || !office) return true;
   auto dated = ports_.journal.date_unverified(*confirmed, office->utc_offset);
-  if (!dated) return report.problems.push_back("check-ins made before the clock was confirmed not dated: " + dated.error());
+  if (!dated) {
+    report.problems.push_back("check-ins made before the clock was confirmed not dated: " + dated.error());
+    return true;
+  }
   if (*dated > 0) log_.info("clock confirmed: " + std::to_string(*dated) + " check-in(s) made before it dated by it");
+  return true;
 }
 
 // Exponential backoff with jitter, never sooner than the service asked, but

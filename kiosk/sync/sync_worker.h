@@ -138,7 +138,8 @@ class SyncWorker {
   // Every answer passes through here: clock offset, breaker, backoff.
   bool observe(const CallInfo& info, SyncReport& report, std::string_view what);
   Seconds today_now() const;
-  void date_unverified(SyncReport& report);
+  bool has_undated(const std::vector<CheckinRecord>& events) const;
+  bool date_unverified(SyncReport& report);
   void back_off(std::optional<std::chrono::seconds> retry_after);
   void defer(const CheckinRecord& event, const CheckinResult& result, SyncReport& report);
   void stop_or_back_off(const CallInfo& info);

@@ -184,3 +184,23 @@ TEST_CASE("clock: the trust says where it comes from, and applies the offset onl
   trust.observe_server_date(at("2017-08-14T08:00:03+07:00"), log);
   CHECK(trust.read().now == at("2017-08-14T08:00:03+07:00"));  // within the limit: followed
 }
+
+TEST_CASE("clock: with the clock unconfirmed, an upload round first asks the service the time", "[clock]") {
+  OffClockKiosk kiosk;
+  REQUIRE(kiosk.scan("7KQ2MZ").verdict == Verdict::admitted);
+  // A restart in the same boot (kiosk sync, say): the breaker starts closed,
+  // so the round's first call would be the upload itself.
+  kiosk.restart_worker();
+  kiosk.connectivity.record_success(kiosk.clock.monotonic());
+  kiosk.clock.advance(1min);
+  kiosk.network_back("2017-08-17T08:01:00+07:00");
+  auto calls_before = kiosk.central.calls().size();
+  kiosk.run(true);
+  auto calls = kiosk.central.calls();
+  REQUIRE(calls.size() >= calls_before + 2);
+  CHECK(calls[calls_before] == FakeCentral::Call::office_config);
+  CHECK(calls[calls_before + 1] == FakeCentral::Call::check_in);
+  auto upload = kiosk.central.checkins().back();
+  CHECK(upload.time_verified);
+  CHECK(upload.scanned_at == at("2017-08-17T08:00:00+07:00"));
+}
