@@ -96,3 +96,24 @@ TEST_CASE("a blank name or path is an error naming it") {
   CHECK(parse_kiosk_config(config_with(R"("api": {"ca_file": " "})")).error() == "api.ca_file: blank");
   CHECK(parse_kiosk_config(config_with(R"("printer": {"device": " "})")).error() == "printer.device: blank");
 }
+
+TEST_CASE("clock: confirmed by timesyncd by default; every clock key is read and checked", "[clock]") {
+  auto defaults = parse_kiosk_config(config_with(""));
+  REQUIRE(defaults.ok());
+  CHECK(defaults->clock.confirmed_by == "timesync");
+  CHECK(defaults->clock.timesync_flag == "/run/systemd/timesync/synchronized");
+  CHECK(defaults->clock.boot_id_file == "/proc/sys/kernel/random/boot_id");
+  CHECK(defaults->clock.max_skew_seconds == 120);
+  auto given = parse_kiosk_config(config_with(
+      R"("clock": {"confirmed_by": "system", "timesync_flag": "/tmp/f", "boot_id_file": "/tmp/b", "max_skew_seconds": 30})"));
+  REQUIRE(given.ok());
+  CHECK(given->clock.confirmed_by == "system");
+  CHECK(given->clock.timesync_flag == "/tmp/f");
+  CHECK(given->clock.boot_id_file == "/tmp/b");
+  CHECK(given->clock.max_skew_seconds == 30);
+  CHECK(parse_kiosk_config(config_with(R"("clock": {"confirmed_by": "ntp"})")).error() ==
+        "clock.confirmed_by: expected \"timesync\" or \"system\"");
+  CHECK(parse_kiosk_config(config_with(R"("clock": {"timesync_flag": " "})")).error() == "clock.timesync_flag: blank");
+  CHECK(parse_kiosk_config(config_with(R"("clock": {"max_skew_seconds": 1})")).error() ==
+        "clock.max_skew_seconds: expected a whole number from 2 to 31536000");
+}
