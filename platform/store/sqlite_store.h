@@ -99,6 +99,7 @@ class SqliteStore final : public Journal,
 
  private:
   SqliteStore(sqlite::Connection db, std::string path, Logger log);
+  Expected<std::vector<int>> numbers_used(std::string_view where, std::string_view key, std::string_view service);
 
   struct ServerAnswer {
     int http_status;

@@ -48,25 +48,21 @@ Expected<std::optional<CheckinRecord>> SqliteStore::find_checkin(std::string_vie
 
 Expected<std::vector<int>> SqliteStore::offline_numbers_used(std::string_view service,
                                                              std::chrono::year_month_day date) {
-  std::lock_guard lock(mutex_);
-  auto stmt = db_.prepare(
-      "SELECT number FROM checkins WHERE date = ?1 AND service = ?2 AND mode = 'offline' ORDER BY number");
-  if (!stmt) return Failure{stmt.error()};
-  stmt->bind_text(1, format_iso_date(date));
-  stmt->bind_text(2, service);
-  std::vector<int> numbers;
-  auto read = stmt->for_each_row([&] { numbers.push_back(static_cast<int>(stmt->column_int(0))); });
-  if (!read) return Failure{read.error()};
-  return numbers;
+  return numbers_used("date = ?1", format_iso_date(date), service);
 }
 
 Expected<std::vector<int>> SqliteStore::unverified_numbers_used(std::string_view service, std::string_view boot_id) {
+  return numbers_used("time_verified = 0 AND boot_id = ?1", boot_id, service);
+}
+
+// The offline numbers of `service` (?2) on the rows `where` picks by ?1.
+Expected<std::vector<int>> SqliteStore::numbers_used(std::string_view where, std::string_view key,
+                                                     std::string_view service) {
   std::lock_guard lock(mutex_);
-  auto stmt = db_.prepare(
-      "SELECT number FROM checkins WHERE time_verified = 0 AND boot_id = ?1 AND service = ?2 AND mode = 'offline'"
-      " ORDER BY number");
+  auto stmt = db_.prepare("SELECT number FROM checkins WHERE " + std::string(where) +
+                          " AND service = ?2 AND mode = 'offline' ORDER BY number");
   if (!stmt) return Failure{stmt.error()};
-  stmt->bind_text(1, boot_id);
+  stmt->bind_text(1, key);
   stmt->bind_text(2, service);
   std::vector<int> numbers;
   auto read = stmt->for_each_row([&] { numbers.push_back(static_cast<int>(stmt->column_int(0))); });
