@@ -72,6 +72,10 @@ say "kiosk watchdog ping: $(systemctl show -p WatchdogTimestampMonotonic --value
 say "screen: $(await_kiosk_log 'screen: (shows welcome|.*running headless)' 180 || echo "no screen line in 180 s")"
 say "drm devices: $(ls /dev/dri 2>/dev/null | tr '\n' ' ')"
 say "screen setup: $(journalctl -b -u kiosk.service -o cat --no-pager | grep -m1 ', video driver ')"
+# Whether the kiosk believes its clock (NTP may or may not be reachable from
+# the guest), and where timesyncd keeps the clock file it starts from.
+say "clock at start: $(journalctl -b -u kiosk.service -o cat --no-pager | grep -m1 -E 'clock: (NOT confirmed|confirmed by)')"
+say "timesync state on $(findmnt -no SOURCE /var/lib/systemd)"
 screendump welcome
 
 if [ -x $t/kiosk-fake-wedge ]; then

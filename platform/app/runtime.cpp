@@ -63,9 +63,9 @@ void open_clock_trust(Runtime& rt) {
                                                 std::chrono::seconds{clock.max_skew_seconds});
   auto trust = rt.clock_trust->describe_trust();
   if (rt.clock_trust->read().confirmed)
-    log.info("clock: " + trust);
+    log.info(trust);
   else
-    log.warn("clock: " + trust + "; offline scans are not refused for time, and are marked");
+    log.warn(trust + "; offline scans are not refused for time, and are marked");
 }
 
 void wire_checkin(Runtime& rt) {
