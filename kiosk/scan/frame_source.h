@@ -10,6 +10,8 @@
 
 namespace kiosk {
 
+class ExposureControl;
+
 struct LumaView {
   const std::uint8_t* data = nullptr;
   int width = 0;
@@ -42,6 +44,9 @@ class FrameSource {
   virtual std::string describe() const = 0;
   // The pixel format delivered: "YUYV", "MJPEG", or "images" for replay.
   virtual std::string pixel_format() const = 0;
+  // Its exposure controls while it has some (an open V4L2 camera); null
+  // otherwise. Owned by the source, valid until its next call to next().
+  virtual ExposureControl* exposure() { return nullptr; }
 };
 
 }  // namespace kiosk

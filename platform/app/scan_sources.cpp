@@ -40,6 +40,15 @@ CameraCallbacks camera_callbacks(const ScanSourcePorts& ports) {
     post_state(events, DeviceKind::camera, online, std::string(online ? "camera online: " : "camera offline: ") + what,
                log);
   };
+  callbacks.on_exposure = [log = ports.camera_log](int level, const ExposureControl& control, const Status& done) {
+    auto what = level == 0 ? std::string("exposure back to automatic")
+                           : "a symbol seen but not read: exposure darker, level " + std::to_string(level) + " of " +
+                                 std::to_string(control.levels()) + " (" + control.describe() + ")";
+    if (done)
+      log.info(what);
+    else
+      log.warn(what + " failed: " + done.error());
+  };
   callbacks.on_finished = [&queue = ports.scans, log = ports.camera_log] {
     log.info("image replay finished");
     queue.producer_done();

@@ -4,6 +4,7 @@
 #include <ostream>
 #include <vector>
 
+#include "kiosk/scan/exposure_control.h"
 #include "platform/printer/printer_factory.h"
 #include "platform/scan/evdev_device.h"
 #include "platform/scan/frame_source_factory.h"
@@ -59,13 +60,27 @@ SelftestLine check_printer(const SelftestPorts& rt) {
   return {true, "printer", rt.config.printer.device + " (" + rt.config.printer.profile + ") " + *ready};
 }
 
+// The glare path (exposure_policy.h): to the darkest level and back, on the
+// camera's real controls, so a camera that refuses them is found here.
+SelftestLine check_exposure(FrameSource& source) {
+  auto* exposure = source.exposure();
+  if (!exposure || exposure->levels() == 0)
+    return {true, "camera exposure", "no exposure or gain controls: glare is left to the decoder"};
+  auto darkest = exposure->set_level(exposure->levels());
+  auto back = exposure->set_level(0);
+  if (!darkest) return {false, "camera exposure", exposure->describe() + ": " + darkest.error()};
+  if (!back) return {false, "camera exposure", exposure->describe() + ": back to automatic: " + back.error()};
+  return {true, "camera exposure",
+          exposure->describe() + ": stepped to level " + std::to_string(exposure->levels()) + " and back to automatic"};
+}
+
 // Frames through the kiosk's own capture path, not a separate probe: what
 // this sees is what scanning will see.
-SelftestLine check_camera(const SelftestPorts& rt) {
+std::vector<SelftestLine> check_camera(const SelftestPorts& rt) {
   const auto& device = rt.config.camera.device;
-  if (device.empty()) return {true, "camera", "not configured"};
+  if (device.empty()) return {{true, "camera", "not configured"}};
   auto source = open_frame_source(rt.config.camera, rt.clock, rt.waiter);
-  if (!source) return {false, "camera", source.error()};
+  if (!source) return {{false, "camera", source.error()}};
   constexpr int kFrames = 5;
   constexpr int kAttempts = 20;  // x the timeout below: a bound, not a wait
   int captured = 0, width = 0, height = 0;
@@ -76,14 +91,15 @@ SelftestLine check_camera(const SelftestPorts& rt) {
       width = frame.width;
       height = frame.height;
     });
-    if (status == FrameSource::Status::offline) return {false, "camera", "camera offline: " + (*source)->describe()};
+    if (status == FrameSource::Status::offline) return {{false, "camera", "camera offline: " + (*source)->describe()}};
     if (status == FrameSource::Status::finished) break;
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-  if (captured == 0) return {false, "camera", device + ": no frame within " + std::to_string(kAttempts / 4) + " s"};
-  return {true, "camera",
-          device + " captured " + std::to_string(captured) + " frames " + std::to_string(width) + "x" +
-              std::to_string(height) + " " + (*source)->pixel_format() + " in " + std::to_string(ms) + " ms"};
+  if (captured == 0) return {{false, "camera", device + ": no frame within " + std::to_string(kAttempts / 4) + " s"}};
+  return {{true, "camera",
+           device + " captured " + std::to_string(captured) + " frames " + std::to_string(width) + "x" +
+               std::to_string(height) + " " + (*source)->pixel_format() + " in " + std::to_string(ms) + " ms"},
+          check_exposure(**source)};
 }
 
 // Without grabbing it: the running kiosk may hold the grab.
@@ -108,7 +124,7 @@ int run_selftest(const SelftestPorts& rt, std::ostream& out) {
                                   check_storage(rt)};
   for (auto& line : check_service(rt)) lines.push_back(std::move(line));
   lines.push_back(check_printer(rt));
-  lines.push_back(check_camera(rt));
+  for (auto& line : check_camera(rt)) lines.push_back(std::move(line));
   if (!rt.config.scanner.device.empty()) lines.push_back(check_scanner(rt));
   bool all_ok = true;
   for (const auto& line : lines) {

@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <linux/videodev2.h>
 #include <poll.h>
-#include <sys/ioctl.h>
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -12,19 +11,14 @@
 
 #include "kiosk/base/pause.h"
 
+#include "platform/camera/v4l2_ioctl.h"
+
 namespace kiosk::platform {
 namespace {
 
 constexpr unsigned kBufferCount = 4;
 constexpr std::chrono::milliseconds kFirstRetry{250};
 constexpr std::chrono::milliseconds kMaxRetry{4000};
-
-int xioctl(int fd, unsigned long request, void* arg) {
-  int result;
-  do result = ::ioctl(fd, request, arg);
-  while (result < 0 && errno == EINTR);
-  return result;
-}
 
 std::string errno_text(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
 
@@ -44,10 +38,13 @@ std::string V4l2Camera::describe() const {
 void V4l2Camera::close_device(const std::string& why) {
   if (fd_) {
     int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-    xioctl(fd_.get(), VIDIOC_STREAMOFF, &type);
+    v4l2_ioctl(fd_.get(), VIDIOC_STREAMOFF, &type);
   }
   for (auto& buffer : buffers_) ::munmap(buffer.start, buffer.length);
   buffers_.clear();
+  // Back to the camera's own exposure, while the device is still open.
+  if (exposure_) (void)exposure_->set_level(0);
+  exposure_.reset();
   fd_.reset();
   format_ = "none";
   offline_reason_ = why;
@@ -59,12 +56,14 @@ std::string V4l2Camera::open_device() {
   fd_.reset(::open(device_.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC));
   if (!fd_) return errno_text("open");
   v4l2_capability caps{};
-  if (xioctl(fd_.get(), VIDIOC_QUERYCAP, &caps) < 0) return "not a video device (" + errno_text("VIDIOC_QUERYCAP") + ")";
+  if (v4l2_ioctl(fd_.get(), VIDIOC_QUERYCAP, &caps) < 0) return "not a video device (" + errno_text("VIDIOC_QUERYCAP") + ")";
   auto device_caps = (caps.capabilities & V4L2_CAP_DEVICE_CAPS) ? caps.device_caps : caps.capabilities;
   if (!(device_caps & V4L2_CAP_VIDEO_CAPTURE)) return "not a video capture device";
   if (!(device_caps & V4L2_CAP_STREAMING)) return "no streaming I/O";
   if (auto error = negotiate(); !error.empty()) return error;
-  return start_streaming();
+  if (auto error = start_streaming(); !error.empty()) return error;
+  exposure_.emplace(fd_.get());
+  return {};
 }
 
 // YUYV first (no decode, luma read in place), then MJPEG, which USB cameras
@@ -77,7 +76,7 @@ std::string V4l2Camera::negotiate() {
     format.fmt.pix.height = static_cast<unsigned>(wanted_.height);
     format.fmt.pix.pixelformat = fourcc;
     format.fmt.pix.field = V4L2_FIELD_NONE;
-    if (xioctl(fd_.get(), VIDIOC_S_FMT, &format) < 0) return errno_text("VIDIOC_S_FMT");
+    if (v4l2_ioctl(fd_.get(), VIDIOC_S_FMT, &format) < 0) return errno_text("VIDIOC_S_FMT");
     if (format.fmt.pix.pixelformat != fourcc) continue;
     actual_ = {static_cast<int>(format.fmt.pix.width), static_cast<int>(format.fmt.pix.height), wanted_.fps};
     bytes_per_line_ = static_cast<int>(format.fmt.pix.bytesperline);
@@ -86,7 +85,7 @@ std::string V4l2Camera::negotiate() {
     v4l2_streamparm parm{};
     parm.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
     parm.parm.capture.timeperframe = {1, static_cast<unsigned>(wanted_.fps)};
-    if (xioctl(fd_.get(), VIDIOC_S_PARM, &parm) == 0 && parm.parm.capture.timeperframe.numerator > 0)
+    if (v4l2_ioctl(fd_.get(), VIDIOC_S_PARM, &parm) == 0 && parm.parm.capture.timeperframe.numerator > 0)
       actual_.fps = static_cast<int>(parm.parm.capture.timeperframe.denominator /
                                      parm.parm.capture.timeperframe.numerator);
     return {};
@@ -99,20 +98,20 @@ std::string V4l2Camera::start_streaming() {
   request.count = kBufferCount;
   request.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
   request.memory = V4L2_MEMORY_MMAP;
-  if (xioctl(fd_.get(), VIDIOC_REQBUFS, &request) < 0 || request.count == 0) return errno_text("VIDIOC_REQBUFS");
+  if (v4l2_ioctl(fd_.get(), VIDIOC_REQBUFS, &request) < 0 || request.count == 0) return errno_text("VIDIOC_REQBUFS");
   for (unsigned i = 0; i < request.count; ++i) {
     v4l2_buffer buffer{};
     buffer.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
     buffer.memory = V4L2_MEMORY_MMAP;
     buffer.index = i;
-    if (xioctl(fd_.get(), VIDIOC_QUERYBUF, &buffer) < 0) return errno_text("VIDIOC_QUERYBUF");
+    if (v4l2_ioctl(fd_.get(), VIDIOC_QUERYBUF, &buffer) < 0) return errno_text("VIDIOC_QUERYBUF");
     void* start = ::mmap(nullptr, buffer.length, PROT_READ | PROT_WRITE, MAP_SHARED, fd_.get(), buffer.m.offset);
     if (start == MAP_FAILED) return errno_text("mmap");
     buffers_.push_back({start, buffer.length});
-    if (xioctl(fd_.get(), VIDIOC_QBUF, &buffer) < 0) return errno_text("VIDIOC_QBUF");
+    if (v4l2_ioctl(fd_.get(), VIDIOC_QBUF, &buffer) < 0) return errno_text("VIDIOC_QBUF");
   }
   int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-  if (xioctl(fd_.get(), VIDIOC_STREAMON, &type) < 0) return errno_text("VIDIOC_STREAMON");
+  if (v4l2_ioctl(fd_.get(), VIDIOC_STREAMON, &type) < 0) return errno_text("VIDIOC_STREAMON");
   return {};
 }
 
@@ -135,7 +134,7 @@ FrameSource::Status V4l2Camera::deliver(const Consumer& consume) {
   v4l2_buffer buffer{};
   buffer.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
   buffer.memory = V4L2_MEMORY_MMAP;
-  if (xioctl(fd_.get(), VIDIOC_DQBUF, &buffer) < 0) {
+  if (v4l2_ioctl(fd_.get(), VIDIOC_DQBUF, &buffer) < 0) {
     if (errno == EAGAIN) return Status::no_frame_yet;
     close_device(errno_text("VIDIOC_DQBUF"));  // ENODEV: unplugged
     return Status::offline;
@@ -148,7 +147,7 @@ FrameSource::Status V4l2Camera::deliver(const Consumer& consume) {
     luma->captured = captured;
     consume(*luma);
   }  // a corrupt MJPEG frame is skipped; the next one follows
-  if (xioctl(fd_.get(), VIDIOC_QBUF, &buffer) < 0) {
+  if (v4l2_ioctl(fd_.get(), VIDIOC_QBUF, &buffer) < 0) {
     close_device(errno_text("VIDIOC_QBUF"));
     return Status::offline;
   }

@@ -7,6 +7,7 @@
 // out through the given waiter; the capture itself is poll() on the device.
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "kiosk/base/waiter.h"
 #include "kiosk/scan/frame_source.h"
 #include "platform/camera/mjpeg_decoder.h"
+#include "platform/camera/v4l2_exposure.h"
 #include "platform/system/file_descriptor.h"
 
 namespace kiosk::platform {
@@ -32,6 +34,7 @@ class V4l2Camera final : public FrameSource {
   Status next(std::chrono::milliseconds timeout, const Consumer& consume) override;
   std::string describe() const override;
   std::string pixel_format() const override { return format_; }
+  ExposureControl* exposure() override { return exposure_ ? &*exposure_ : nullptr; }
 
  private:
   struct Mapping {
@@ -56,6 +59,7 @@ class V4l2Camera final : public FrameSource {
   std::string format_ = "none";
   int bytes_per_line_ = 0;
   MjpegDecoder mjpeg_;
+  std::optional<V4l2Exposure> exposure_;  // while the device is open
   std::string offline_reason_ = "not opened yet";
   MonoTime retry_at_{};
   std::chrono::milliseconds retry_pause_{250};

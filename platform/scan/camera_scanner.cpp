@@ -23,6 +23,22 @@ void CameraScanner::report(bool online) {
   if (callbacks_.on_state) callbacks_.on_state(online, source_->describe());
 }
 
+// A symbol seen but not read under glare: darker, step by step, while the
+// camera has controls for it (exposure_policy.h).
+void CameraScanner::steer_exposure(ScanFeedback::State state, std::chrono::steady_clock::time_point captured) {
+  auto* exposure = source_->exposure();
+  int levels = exposure ? exposure->levels() : 0;
+  if (levels == 0) {
+    exposure_policy_.reset();
+    return;
+  }
+  if (!exposure_policy_) exposure_policy_.emplace(levels);
+  auto level = exposure_policy_->on_frame(state, captured);
+  if (!level) return;
+  auto done = exposure->set_level(*level);
+  if (callbacks_.on_exposure) callbacks_.on_exposure(*level, *exposure, done);
+}
+
 void CameraScanner::run() {
   ScanFeedback::State last_feedback = ScanFeedback::State::nothing;
   while (!stopping_) {
@@ -36,6 +52,7 @@ void CameraScanner::run() {
           (decoded.feedback.state != ScanFeedback::State::nothing || last_feedback != decoded.feedback.state))
         callbacks_.on_feedback(decoded.feedback);
       last_feedback = decoded.feedback.state;
+      steer_exposure(decoded.feedback.state, frame.captured);
     });
     if (status == FrameSource::Status::frame) report(true);
     if (status == FrameSource::Status::offline) report(false);

@@ -6,9 +6,12 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
+#include "kiosk/scan/exposure_control.h"
+#include "kiosk/scan/exposure_policy.h"
 #include "kiosk/scan/frame_source.h"
 #include "kiosk/scan/scan_feedback.h"
 #include "platform/scan/barcode_decoder.h"
@@ -23,6 +26,9 @@ struct CameraCallbacks {
   // Each frame as it comes, before it is decoded (the screen's preview); may
   // be empty. The view is valid only during the call: copy, do not keep.
   std::function<void(const LumaView&)> on_frame;
+  // The camera's exposure was stepped (0: back to automatic), and how that
+  // went: for the log. May be empty.
+  std::function<void(int level, const ExposureControl&, const Status&)> on_exposure;
 };
 
 class CameraScanner {
@@ -37,6 +43,7 @@ class CameraScanner {
  private:
   void run();
   void report(bool online);
+  void steer_exposure(ScanFeedback::State state, std::chrono::steady_clock::time_point captured);
 
   std::unique_ptr<FrameSource> source_;
   BarcodeDecoder decoder_;
@@ -44,6 +51,7 @@ class CameraScanner {
   std::atomic<bool> stopping_{false};
   std::atomic<std::uint64_t> frames_{0};
   int online_ = -1;  // unknown until the first answer
+  std::optional<ExposurePolicy> exposure_policy_;  // for the source's controls, while it has some
   std::thread thread_;  // last: starts after everything it uses exists
 };
 
