@@ -1,0 +1,130 @@
+// The way into the technician's menu (issue 14), on fake monotonic times:
+// the hidden gesture, the PIN and its lockout, the idle exit, and no menu
+// while an applicant is mid check-in.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "kiosk/service/hidden_gesture.h"
+#include "kiosk/service/menu_session.h"
+#include "kiosk/service/pin_gate.h"
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+using Time = std::chrono::steady_clock::time_point;
+
+namespace {
+
+const Time t0{};
+
+// Holds the top-left corner for `hold`, then taps bottom-right `gap` later.
+bool gesture(HiddenGesture& g, std::chrono::milliseconds hold, std::chrono::milliseconds gap, double x2 = 0.95,
+             double y2 = 0.95) {
+  g.touch_down(0.05, 0.05, t0);
+  (void)g.touch_up(0.05, 0.05, t0 + hold);
+  g.touch_down(x2, y2, t0 + hold + gap);
+  return g.touch_up(x2, y2, t0 + hold + gap + 100ms);
+}
+
+class KnownPin final : public PinVerifier {
+ public:
+  bool matches(std::string_view pin) const override { return pin == "482913"; }
+};
+
+}  // namespace
+
+TEST_CASE("service access: five seconds on one corner, then the opposite corner, opens the way", "[service_menu]") {
+  HiddenGesture g;
+  CHECK(gesture(g, 5s, 1s));
+}
+
+TEST_CASE("service access: near misses of the gesture open nothing", "[service_menu]") {
+  HiddenGesture short_hold;
+  CHECK_FALSE(gesture(short_hold, 4900ms, 1s));  // let go too soon
+  HiddenGesture late;
+  CHECK_FALSE(gesture(late, 5s, 3100ms));  // the second corner too late
+  HiddenGesture wrong_corner;
+  CHECK_FALSE(gesture(wrong_corner, 5s, 1s, 0.95, 0.05));  // top-right is not the opposite corner
+  HiddenGesture middle;
+  middle.touch_down(0.5, 0.5, t0);
+  CHECK_FALSE(middle.touch_up(0.5, 0.5, t0 + 10s));  // an applicant resting a hand on the screen
+  HiddenGesture slid;
+  slid.touch_down(0.05, 0.05, t0);
+  (void)slid.touch_up(0.4, 0.4, t0 + 6s);  // slid out of the corner
+  slid.touch_down(0.95, 0.95, t0 + 7s);
+  CHECK_FALSE(slid.touch_up(0.95, 0.95, t0 + 7100ms));
+}
+
+TEST_CASE("service access: a tap elsewhere between the two corners starts over", "[service_menu]") {
+  HiddenGesture g;
+  g.touch_down(0.05, 0.05, t0);
+  (void)g.touch_up(0.05, 0.05, t0 + 5s);
+  g.touch_down(0.5, 0.5, t0 + 5500ms);
+  (void)g.touch_up(0.5, 0.5, t0 + 5600ms);
+  g.touch_down(0.95, 0.95, t0 + 6s);
+  CHECK_FALSE(g.touch_up(0.95, 0.95, t0 + 6100ms));
+}
+
+TEST_CASE("service access: the right PIN is accepted; a wrong one is not", "[service_menu]") {
+  KnownPin pin;
+  PinGate gate(pin);
+  CHECK(gate.attempt("000000", t0) == PinGate::Outcome::wrong);
+  CHECK(gate.attempt("482913", t0 + 1s) == PinGate::Outcome::accepted);
+}
+
+TEST_CASE("service access: three wrong PINs lock out, and each lockout doubles", "[service_menu]") {
+  KnownPin pin;
+  PinGate gate(pin);
+  auto now = t0;
+  auto three_wrong = [&] {
+    CHECK(gate.attempt("111111", now) == PinGate::Outcome::wrong);
+    CHECK(gate.attempt("222222", now) == PinGate::Outcome::wrong);
+    CHECK(gate.attempt("333333", now) == PinGate::Outcome::locked_out);
+  };
+  three_wrong();
+  CHECK(gate.lockout_left(now) == 30s);
+  // Locked: even the right PIN is not checked.
+  CHECK(gate.attempt("482913", now + 29s) == PinGate::Outcome::locked_out);
+  now += 30s;
+  CHECK_FALSE(gate.locked(now));
+  three_wrong();
+  CHECK(gate.lockout_left(now) == 60s);
+  now += 60s;
+  three_wrong();
+  CHECK(gate.lockout_left(now) == 120s);
+  now += 120s;
+  CHECK(gate.attempt("482913", now) == PinGate::Outcome::accepted);
+  three_wrong();  // the right PIN reset the doubling
+  CHECK(gate.lockout_left(now) == 30s);
+}
+
+TEST_CASE("service access: the lockout never grows past an hour", "[service_menu]") {
+  KnownPin pin;
+  PinGate gate(pin);
+  auto now = t0;
+  for (int lockout = 0; lockout < 12; ++lockout) {
+    for (int i = 0; i < 3; ++i) (void)gate.attempt("000000", now);
+    now += gate.lockout_left(now);
+  }
+  for (int i = 0; i < 3; ++i) (void)gate.attempt("000000", now);
+  CHECK(gate.lockout_left(now) == 3600s);
+}
+
+TEST_CASE("service access: the menu does not open while an applicant is mid check-in", "[service_menu]") {
+  MenuSession menu;
+  CHECK_FALSE(menu.open(true, t0));
+  CHECK_FALSE(menu.is_open());
+  CHECK(menu.open(false, t0 + 1s));
+  CHECK(menu.is_open());
+}
+
+TEST_CASE("service access: the menu closes by itself after a minute with no touch", "[service_menu]") {
+  MenuSession menu;
+  REQUIRE(menu.open(false, t0));
+  menu.touched(t0 + 50s);
+  CHECK_FALSE(menu.close_if_idle(t0 + 109s));
+  CHECK(menu.idle_left(t0 + 109s) == 1s);
+  CHECK(menu.close_if_idle(t0 + 110s));
+  CHECK_FALSE(menu.is_open());
+  CHECK_FALSE(menu.close_if_idle(t0 + 200s));  // once
+}
