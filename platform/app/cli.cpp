@@ -24,6 +24,7 @@ std::optional<Command> subcommand(const std::string& word) {
   if (word == "selftest") return Command::selftest;
   if (word == "check-config") return Command::check_config;
   if (word == "preview-ticket") return Command::preview_ticket;
+  if (word == "set-pin") return Command::set_pin;
   return std::nullopt;
 }
 
@@ -32,6 +33,7 @@ std::string name_of(Command command) {
     case Command::import: return "import";
     case Command::sync: return "sync";
     case Command::check_config: return "check-config";
+    case Command::set_pin: return "set-pin";
     default: return "selftest";
   }
 }
@@ -39,7 +41,8 @@ std::string name_of(Command command) {
 std::optional<Failure> check(const CommandLine& line) {
   bool import_files = line.office_config_path || line.manifest_path || line.queue_blocks_path;
   bool needs_config = line.command == Command::import || line.command == Command::sync ||
-                      line.command == Command::selftest || line.command == Command::check_config;
+                      line.command == Command::selftest || line.command == Command::check_config ||
+                      line.command == Command::set_pin;
   if (needs_config && !line.config_path) return usage_error("kiosk " + name_of(line.command) + " needs --config FILE");
   if (line.command == Command::import && !import_files)
     return usage_error("kiosk import needs --office-config, --manifest or --queue-blocks");
@@ -85,6 +88,7 @@ std::string usage_text() {
          "  kiosk sync --config FILE             one sync round with the central service now\n"
          "  kiosk selftest --config FILE         check config, storage, clock, network, TLS, printer, camera\n"
          "  kiosk check-config --config FILE     check the config and its certificate/key files only\n"
+         "  kiosk set-pin --config FILE          set the service menu's PIN (read from stdin) in the config\n"
          "  kiosk preview-ticket [--config FILE] --out FILE.png\n"
          "                                       draw a sample ticket as the configured printer prints it\n"
          "  kiosk say --lang id|en --text TEXT [--out FILE.wav]\n"

@@ -9,7 +9,7 @@
 namespace kiosk::platform {
 
 struct CommandLine {
-  enum class Command { run, headless, import, sync, selftest, check_config, preview_ticket, version, help };
+  enum class Command { run, headless, import, sync, selftest, check_config, preview_ticket, set_pin, version, help };
   Command command = Command::run;
   std::optional<std::string> config_path;  // none: the embedded default
   std::optional<std::string> office_config_path;

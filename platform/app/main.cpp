@@ -2,6 +2,7 @@
 // platform adapters to the check-in flow, and runs the chosen command.
 #include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -10,6 +11,7 @@
 
 #include "platform/app/app.h"
 #include "platform/app/check_config_command.h"
+#include "platform/app/set_pin_command.h"
 #include "platform/app/cli.h"
 #include "platform/app/headless.h"
 #include "platform/app/import_command.h"
@@ -158,6 +160,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (line->command == Command::preview_ticket) return kp::run_preview_ticket(*line, std::cout, std::cerr);
+  if (line->command == Command::set_pin)
+    return kp::run_set_pin(*line->config_path, std::cin, ::isatty(STDIN_FILENO) == 1, std::cout, std::cerr);
   if (line->command == Command::help) {
     std::cout << kp::usage_text();
     return 0;

@@ -130,6 +130,7 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"clock.boot_id_file", text(&KioskConfig::clock, &KioskConfig::Clock::boot_id_file)},
       {"clock.max_skew_seconds",
        number([](KioskConfig& c) -> int& { return c.clock.max_skew_seconds; }, 2, 365 * 24 * 3600)},
+      {"service_menu.pin_hash", text(&KioskConfig::service_menu, &KioskConfig::ServiceMenu::pin_hash)},
       {"screen.orientation", text(&KioskConfig::screen, &KioskConfig::Screen::orientation)},
       {"screen.width_mm", number([](KioskConfig& c) -> int& { return c.screen.width_mm; }, 0, 3000)},
       {"screen.height_mm", number([](KioskConfig& c) -> int& { return c.screen.height_mm; }, 0, 3000)},
@@ -228,6 +229,8 @@ std::string validate(KioskConfig& config, bool fallback_given) {
     return "api.base_url: expected an http:// or https:// URL";
   if (auto error = validate_scan_devices(config); !error.empty()) return error;
   if (auto error = validate_screen(config); !error.empty()) return error;
+  if (const auto& hash = config.service_menu.pin_hash; !hash.empty() && !hash.starts_with("$argon2id$"))
+    return "service_menu.pin_hash: not a PIN hash (write one with kiosk set-pin)";
   if (config.clock.confirmed_by != "timesync" && config.clock.confirmed_by != "system")
     return "clock.confirmed_by: expected \"timesync\" or \"system\"";
   if (!fallback_given) {

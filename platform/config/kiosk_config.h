@@ -85,6 +85,12 @@ struct KioskConfig {
     int max_skew_seconds = 120;  // a service Date further off is logged and reported
   } clock;
 
+  // The technician's menu (docs/config.md): its PIN as `kiosk set-pin`
+  // wrote it; empty: no PIN set, so the menu does not open.
+  struct ServiceMenu {
+    std::string pin_hash;
+  } service_menu;
+
   // The applicant's screen (platform/screen, docs/config.md).
   struct Screen {
     std::string orientation = "landscape";  // how the panel is mounted: "landscape" or "portrait"
