@@ -65,7 +65,7 @@ std::string ClockTrust::describe_trust() const {
                                                 : ", offset " + std::string(applied.count() > 0 ? "+" : "") +
                                                       std::to_string(applied.count()) + " ms applied";
   switch (source_locked(synchronized)) {
-    case Source::timesync: return "confirmed by NTP (systemd-timesyncd)" + offset_text;
+    case Source::timesync: return "confirmed by " + timesync_->name() + offset_text;
     case Source::service: return "confirmed by the central service's Date" + offset_text;
     case Source::none: break;
   }

@@ -27,6 +27,8 @@ class TimeSync {
  public:
   virtual ~TimeSync() = default;
   virtual bool synchronized() const = 0;
+  // What confirms the clock, for the log: "NTP (systemd-timesyncd)".
+  virtual std::string name() const = 0;
 };
 
 // For a clock kept right by other means (a desktop's NTP client, a board
@@ -34,6 +36,7 @@ class TimeSync {
 class SystemClockTrusted final : public TimeSync {
  public:
   bool synchronized() const override { return true; }
+  std::string name() const override { return "the system clock (clock.confirmed_by: system)"; }
 };
 
 class ClockTrust {
@@ -64,7 +67,7 @@ class ClockTrust {
   std::optional<std::chrono::milliseconds> offset() const;  // service minus kiosk, latest Date
   bool skewed() const;
   std::string describe() const;  // ClockSkew::describe()
-  // "confirmed by NTP (systemd-timesyncd)", "confirmed by the central
+  // "confirmed by NTP (systemd-timesyncd)" (TimeSync::name()), "confirmed by the central
   // service's Date, offset +4750 ms applied", "NOT confirmed: ...".
   std::string describe_trust() const;
   const std::string& boot_id() const { return boot_id_; }

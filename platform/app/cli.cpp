@@ -25,6 +25,7 @@ std::optional<Command> subcommand(const std::string& word) {
   if (word == "check-config") return Command::check_config;
   if (word == "preview-ticket") return Command::preview_ticket;
   if (word == "set-pin") return Command::set_pin;
+  if (word == "diagnose") return Command::diagnose;
   return std::nullopt;
 }
 
@@ -34,6 +35,7 @@ std::string name_of(Command command) {
     case Command::sync: return "sync";
     case Command::check_config: return "check-config";
     case Command::set_pin: return "set-pin";
+    case Command::diagnose: return "diagnose";
     default: return "selftest";
   }
 }
@@ -42,14 +44,18 @@ std::optional<Failure> check(const CommandLine& line) {
   bool import_files = line.office_config_path || line.manifest_path || line.queue_blocks_path;
   bool needs_config = line.command == Command::import || line.command == Command::sync ||
                       line.command == Command::selftest || line.command == Command::check_config ||
-                      line.command == Command::set_pin;
+                      line.command == Command::set_pin || line.command == Command::diagnose;
   if (needs_config && !line.config_path) return usage_error("kiosk " + name_of(line.command) + " needs --config FILE");
   if (line.command == Command::import && !import_files)
     return usage_error("kiosk import needs --office-config, --manifest or --queue-blocks");
   if (line.command != Command::import && import_files)
     return usage_error("--office-config, --manifest and --queue-blocks belong to kiosk import");
-  if ((line.command == Command::preview_ticket) != line.out_path.has_value())
-    return usage_error(line.out_path ? "--out belongs to kiosk preview-ticket" : "kiosk preview-ticket needs --out FILE.png");
+  bool takes_out = line.command == Command::preview_ticket || line.command == Command::diagnose;
+  if (takes_out != line.out_path.has_value()) {
+    if (line.out_path) return usage_error("--out belongs to kiosk preview-ticket and kiosk diagnose");
+    return usage_error(line.command == Command::diagnose ? "kiosk diagnose needs --out DIR"
+                                                         : "kiosk preview-ticket needs --out FILE.png");
+  }
   return std::nullopt;
 }
 
@@ -88,6 +94,8 @@ std::string usage_text() {
          "  kiosk sync --config FILE             one sync round with the central service now\n"
          "  kiosk selftest --config FILE         check config, storage, clock, network, TLS, printer, camera\n"
          "  kiosk check-config --config FILE     check the config and its certificate/key files only\n"
+         "  kiosk diagnose --config FILE --out DIR\n"
+         "                                       write a diagnostics bundle (.tar.gz, no personal data) into DIR\n"
          "  kiosk set-pin --config FILE          set the service menu's PIN (read from stdin) in the config\n"
          "  kiosk preview-ticket [--config FILE] --out FILE.png\n"
          "                                       draw a sample ticket as the configured printer prints it\n"

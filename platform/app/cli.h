@@ -9,13 +9,13 @@
 namespace kiosk::platform {
 
 struct CommandLine {
-  enum class Command { run, headless, import, sync, selftest, check_config, preview_ticket, set_pin, version, help };
+  enum class Command { run, headless, import, sync, selftest, check_config, preview_ticket, set_pin, diagnose, version, help };
   Command command = Command::run;
   std::optional<std::string> config_path;  // none: the embedded default
   std::optional<std::string> office_config_path;
   std::optional<std::string> manifest_path;
   std::optional<std::string> queue_blocks_path;
-  std::optional<std::string> out_path;  // preview-ticket: the PNG to write
+  std::optional<std::string> out_path;  // preview-ticket: the PNG to write; diagnose: the folder
 };
 
 Expected<CommandLine> parse_command_line(const std::vector<std::string>& args);

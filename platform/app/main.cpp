@@ -11,6 +11,7 @@
 
 #include "platform/app/app.h"
 #include "platform/app/check_config_command.h"
+#include "platform/app/diagnostics_bundle.h"
 #include "platform/app/set_pin_command.h"
 #include "platform/app/cli.h"
 #include "platform/app/headless.h"
@@ -96,6 +97,17 @@ int run_front_end(const kp::CommandLine& line, kp::Runtime& rt) {
   return run_supervised(rt, screen);
 }
 
+int run_diagnose(const kp::CommandLine& line, kp::Runtime& rt) {
+  kp::DiagnosticsSources sources{{rt.config, *line.config_path, *rt.store, rt.scan_client.get(), rt.clock, rt.clock}};
+  auto written = kp::write_diagnostics(sources, *line.out_path);
+  if (!written) {
+    std::cerr << "kiosk diagnose: " << written.error() << "\n";
+    return kExitFailure;
+  }
+  std::cout << "diagnostics bundle: " << *written << "\n";
+  return 0;
+}
+
 int dispatch(const kp::CommandLine& line, kp::Runtime& rt) {
   using Command = kp::CommandLine::Command;
   switch (line.command) {
@@ -103,6 +115,7 @@ int dispatch(const kp::CommandLine& line, kp::Runtime& rt) {
     case Command::sync: return kp::run_sync(rt.sync.get(), *rt.store, rt.connectivity, std::cout, std::cerr);
     case Command::selftest:
       return kp::run_selftest({rt.config, *line.config_path, *rt.store, rt.scan_client.get(), rt.clock, rt.clock}, std::cout);
+    case Command::diagnose: return run_diagnose(line, rt);
     default: break;
   }
   if (!line.config_path)

@@ -89,6 +89,9 @@ class SqliteStore final : public Journal,
   // Maintenance and diagnostics.
   // "ok", or the problems PRAGMA integrity_check found, one per line.
   Expected<std::string> integrity_check();
+  // Counts and dates for a diagnostics bundle, "name: value" lines; no
+  // personal data (store_statistics.cpp).
+  Expected<std::string> statistics();
   // The value of a read-only pragma on this connection, e.g. "journal_mode".
   Expected<std::string> pragma(std::string_view name);
   // Caps the file's size (PRAGMA max_page_count, this connection only):

@@ -13,6 +13,7 @@ class TimesyncFlag final : public TimeSync {
  public:
   explicit TimesyncFlag(std::string path) : path_(std::move(path)) {}
   bool synchronized() const override;
+  std::string name() const override { return "NTP (systemd-timesyncd)"; }
 
  private:
   std::string path_;

@@ -16,6 +16,7 @@ namespace {
 class FakeTimeSync final : public TimeSync {
  public:
   bool synchronized() const override { return synced; }
+  std::string name() const override { return "NTP (systemd-timesyncd)"; }
   std::atomic<bool> synced{false};
 };
 
