@@ -12,6 +12,8 @@
 #include "kiosk/scan/frame_source.h"
 #include "kiosk/scan/scan_feedback.h"
 #include "kiosk/scan/scan_formats.h"
+#include "platform/scan/glare.h"
+#include "platform/scan/zbar_reader.h"
 
 namespace kiosk::platform {
 
@@ -25,10 +27,14 @@ class BarcodeDecoder {
   BarcodeDecoder(unsigned formats, std::optional<RegionOfInterest> roi = std::nullopt,
                  DecodeSchedule schedule = DecodeSchedule());
 
-  // Decodes frame number `frame_index` of a stream with that frame's attempt.
+  // Decodes frame number `frame_index` of a stream with that frame's attempt;
+  // when ZXing reads nothing, the second look below may.
   DecodedFrame decode(const LumaView& frame, std::uint64_t frame_index);
-  // One attempt, for the benchmark and tests.
+  // One ZXing attempt alone, for the benchmark and tests.
   DecodedFrame decode_with(const LumaView& frame, const DecodeAttempt& attempt);
+
+  // Every this many frames zbar looks even when nothing suggests a symbol.
+  static constexpr std::uint64_t kSecondLookEvery = 4;
 
   const DecodeSchedule& schedule() const { return schedule_; }
 
@@ -36,7 +42,13 @@ class BarcodeDecoder {
   unsigned formats_;
   std::optional<RegionOfInterest> roi_;
   DecodeSchedule schedule_;
+  DecodedFrame second_look(const LumaView& frame, const std::optional<PixelBox>& glare, DecodedFrame first);
+  void read_glare_region(const LumaView& region, const PixelBox& glare, std::vector<std::string>& reads);
+
   std::vector<std::uint8_t> inverted_;  // reused buffer for inverted attempts
+  std::vector<std::uint8_t> flat_;      // ... for the contrast-normalised frame
+  std::vector<std::uint8_t> half_;      // ... for the glare region at half size
+  ZbarReader zbar_;
 };
 
 }  // namespace kiosk::platform
