@@ -73,6 +73,8 @@ void CheckinService::decide(Context& ctx) {
   if (reject_signed(ctx) || report_earlier_checkin(ctx) || decide_online(ctx) || !find_booking(ctx)) return;
   ctx.decision.service = ctx.booking.service;
   ctx.decision.slot_start = ctx.booking.slot_start;
+  if (ctx.booking.status == BookingStatus::checked_in && ctx.online_attempted && is_service_queue_number(ctx.booking.queue_number))
+    return adopt_service_number(ctx);
   if (ctx.booking.status == BookingStatus::checked_in) {
     ctx.decision.verdict = Verdict::already_checked_in;
     ctx.decision.queue_number = ctx.booking.queue_number;
@@ -436,6 +438,33 @@ void CheckinService::date_unverified(const OfficeConfig& office) {
   if (!dated) return log_.error("check-ins made before the clock was confirmed not dated: " + dated.error());
   if (*dated > 0) log_.info("clock confirmed: " + std::to_string(*dated) + " check-in(s) made before it dated by it");
   maybe_unverified_ = false;
+}
+
+// The online attempt got no answer, and the manifest (refreshed meanwhile)
+// says the service holds a check-in of this code: almost surely that very
+// attempt. The applicant gets a ticket with the service's number, and the
+// offline decision goes up under the attempt's event_id, so the service
+// keeps that one number ("When an online answer is lost"). Were it another
+// kiosk's check-in, the upload's 409 says so, and the ticket still holds the
+// number the office will call.
+void CheckinService::adopt_service_number(Context& ctx) {
+  auto parsed = parse_queue_number(ctx.booking.queue_number);
+  auto record = new_record(ctx);
+  record.service = ctx.booking.service;
+  record.prefix = parsed->prefix;
+  record.number = parsed->number;
+  record.queue_number = ctx.booking.queue_number;
+  record.slot_start = ctx.booking.slot_start;
+  if (auto committed = ports_.journal.commit(record); !committed)
+    return fail(ctx, "check-in not recorded: " + committed.error());
+  log_.warn("the service already holds " + redact_code(ctx.payload.code) + " as " + record.queue_number +
+            ", most likely from the online attempt whose answer was lost: that number is printed");
+  ctx.decision.verdict = Verdict::admitted;
+  ctx.decision.service = record.service;
+  ctx.decision.slot_start = record.slot_start;
+  ctx.decision.queue_number = record.queue_number;
+  ctx.decision.checked_in_at = record.decided_at;
+  print(ctx, record);
 }
 
 // The fields every check-in record has, whoever decided it.

@@ -78,6 +78,7 @@ class CheckinService {
   bool find_booking(Context& ctx);
   bool check_birth_date(Context& ctx);
   void admit(Context& ctx);
+  void adopt_service_number(Context& ctx);
   Expected<std::vector<int>> numbers_used(const Context& ctx, std::chrono::year_month_day today);
   CheckinRecord new_record(const Context& ctx) const;
   void print(Context& ctx, const CheckinRecord& record);

@@ -39,9 +39,7 @@ LumaImage highlight(const LumaImage& in, double cx, double cy, double radius, in
   return out;
 }
 
-std::vector<GlareShot> glare_shots(const std::string& signed_qr, const std::string& plain) {
-  auto qr = phone_screen(Symbology::qr, signed_qr);
-  auto bars = phone_screen(Symbology::code128, plain);
+std::vector<GlareShot> glare_shots(const ShotText& text_for) {
   struct Place {
     const char* name;
     double cx, cy;
@@ -51,22 +49,22 @@ std::vector<GlareShot> glare_shots(const std::string& signed_qr, const std::stri
   const Place bar_places[] = {{"centre", 0.50, 0.50}, {"left", 0.33, 0.50}};
   const std::pair<const char*, int> strengths[] = {{"faint", 120}, {"medium", 220}, {"strong", 320}, {"blown", 420}};
   std::vector<GlareShot> shots;
-  auto add = [&](std::string name, const LumaImage& base, const std::string& expected, const Place& place,
-                 double radius, int strength, int blur) {
-    auto image = highlight(base, place.cx, place.cy, radius, strength);
+  auto add = [&](std::string name, Symbology symbology, const Place& place, double radius, int strength, int blur) {
+    auto text = text_for(symbology, static_cast<int>(shots.size()));
+    auto image = highlight(phone_screen(symbology, text), place.cx, place.cy, radius, strength);
     if (blur > 0) image = box_blur(image, blur);
-    shots.push_back({std::move(name), expected, std::move(image)});
+    shots.push_back({std::move(name), text, std::move(image)});
   };
   for (const auto& place : qr_places)
     for (const auto& [strength_name, strength] : strengths)
-      add(std::string("qr-") + strength_name + "-" + place.name, qr, signed_qr, place, 0.10, strength, 0);
-  add("qr-medium-wide-centre", qr, signed_qr, qr_places[0], 0.16, 220, 0);
-  add("qr-strong-centre-blur", qr, signed_qr, qr_places[0], 0.10, 320, 1);
-  add("qr-medium-upper-left-blur", qr, signed_qr, qr_places[1], 0.10, 220, 2);
+      add(std::string("qr-") + strength_name + "-" + place.name, Symbology::qr, place, 0.10, strength, 0);
+  add("qr-medium-wide-centre", Symbology::qr, qr_places[0], 0.16, 220, 0);
+  add("qr-strong-centre-blur", Symbology::qr, qr_places[0], 0.10, 320, 1);
+  add("qr-medium-upper-left-blur", Symbology::qr, qr_places[1], 0.10, 220, 2);
   for (const auto& place : bar_places)
     for (const auto& [strength_name, strength] : strengths)
-      add(std::string("code128-") + strength_name + "-" + place.name, bars, plain, place, 0.08, strength, 0);
-  add("code128-strong-centre-blur", bars, plain, bar_places[0], 0.08, 320, 1);
+      add(std::string("code128-") + strength_name + "-" + place.name, Symbology::code128, place, 0.08, strength, 0);
+  add("code128-strong-centre-blur", Symbology::code128, bar_places[0], 0.08, 320, 1);
   return shots;
 }
 

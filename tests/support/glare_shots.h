@@ -4,6 +4,7 @@
 // it) as a camera sees it, with a ceiling light's highlight added on top and
 // clipped at 255 where the sensor saturates. Several strengths and
 // positions, glare with blur, and glare on Code 128. Deterministic.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,9 @@ platform::LumaImage phone_screen(Symbology symbology, const std::string& text);
 // (cx, cy) of the frame, `radius` a fraction of the frame's width.
 platform::LumaImage highlight(const platform::LumaImage& in, double cx, double cy, double radius, int strength);
 
-// The set: the signed test vector as QR and a plain code as Code 128.
-std::vector<GlareShot> glare_shots(const std::string& signed_qr, const std::string& plain);
+// The set. Each shot shows text_for(symbology, index of the shot): the
+// same texts for a benchmark, a booking code each for an end-to-end run.
+using ShotText = std::function<std::string(Symbology, int)>;
+std::vector<GlareShot> glare_shots(const ShotText& text_for);
 
 }  // namespace kiosk::test

@@ -350,3 +350,40 @@ TEST_CASE("online: logs never hold a full booking code", "[online][log]") {
     CHECK(line.find("ABC123") == std::string::npos);
   }
 }
+
+TEST_CASE("no online answer, but the refreshed manifest says the service holds the code: its number is printed",
+          "[online]") {
+  OnlineKiosk kiosk;
+  // The attempt landed and the answer was lost; meanwhile the sync worker's
+  // refresh brought the service's manifest, where the code is checked in.
+  kiosk.central.lose_next_checkin_answer(transport_failure("operation timed out"));
+  auto held = booking("LATE01", "2017-08-17T08:20:00+07:00", "N", BookingStatus::checked_in);  // late by the kiosk
+  held.queue_number = "A-017";
+  held.checked_in_at = at("2017-08-17T08:00:00+07:00");
+  kiosk.directory.add(held);
+  auto decision = kiosk.scan("LATE01");
+  CHECK(decision.verdict == Verdict::admitted);
+  CHECK(decision.queue_number == "A-017");  // the service's number, not one of the kiosk's
+  CHECK(decision.printed);
+  auto records = kiosk.journal.records();
+  REQUIRE(records.size() == 1);
+  CHECK(records.front().event_id == kFirstId);  // uploaded under the attempt's event_id
+  CHECK(records.front().mode == DecisionMode::offline);
+  CHECK(records.front().queue_number == "A-017");
+  REQUIRE(kiosk.printer.tickets().size() == 1);
+  CHECK(kiosk.printer.tickets()[0].queue_number == "A-017");
+  CHECK(kiosk.log.contains("the service already holds LA**** as A-017"));
+}
+
+TEST_CASE("a code the manifest shows checked in, with no online attempt of this scan, is already checked in",
+          "[online]") {
+  OnlineKiosk kiosk;
+  kiosk.connectivity.record_failure(kiosk.clock.monotonic(), "down");  // offline: no attempt at all
+  auto held = booking("DONE01", "2017-08-17T09:00:00+07:00", "N", BookingStatus::checked_in);
+  held.queue_number = "A-003";
+  kiosk.directory.add(held);
+  auto decision = kiosk.scan("DONE01");
+  CHECK(decision.verdict == Verdict::already_checked_in);
+  CHECK(decision.queue_number == "A-003");
+  CHECK(kiosk.printer.tickets().empty());
+}
