@@ -115,10 +115,13 @@ BarcodeDecoder::BarcodeDecoder(unsigned formats, std::optional<RegionOfInterest>
 // ZXing first, with the schedule's attempt for this frame. When it reads
 // nothing, a second look (zbar, and for glare the frame with its contrast
 // normalised and at half size) on the frames where it can help: a symbol
-// seen but not read, glare over a candidate symbol, or every few frames.
+// seen but not read, glare over a candidate symbol, or once per cycle.
 DecodedFrame BarcodeDecoder::decode(const LumaView& frame, std::uint64_t frame_index) {
-  auto first = decode_with(frame, schedule_.attempt_for(frame_index));
-  if (!first.texts.empty() || frame.empty()) return first;
+  const auto& attempt = schedule_.attempt_for(frame_index);
+  auto first = decode_with(frame, attempt);
+  // An inverted attempt that read nothing was a guess at a dark-mode screen;
+  // the second look reads the frame as it is, which the next frames do anyway.
+  if (!first.texts.empty() || frame.empty() || attempt.invert) return first;
   auto glare = find_glare(region_of(frame, roi_));
   bool seen = first.feedback.state == ScanFeedback::State::hold_still;
   if (!glare && !seen && frame_index % kSecondLookEvery != 0) return first;

@@ -33,8 +33,9 @@ class BarcodeDecoder {
   // One ZXing attempt alone, for the benchmark and tests.
   DecodedFrame decode_with(const LumaView& frame, const DecodeAttempt& attempt);
 
-  // Every this many frames zbar looks even when nothing suggests a symbol.
-  static constexpr std::uint64_t kSecondLookEvery = 4;
+  // Every this many frames zbar looks even when nothing suggests a symbol:
+  // once per schedule cycle, so that an idle camera costs little more.
+  static constexpr std::uint64_t kSecondLookEvery = 8;  // about twice a second at 15 fps
 
   const DecodeSchedule& schedule() const { return schedule_; }
 
