@@ -54,6 +54,8 @@ void ScreenFlow::on_event(const KioskEvent& event) {
           ask_birth_date(e.scan);
         } else if constexpr (std::is_same_v<E, ScanSeen>) {
           state_.scan = e.feedback;
+          state_.glare.seen(e.feedback.state, clock_.monotonic());
+          update_glare_tip(clock_.monotonic());
         } else if constexpr (std::is_same_v<E, ConnectivityChanged>) {
           state_.offline = !e.online;
         } else if constexpr (std::is_same_v<E, DeviceChanged>) {
@@ -109,6 +111,7 @@ void ScreenFlow::key(Key key) {
 
 void ScreenFlow::tick() {
   auto now = clock_.monotonic();
+  update_glare_tip(now);
   if (!idle_applies()) return;
   auto idle = now - state_.last_touch;
   if (idle >= settings_.idle_timeout) {
@@ -117,6 +120,14 @@ void ScreenFlow::tick() {
     state_.warned = true;
     voice_.cue(Cue::warning);
   }
+}
+
+// The tip comes once per episode, read aloud if the applicant asked for speech.
+void ScreenFlow::update_glare_tip(MonoTime now) {
+  bool showing = state_.step == Step::welcome && state_.glare.showing(now);
+  if (showing == state_.glare_tip) return;
+  state_.glare_tip = showing;
+  if (showing && state_.speaking) speak();
 }
 
 ViewModel ScreenFlow::view() const {

@@ -15,6 +15,7 @@
 #include "kiosk/events/kiosk_event.h"
 #include "kiosk/booking/office.h"
 #include "kiosk/events/front_end.h"
+#include "kiosk/screens/glare_tip.h"
 #include "kiosk/screens/string_table.h"
 #include "kiosk/screens/view_model.h"
 #include "kiosk/screens/voice.h"
@@ -55,6 +56,8 @@ struct FlowState {
   std::optional<ScanRequest> birth_date_scan;
   std::optional<DecisionEvent> result;
   ScanFeedback scan;
+  GlareTip glare;
+  bool glare_tip = false;  // welcome says to tilt the phone or turn up its brightness
   MonoTime submitted_at{};
   MonoTime last_touch{};
   bool warned = false;
@@ -84,6 +87,7 @@ class ScreenFlow {
   void ask_birth_date(const ScanRequest& scan);
   void end_applicant();
   void speak();
+  void update_glare_tip(MonoTime now);
   bool idle_applies() const;
 
   const StringTable& strings_;

@@ -72,8 +72,15 @@ void welcome(Builder& b, Instant now) {
   v.camera = b.state().camera_online;
   v.scan = b.state().scan;
   // What to do now replaces the invitation: hold still while it is read.
-  if (!b.state().camera_online) v.title = b.say("welcome.no_camera");
-  else if (v.scan.state == ScanFeedback::State::hold_still) v.title = b.say("welcome.hold_still");
+  if (!b.state().camera_online) {
+    v.title = b.say("welcome.no_camera");
+  } else if (b.state().glare_tip) {
+    v.title = b.say("welcome.glare_tip");
+    v.icon = Icon::tilt_phone;
+    b.line("welcome.glare_tip_more");
+  } else if (v.scan.state == ScanFeedback::State::hold_still) {
+    v.title = b.say("welcome.hold_still");
+  }
   b.add(b.button(Action::type_code, "button.type_code", true));
   auto priority = b.button(Action::priority, b.state().priority ? "button.priority_on" : "button.priority");
   priority.on = b.state().priority;

@@ -16,7 +16,8 @@ namespace kiosk {
 enum class ScreenId { welcome, registration, registration_text, typing, birth_date, verifying, admitted, verdict, busy };
 
 // Drawn beside the title, so colour is never the only cue.
-enum class Icon { none, camera, check, cross, clock, calendar, info, printer, keyboard, phone };
+// tilt_phone: a picture (a phone tilted out of a light's reflection), not a glyph.
+enum class Icon { none, camera, check, cross, clock, calendar, info, printer, keyboard, phone, tilt_phone };
 enum class Tone { neutral, success, problem };
 
 enum class Action {

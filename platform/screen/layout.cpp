@@ -310,9 +310,17 @@ class Builder {
 
   int title(Rect area, int y) {
     if (view_.title.empty()) return y;
-    int icon = view_.icon == Icon::none ? 0 : m_.title_line;
+    // A picture (the glare tip's) is two title lines high, unless that
+    // leaves the title more than three lines; a glyph is one.
+    int icon = view_.icon == Icon::none ? 0 : view_.icon == Icon::tilt_phone ? 2 * m_.title_line : m_.title_line;
     int x = area.x + (icon ? icon + m_.gap : 0);
     auto lines = wrap(view_.title, Face::bold, m_.title_px, area.right() - x);
+    if (icon > m_.title_line && lines.size() > 3) {
+      icon = m_.title_line;
+      x = area.x + icon + m_.gap;
+      lines = wrap(view_.title, Face::bold, m_.title_px, area.right() - x);
+    }
+    int top = y;
     if (icon) {
       Element e;
       e.kind = Kind::icon;
@@ -326,7 +334,7 @@ class Builder {
       text(x, y, line, Face::bold, m_.title_px, Role::title, kInk, kPaper);
       y += m_.title_line;
     }
-    return y + m_.gap;
+    return std::max(y, top + icon) + m_.gap;
   }
 
   int paragraph(Rect area, int y, const std::string& s) {

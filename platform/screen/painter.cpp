@@ -1,6 +1,7 @@
 #include "platform/screen/painter.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "platform/printer/qr_symbol.h"
 
@@ -120,12 +121,56 @@ const char* glyph_of(Icon icon) {
     case Icon::keyboard: return "\u2328";
     case Icon::phone: return "\u260E";
     case Icon::camera: return "\u25C9";
+    case Icon::tilt_phone:  // drawn, not a glyph
     case Icon::none: break;
   }
   return "";
 }
 
+// A quad of `color`: the rectangle w x h centred on (cx, cy), turned by
+// `degrees` (clockwise on the screen).
+void turned_rect(SDL_Renderer* r, float cx, float cy, float w, float h, float degrees, Color color, Uint8 alpha = 255) {
+  float a = degrees * 3.14159265f / 180.0f, c = std::cos(a), s = std::sin(a);
+  SDL_Color col{color.r, color.g, color.b, alpha};
+  auto corner = [&](float x, float y) {
+    return SDL_Vertex{SDL_FPoint{cx + x * c - y * s, cy + x * s + y * c}, col, SDL_FPoint{0, 0}};
+  };
+  SDL_Vertex v[4] = {corner(-w / 2, -h / 2), corner(w / 2, -h / 2), corner(w / 2, h / 2), corner(-w / 2, h / 2)};
+  const int order[6] = {0, 1, 2, 0, 2, 3};
+  SDL_SetRenderDrawBlendMode(r, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+  SDL_RenderGeometry(r, nullptr, v, 4, order, 6);
+  SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+}
+
+void glyph_at(SDL_Renderer* r, FontSet& fonts, const char* utf8, int px, Color color, int cx, int cy) {
+  SdlSurface glyph(TTF_RenderUTF8_Blended(fonts.font(Face::bold, px), utf8, SDL_Color{color.r, color.g, color.b, 255}));
+  if (!glyph) return;
+  SdlTexture texture(SDL_CreateTextureFromSurface(r, glyph.get()));
+  SDL_Rect dst{cx - glyph->w / 2, cy - glyph->h / 2, glyph->w, glyph->h};
+  SDL_RenderCopy(r, texture.get(), nullptr, &dst);
+}
+
+// The glare tip's picture: a phone turned out of the white streak of a
+// light's reflection, the way to turn it, and the brightness sun.
+void draw_tilt_phone(SDL_Renderer* r, const Element& e, FontSet& fonts) {
+  fill(r, e.rect, e.bg);
+  float h = static_cast<float>(e.rect.h);
+  float cx = static_cast<float>(e.rect.x) + h * 0.40f, cy = static_cast<float>(e.rect.y) + h * 0.55f;
+  turned_rect(r, cx, cy, h * 0.40f, h * 0.74f, -18, Color{17, 17, 17});                 // the phone
+  turned_rect(r, cx, cy, h * 0.32f, h * 0.62f, -18, Color{226, 232, 240});             // its screen
+  for (int i = 0; i < 3; ++i)                                                          // a code on it
+    for (int j = 0; j < 3; ++j)
+      if ((i + j) % 2 == 0)
+        turned_rect(r, cx + (i - 1) * h * 0.08f, cy + (j - 1) * h * 0.08f, h * 0.07f, h * 0.07f, -18, Color{17, 17, 17});
+  turned_rect(r, cx + h * 0.02f, cy - h * 0.04f, h * 0.70f, h * 0.10f, -45, Color{255, 255, 255}, 200);  // the glare
+  glyph_at(r, fonts, "\u21BB", static_cast<int>(h * 0.34f), e.fg, e.rect.x + static_cast<int>(h * 0.80f),
+           e.rect.y + static_cast<int>(h * 0.66f));  // turn it
+  glyph_at(r, fonts, "\u2600", static_cast<int>(h * 0.30f), Color{250, 204, 21}, e.rect.x + static_cast<int>(h * 0.80f),
+           e.rect.y + static_cast<int>(h * 0.24f));  // brightness
+}
+
 void draw_icon(SDL_Renderer* r, const Element& e, FontSet& fonts) {
+  if (e.icon == Icon::tilt_phone) return draw_tilt_phone(r, e, fonts);
   fill(r, e.rect, e.bg);
   int px = e.rect.h * 3 / 4;
   SDL_Color fg{e.fg.r, e.fg.g, e.fg.b, 255};

@@ -67,12 +67,18 @@ ViewButton tap_of(Action action) {
 
 void play(std::string_view name, const SampleDetails& details, ScreenFlow& flow, ScriptClock& clock) {
   if (details.offline) flow.on_event(ConnectivityChanged{false, "timeout"});
-  if (name == "hold_still") {
+  if (name == "hold_still" || name == "glare_tip") {
     ScanFeedback seen;
     seen.state = ScanFeedback::State::hold_still;
     seen.frame_width = 640, seen.frame_height = 480;
     seen.corners = {{{260, 170}, {400, 175}, {395, 310}, {255, 305}}};
     flow.on_event(ScanSeen{seen});
+    // Seen but not read, frame after frame, for longer than the tip waits.
+    for (auto waited = std::chrono::milliseconds{0}; name == "glare_tip" && waited < GlareTip::kAfter;
+         waited += std::chrono::milliseconds{250}) {
+      clock.advance(std::chrono::milliseconds{250});
+      flow.on_event(ScanSeen{seen});
+    }
   } else if (name == "offline") {
     flow.on_event(ConnectivityChanged{false, "timeout"});
   } else if (name == "registration" || name == "registration_text") {
@@ -116,7 +122,7 @@ void play(std::string_view name, const SampleDetails& details, ScreenFlow& flow,
 }  // namespace
 
 std::vector<std::string> sample_screen_names() {
-  std::vector<std::string> names = {"welcome",   "hold_still", "offline",  "registration", "registration_text",
+  std::vector<std::string> names = {"welcome",   "hold_still", "glare_tip", "offline", "registration", "registration_text",
                                     "typing",    "busy",       "birth_date", "verifying", "admitted",
                                     "printer_problem", "timeout_warning"};
   for (auto verdict : kVerdicts) names.emplace_back(to_string(verdict));

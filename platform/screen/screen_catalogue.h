@@ -11,7 +11,7 @@
 
 namespace kiosk::platform {
 
-// welcome, hold_still, registration, registration_text, typing, busy (OK
+// welcome, hold_still, glare_tip (a symbol seen unread for 2 s), registration, registration_text, typing, busy (OK
 // pressed while the scan queue is full), birth_date,
 // verifying, admitted, printer_problem, timeout_warning, offline, and one per
 // verdict (late, too_early, ...).

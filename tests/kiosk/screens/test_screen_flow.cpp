@@ -466,3 +466,64 @@ TEST_CASE("a full scan queue: the screen never waits for it, says so, and keeps 
   CHECK(k.submitter.scans[2].text == "AB12CD");
   CHECK(k.submitter.scans[2].priority);
 }
+
+// Issue 13: a symbol the camera sees but cannot read, frame after frame.
+namespace {
+
+void seen_for(Kiosk& k, ScanFeedback::State state, std::chrono::milliseconds span,
+              std::chrono::milliseconds every = 66ms) {
+  ScanFeedback seen;
+  seen.state = state;
+  for (auto end = k.clock.monotonic() + span; k.clock.monotonic() < end;) {
+    k.clock.advance(every);
+    k.flow.on_event(ScanSeen{seen});
+    k.flow.tick();
+  }
+}
+
+}  // namespace
+
+TEST_CASE("glare tip: after two seconds of a symbol seen but not read, welcome says to tilt the phone") {
+  Kiosk k;
+  seen_for(k, ScanFeedback::State::hold_still, 1900ms);
+  CHECK(k.view().title == "[welcome.hold_still]");  // not yet
+  seen_for(k, ScanFeedback::State::hold_still, 200ms);
+  auto v = k.view();
+  CHECK(v.title == "[welcome.glare_tip]");
+  CHECK(v.icon == Icon::tilt_phone);
+  CHECK(v.lines == std::vector<std::string>{"[welcome.glare_tip_more]"});
+}
+
+TEST_CASE("glare tip: a missed frame does not start the wait again; the symbol gone for a second does") {
+  Kiosk k;
+  seen_for(k, ScanFeedback::State::hold_still, 1500ms);
+  k.clock.advance(400ms);  // frames the decoder missed
+  seen_for(k, ScanFeedback::State::hold_still, 200ms);
+  CHECK(k.view().title == "[welcome.glare_tip]");
+  k.clock.advance(1100ms);  // gone
+  k.flow.tick();
+  CHECK(k.view().title != "[welcome.glare_tip]");
+  seen_for(k, ScanFeedback::State::hold_still, 1500ms);  // a new wait
+  CHECK(k.view().title != "[welcome.glare_tip]");
+}
+
+TEST_CASE("glare tip: a read ends it") {
+  Kiosk k;
+  seen_for(k, ScanFeedback::State::hold_still, 2500ms);
+  REQUIRE(k.view().title == "[welcome.glare_tip]");
+  seen_for(k, ScanFeedback::State::decoded, 66ms);
+  CHECK(k.view().title != "[welcome.glare_tip]");
+}
+
+TEST_CASE("glare tip: read aloud once per episode when the applicant asked for speech, never otherwise") {
+  Kiosk k;
+  seen_for(k, ScanFeedback::State::hold_still, 3s);
+  CHECK(k.voice.said.empty());  // speech is the applicant's choice
+  k.clock.advance(2s);
+  k.flow.tick();  // the episode ends
+  k.tap(Action::speak);
+  auto spoken = k.voice.said.size();
+  seen_for(k, ScanFeedback::State::hold_still, 5s);
+  REQUIRE(k.voice.said.size() == spoken + 1);  // once, not every frame
+  CHECK(k.voice.said.back().text.find("[welcome.glare_tip]") != std::string::npos);
+}
