@@ -40,6 +40,18 @@ json replay_config(const std::string& dir) {
   return {{"camera", {{"device", "images:" + dir}, {"fps", 60}, {"loop", false}}}};
 }
 
+// The kiosk replays `frames` as its camera with `bookings` in its manifest,
+// to the end; its decision lines.
+std::vector<json> replay(KioskFixture& kiosk, const std::string& frames, const std::vector<TestBooking>& bookings) {
+  kiosk.configure(replay_config(frames));
+  kiosk.import_office();
+  kiosk.import_manifest(bookings);
+  auto result = kiosk.headless("");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  return json_lines(result.out);
+}
+
 }  // namespace
 
 TEST_CASE("camera: every degraded code is one decision line, admitted, from the camera") {
@@ -59,14 +71,7 @@ TEST_CASE("camera: every degraded code is one decision line, admitted, from the 
   }
   // Noise the camera also sees: a poster's QR that is no booking code.
   write_frames(frames, index++, {"poster", "", render_code(Symbology::qr, "https://imigrasi.go.id", 640, 480)}, 2);
-  kiosk.configure(replay_config(frames));
-  kiosk.import_office();
-  kiosk.import_manifest(bookings);
-
-  auto result = kiosk.headless("");
-  INFO(result.err);
-  REQUIRE(result.exit_code == 0);
-  auto lines = json_lines(result.out);
+  auto lines = replay(kiosk, frames, bookings);
   REQUIRE(lines.size() == expected_codes.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     INFO(lines[i].dump());
@@ -178,14 +183,8 @@ TEST_CASE("camera: phone screens under glare read at least as well as ZXing alon
       if (text == shot.expected) by_zbar.insert(code);
     write_frames(frames, static_cast<int>(i), {shot.name, shot.expected, shot.image});
   }
-  kiosk.configure(replay_config(frames));
-  kiosk.import_office();
-  kiosk.import_manifest(bookings);
-  auto result = kiosk.headless("");
-  INFO(result.err);
-  REQUIRE(result.exit_code == 0);
   std::set<std::string> by_kiosk;
-  for (const auto& line : json_lines(result.out)) {
+  for (const auto& line : replay(kiosk, frames, bookings)) {
     INFO(line.dump());
     CHECK(line["verdict"] == "admitted");  // its own code, so never a wrong read
     by_kiosk.insert(line["code"].get<std::string>());

@@ -8,22 +8,10 @@
 
 #include "platform/system/boot_id.h"
 #include "platform/system/timesync_flag.h"
+#include "tests/platform/store/store_fixtures.h"
 
 using namespace kiosk::platform;
-
-namespace {
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "kiosk-clock-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-};
-
-}  // namespace
+using kiosk::testing::TempDir;
 
 TEST_CASE("timesync flag: synchronised exactly while the file exists", "[clock]") {
   TempDir dir;

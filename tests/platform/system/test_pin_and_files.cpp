@@ -11,20 +11,12 @@
 
 #include "platform/system/pin_hash.h"
 #include "platform/system/replace_file.h"
+#include "tests/platform/store/store_fixtures.h"
 
 using namespace kiosk::platform;
+using kiosk::testing::TempDir;
 
 namespace {
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "kiosk-pin-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 std::string contents(const std::string& path) {
   std::ifstream in(path);
