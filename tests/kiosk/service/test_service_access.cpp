@@ -1,6 +1,6 @@
 // The way into the technician's menu (issue 14), on fake monotonic times:
 // the hidden gesture, the PIN and its lockout, the idle exit, and no menu
-// while an applicant is mid check-in.
+// while an applicant is mid check-in; each part, then all of it together.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -8,6 +8,8 @@
 #include "kiosk/service/hidden_gesture.h"
 #include "kiosk/service/menu_session.h"
 #include "kiosk/service/pin_gate.h"
+#include "kiosk/service/service_menu.h"
+#include "support/fakes.h"
 
 using namespace kiosk;
 using namespace std::chrono_literals;
@@ -127,4 +129,98 @@ TEST_CASE("service access: the menu closes by itself after a minute with no touc
   CHECK(menu.close_if_idle(t0 + 110s));
   CHECK_FALSE(menu.is_open());
   CHECK_FALSE(menu.close_if_idle(t0 + 200s));  // once
+}
+
+// ---- The whole way in, as the front end drives it ----
+namespace {
+
+struct Technician {
+  test::FakeClock clock;
+  test::RecordingLogSink sink;
+  KnownPin pin;
+  ServiceMenu menu{&pin, clock, Logger(sink, "service")};
+
+  void gesture(bool mid_checkin = false) {
+    menu.touch_down(0.03, 0.04);
+    clock.advance(5s);
+    menu.touch_up(0.03, 0.04, mid_checkin);
+    clock.advance(1s);
+    menu.touch_down(0.97, 0.96);
+    clock.advance(100ms);
+    menu.touch_up(0.97, 0.96, mid_checkin);
+  }
+  void type(const std::string& digits) {
+    for (char c : digits) menu.key(c);
+    menu.submit();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("service menu: the gesture asks for the PIN, the right PIN opens it, and both are logged", "[service_menu]") {
+  Technician t;
+  t.gesture();
+  REQUIRE(t.menu.step() == ServiceMenu::Step::pin);
+  t.type("482913");
+  CHECK(t.menu.step() == ServiceMenu::Step::open);
+  CHECK(t.sink.contains("info service: service menu: PIN asked for"));
+  CHECK(t.sink.contains("warn service: service menu: opened"));
+  for (const auto& line : t.sink.lines()) CHECK(line.find("482913") == std::string::npos);  // never the PIN
+  t.menu.leave();
+  CHECK(t.menu.step() == ServiceMenu::Step::closed);
+  CHECK(t.sink.contains("service menu: closed (left by the technician)"));
+}
+
+TEST_CASE("service menu: wrong PINs are logged and lock it out", "[service_menu]") {
+  Technician t;
+  t.gesture();
+  t.type("111111");
+  CHECK(t.menu.step() == ServiceMenu::Step::pin);
+  CHECK(t.sink.contains("warn service: service menu: wrong PIN"));
+  t.type("222222");
+  t.type("333333");
+  CHECK(t.sink.contains("warn service: service menu: locked out for 30 s after wrong PINs"));
+  CHECK(t.menu.lockout_seconds() == 30);
+  t.type("482913");  // locked: not even the right one
+  CHECK(t.menu.step() == ServiceMenu::Step::pin);
+}
+
+TEST_CASE("service menu: it closes after a minute idle, from the PIN entry and from the menu", "[service_menu]") {
+  Technician t;
+  t.gesture();
+  t.clock.advance(59s);
+  t.menu.tick();
+  CHECK(t.menu.step() == ServiceMenu::Step::pin);
+  t.clock.advance(1s);
+  t.menu.tick();
+  CHECK(t.menu.step() == ServiceMenu::Step::closed);
+  CHECK(t.sink.contains("service menu: closed (a minute without a touch)"));
+  t.gesture();
+  t.type("482913");
+  REQUIRE(t.menu.step() == ServiceMenu::Step::open);
+  t.clock.advance(40s);
+  t.menu.touch_down(0.5, 0.5);  // the technician is still there
+  t.clock.advance(40s);
+  t.menu.tick();
+  CHECK(t.menu.step() == ServiceMenu::Step::open);
+  t.clock.advance(20s);
+  t.menu.tick();
+  CHECK(t.menu.step() == ServiceMenu::Step::closed);
+}
+
+TEST_CASE("service menu: not while an applicant is mid check-in, and not without a PIN set", "[service_menu]") {
+  Technician t;
+  t.gesture(true);
+  CHECK(t.menu.step() == ServiceMenu::Step::closed);
+  CHECK(t.sink.contains("service menu: asked for while an applicant is mid check-in: not opened"));
+  test::FakeClock clock;
+  test::RecordingLogSink sink;
+  ServiceMenu none(nullptr, clock, Logger(sink, "service"));
+  none.touch_down(0.03, 0.04);
+  clock.advance(5s);
+  none.touch_up(0.03, 0.04, false);
+  none.touch_down(0.97, 0.96);
+  none.touch_up(0.97, 0.96, false);
+  CHECK(none.step() == ServiceMenu::Step::closed);
+  CHECK(sink.contains("warn service: service menu: asked for, but no PIN is set (kiosk set-pin)"));
 }
