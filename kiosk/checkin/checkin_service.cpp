@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "kiosk/checkin/arrival_rule.h"
+#include "kiosk/sync/date_unverified.h"
 #include "kiosk/booking/birth_date.h"
 #include "kiosk/booking/booking_code.h"
 #include "kiosk/booking/payload.h"
@@ -432,12 +433,9 @@ Expected<std::vector<int>> CheckinService::numbers_used(const Context& ctx, std:
 // by it before the next number is chosen, so the day's numbers count them.
 void CheckinService::date_unverified(const OfficeConfig& office) {
   if (!ports_.trust || !maybe_unverified_) return;
-  auto confirmed = ports_.trust->confirmed_now();
-  if (!confirmed) return;
-  auto dated = ports_.journal.date_unverified(*confirmed, office.utc_offset);
-  if (!dated) return log_.error("check-ins made before the clock was confirmed not dated: " + dated.error());
-  if (*dated > 0) log_.info("clock confirmed: " + std::to_string(*dated) + " check-in(s) made before it dated by it");
-  maybe_unverified_ = false;
+  auto dated = date_unverified_checkins(ports_.journal, *ports_.trust, office.utc_offset, log_);
+  if (!dated) return log_.error(dated.error());
+  if (*dated) maybe_unverified_ = false;
 }
 
 // The online attempt got no answer, and the manifest (refreshed meanwhile)

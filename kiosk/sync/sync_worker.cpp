@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kiosk/sync/date_unverified.h"
+
 
 namespace kiosk {
 namespace {
@@ -106,15 +108,10 @@ bool SyncWorker::date_unverified(SyncReport& report) {
       return false;
     }
   }
-  auto confirmed = ports_.trust->confirmed_now();
   auto office = this->office();
-  if (!confirmed || !office) return true;
-  auto dated = ports_.journal.date_unverified(*confirmed, office->utc_offset);
-  if (!dated) {
-    report.problems.push_back("check-ins made before the clock was confirmed not dated: " + dated.error());
-    return true;
-  }
-  if (*dated > 0) log_.info("clock confirmed: " + std::to_string(*dated) + " check-in(s) made before it dated by it");
+  if (!office) return true;
+  auto dated = date_unverified_checkins(ports_.journal, *ports_.trust, office->utc_offset, log_);
+  if (!dated) report.problems.push_back(dated.error());
   return true;
 }
 

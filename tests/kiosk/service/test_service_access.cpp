@@ -134,21 +134,24 @@ TEST_CASE("service access: the menu closes by itself after a minute with no touc
 // ---- The whole way in, as the front end drives it ----
 namespace {
 
+// Five seconds on the top-left corner, then the bottom-right one.
+void hidden_gesture(ServiceMenu& menu, test::FakeClock& clock, bool mid_checkin) {
+  menu.touch_down(0.03, 0.04);
+  clock.advance(5s);
+  menu.touch_up(0.03, 0.04, mid_checkin);
+  clock.advance(1s);
+  menu.touch_down(0.97, 0.96);
+  clock.advance(100ms);
+  menu.touch_up(0.97, 0.96, mid_checkin);
+}
+
 struct Technician {
   test::FakeClock clock;
   test::RecordingLogSink sink;
   KnownPin pin;
   ServiceMenu menu{&pin, clock, Logger(sink, "service")};
 
-  void gesture(bool mid_checkin = false) {
-    menu.touch_down(0.03, 0.04);
-    clock.advance(5s);
-    menu.touch_up(0.03, 0.04, mid_checkin);
-    clock.advance(1s);
-    menu.touch_down(0.97, 0.96);
-    clock.advance(100ms);
-    menu.touch_up(0.97, 0.96, mid_checkin);
-  }
+  void gesture(bool mid_checkin = false) { hidden_gesture(menu, clock, mid_checkin); }
   void type(const std::string& digits) {
     for (char c : digits) menu.key(c);
     menu.submit();
@@ -216,11 +219,7 @@ TEST_CASE("service menu: not while an applicant is mid check-in, and not without
   test::FakeClock clock;
   test::RecordingLogSink sink;
   ServiceMenu none(nullptr, clock, Logger(sink, "service"));
-  none.touch_down(0.03, 0.04);
-  clock.advance(5s);
-  none.touch_up(0.03, 0.04, false);
-  none.touch_down(0.97, 0.96);
-  none.touch_up(0.97, 0.96, false);
+  hidden_gesture(none, clock, false);
   CHECK(none.step() == ServiceMenu::Step::closed);
   CHECK(sink.contains("warn service: service menu: asked for, but no PIN is set (kiosk set-pin)"));
 }
