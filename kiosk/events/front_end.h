@@ -12,6 +12,7 @@
 #include "kiosk/checkin/decision.h"
 #include "kiosk/events/event_queue.h"
 #include "kiosk/scan/preview_mailbox.h"
+#include "kiosk/service/service_desk.h"
 
 namespace kiosk {
 
@@ -44,6 +45,9 @@ struct FrontEndPorts {
   // Beat at least every second while draining: the watchdog is pinged only
   // while the front end and the engine both make progress.
   Heartbeat& alive;
+  // The technician's menu's actions (kiosk/service/service_desk.h); null:
+  // none here (the headless front end has no menu).
+  ServiceDesk* desk = nullptr;
 };
 
 class FrontEnd {

@@ -182,7 +182,17 @@ void ScreenFlow::act(Action action, char key) {
     case Action::key: type_char(key); break;
     case Action::erase: this->key(Key::backspace); break;
     case Action::submit: submit_entry(); break;
+    // The technician's menu takes its own buttons (service_screen.h).
+    case Action::service_page:
+    case Action::service_run:
+    case Action::service_close: break;
   }
+}
+
+void ScreenFlow::set_defaults(Language language, int volume) {
+  settings_.language = language;
+  settings_.volume = volume;
+  if (state_.step == Step::welcome) end_applicant();
 }
 
 void ScreenFlow::type_char(char c) {

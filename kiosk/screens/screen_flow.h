@@ -73,6 +73,10 @@ class ScreenFlow {
   void text(std::string_view typed);  // SDL text input: a keyboard or a keyboard-wedge scanner
   void key(Key key);
   void tick();  // timers: call every frame
+  // The office's default language and volume, as the service menu sets
+  // them: the next applicant starts from them (at once when none is here).
+  void set_defaults(Language language, int volume);
+  const ScreenSettings& settings() const { return settings_; }
 
   ViewModel view() const;
   const FlowState& state() const { return state_; }

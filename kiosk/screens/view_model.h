@@ -13,7 +13,8 @@
 
 namespace kiosk {
 
-enum class ScreenId { welcome, registration, registration_text, typing, birth_date, verifying, admitted, verdict, busy };
+enum class ScreenId { welcome, registration, registration_text, typing, birth_date, verifying, admitted, verdict, busy,
+                      service };  // service: the technician's menu (kiosk/service/service_screen.h)
 
 // Drawn beside the title, so colour is never the only cue.
 // tilt_phone: a picture (a phone tilted out of a light's reflection), not a glyph.
@@ -35,6 +36,11 @@ enum class Action {
   key,            // one keypad key (ViewButton::key)
   erase,
   submit,
+  // The technician's menu (kiosk/service/service_screen.h); the button's
+  // `target` says which page or which ServiceAction.
+  service_page,
+  service_run,
+  service_close,
 };
 
 struct ViewButton {
@@ -45,6 +51,7 @@ struct ViewButton {
   bool primary = false;  // the one thing to do next
   bool on = false;       // a toggle that is on (priority); the label says so too
   bool enabled = true;
+  int target = 0;        // Action::service_page / service_run: which one
 };
 
 struct ViewModel {
@@ -63,6 +70,10 @@ struct ViewModel {
   std::string queue_number;  // the largest thing on the screen when present
   std::string entry;         // typed so far, a dot (U+00B7) for each character still to come
   std::string qr_payload;    // drawn as a QR code
+
+  // A technician's page: smaller text and buttons, read from arm's length
+  // by someone who came to read it, not the applicant's sizes.
+  bool dense = false;
 
   bool camera = false;  // the live camera preview area with its aiming frame
   ScanFeedback scan;    // where a symbol is, in camera frame pixels

@@ -22,6 +22,9 @@ class HiddenGesture {
   void touch_down(double x, double y, Time at);
   // True when this lift completes the gesture (then it starts over).
   bool touch_up(double x, double y, Time at);
+  // The first corner is pressed and has been for long enough: letting go
+  // now starts the wait for the second (the front end may say so).
+  bool held_long_enough(Time now) const { return held_since_ && now - *held_since_ >= timing_.hold; }
 
  private:
   bool in_first_corner(double x, double y) const;

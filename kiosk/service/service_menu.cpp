@@ -36,8 +36,8 @@ void ServiceMenu::erase() {
   if (step_ == Step::pin && !pin_.empty()) pin_.pop_back();
 }
 
-void ServiceMenu::submit() {
-  if (step_ != Step::pin) return;
+std::optional<PinGate::Outcome> ServiceMenu::submit() {
+  if (step_ != Step::pin) return std::nullopt;
   auto now = clock_.monotonic();
   session_.touched(now);
   auto outcome = gate_->attempt(pin_, now);
@@ -45,12 +45,15 @@ void ServiceMenu::submit() {
   switch (outcome) {
     case PinGate::Outcome::accepted:
       step_ = Step::open;
-      return log_.warn("service menu: opened");  // a warning: someone is at the kiosk's insides
-    case PinGate::Outcome::wrong: return log_.warn("service menu: wrong PIN");
+      log_.warn("service menu: opened");  // a warning: someone is at the kiosk's insides
+      break;
+    case PinGate::Outcome::wrong: log_.warn("service menu: wrong PIN"); break;
     case PinGate::Outcome::locked_out:
-      return log_.warn("service menu: locked out for " + std::to_string(gate_->lockout_left(now).count()) +
-                       " s after wrong PINs");
+      log_.warn("service menu: locked out for " + std::to_string(gate_->lockout_left(now).count()) +
+                " s after wrong PINs");
+      break;
   }
+  return outcome;
 }
 
 void ServiceMenu::leave(const std::string& why) {
@@ -62,7 +65,13 @@ void ServiceMenu::leave(const std::string& why) {
 }
 
 void ServiceMenu::tick() {
-  if (step_ != Step::closed && session_.close_if_idle(clock_.monotonic())) leave("a minute without a touch");
+  auto now = clock_.monotonic();
+  if (step_ != Step::closed && session_.close_if_idle(now)) leave("a minute without a touch");
+  // Said once a hold, for a technician unsure the first step took (and the
+  // end-to-end test, which lets go only then).
+  bool held = step_ == Step::closed && gesture_.held_long_enough(now);
+  if (held && !hold_logged_) log_.info("service menu: corner held; now tap the opposite corner");
+  hold_logged_ = held;
 }
 
 long ServiceMenu::lockout_seconds() const {

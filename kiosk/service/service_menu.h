@@ -30,9 +30,10 @@ class ServiceMenu {
   void touch_up(double x, double y, bool mid_checkin);
   void key(char digit);  // PIN entry: '0'..'9'
   void erase();
-  void submit();
+  // The gate's answer; nothing when no PIN was being entered.
+  std::optional<PinGate::Outcome> submit();
   void leave(const std::string& why = "left by the technician");
-  void tick();  // the idle exit; call every frame
+  void tick();  // the idle exit, and one line when the corner has been held; call every frame
 
   Step step() const { return step_; }
   std::size_t pin_length() const { return pin_.size(); }
@@ -50,6 +51,7 @@ class ServiceMenu {
   MenuSession session_;
   Step step_ = Step::closed;
   std::string pin_;
+  bool hold_logged_ = false;
 };
 
 }  // namespace kiosk

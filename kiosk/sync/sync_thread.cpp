@@ -42,6 +42,17 @@ bool SyncThread::drain(milliseconds timeout) {
   return waiter_.wait_until(lock, round_done_, clock_.monotonic() + timeout, [this] { return outbox_empty_; });
 }
 
+std::optional<SyncReport> SyncThread::run_now(milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  forced_ = true;
+  auto before = forced_rounds_;
+  wake_.notify_all();
+  waiter_.wait_until(lock, round_done_, clock_.monotonic() + timeout,
+                     [&] { return stopping_ || forced_rounds_ != before; });
+  if (forced_rounds_ == before) return std::nullopt;
+  return forced_report_;
+}
+
 std::optional<long long> SyncThread::clock_offset_ms() const {
   std::lock_guard lock(mutex_);
   return clock_offset_ms_;
@@ -58,17 +69,22 @@ void SyncThread::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     bool poked = std::exchange(poked_, false);
+    bool forced = std::exchange(forced_, false);
     lock.unlock();
     if (poked) worker_.notify_new_event();
-    auto report = worker_.run_once();
+    auto report = worker_.run_once(forced);
     if (on_round_) on_round_(report);
     auto depth = store_.outbox_depth();
     auto next = next_round();
     lock.lock();
     clock_offset_ms_ = worker_.clock_offset_ms();
     outbox_empty_ = depth && *depth == 0;
+    if (forced) {
+      forced_report_ = report;
+      ++forced_rounds_;
+    }
     round_done_.notify_all();
-    waiter_.wait_until(lock, wake_, next, [this] { return stopping_ || poked_; });
+    waiter_.wait_until(lock, wake_, next, [this] { return stopping_ || poked_ || forced_; });
   }
 }
 

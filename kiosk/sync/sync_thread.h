@@ -5,6 +5,7 @@
 // with a fake clock fast-forwards it.
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -28,6 +29,10 @@ class SyncThread {
   // Waits until the outbox is empty or `timeout` of monotonic time passes;
   // true when empty.
   bool drain(std::chrono::milliseconds timeout);
+  // A full round now, ignoring timers and backoff (what `kiosk sync` does),
+  // on the sync thread; its report, or nothing when it took longer than
+  // `timeout` of monotonic time (the round goes on).
+  std::optional<SyncReport> run_now(std::chrono::milliseconds timeout);
   // Snapshot for display: clock offset measured at the last answer.
   std::optional<long long> clock_offset_ms() const;
 
@@ -44,6 +49,9 @@ class SyncThread {
   std::condition_variable wake_;
   std::condition_variable round_done_;
   bool poked_ = false;
+  bool forced_ = false;            // run_now() asked for a full round
+  std::uint64_t forced_rounds_ = 0;
+  std::optional<SyncReport> forced_report_;
   bool stopping_ = false;
   bool outbox_empty_ = false;
   std::optional<long long> clock_offset_ms_;

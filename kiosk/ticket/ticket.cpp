@@ -63,4 +63,16 @@ Ticket make_ticket(const CheckinRecord& record, const OfficeConfig& office, bool
   return ticket;
 }
 
+Ticket make_test_ticket(const OfficeConfig& office, std::string_view kiosk_id, Seconds at) {
+  Ticket ticket;
+  auto& lines = ticket.lines;
+  lines.push_back({office.name, Size::normal, true});
+  lines.push_back({"TES CETAK / TEST PRINT", Size::large, true});
+  lines.push_back({"BUKAN NOMOR ANTRIAN / NOT A QUEUE NUMBER", Size::normal, true});
+  lines.push_back({"Kiosk " + std::string(kiosk_id) + ", " + format_local_minutes(at, office.utc_offset),
+                   Size::normal, false, Align::left});
+  lines.push_back({"ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789", Size::normal, false, Align::left});
+  return ticket;
+}
+
 }  // namespace kiosk

@@ -2,6 +2,7 @@
 // What a queue ticket says, independent of any printer: lines with a style,
 // and the QR payload. platform/ turns it into ESC/POS bytes or an image.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiosk/checkin/checkin_record.h"
@@ -31,5 +32,9 @@ struct Ticket {
 std::string ticket_qr_payload(const CheckinRecord& record, std::string_view office_id);
 
 Ticket make_ticket(const CheckinRecord& record, const OfficeConfig& office, bool reprint = false);
+
+// The service menu's test print: the printer's width, sizes and code page on
+// paper, and plainly no queue number, so it cannot be passed off as one.
+Ticket make_test_ticket(const OfficeConfig& office, std::string_view kiosk_id, Seconds at);
 
 }  // namespace kiosk

@@ -26,13 +26,20 @@ class WatchedPrinter final : public TicketPrinter {
   PrinterStatus status() override;
   // Nothing until the printer was first used or asked.
   std::optional<PrinterSeen> last_seen() const;
+  // How often it began to say its paper was low, since start (the service
+  // menu's Devices page).
+  long long paper_low_count() const;
 
  private:
   void note(PrinterSeen seen);
 
   TicketPrinter& printer_;
+  // One job or status query at a time, whichever thread asks (the engine's,
+  // the sync worker's status report, the service menu's test print).
+  std::mutex job_mutex_;
   mutable std::mutex mutex_;
   std::optional<PrinterSeen> seen_;
+  long long paper_low_count_ = 0;
 };
 
 }  // namespace kiosk
