@@ -33,6 +33,7 @@ bool CameraPreview::show(SDL_Renderer* renderer, const PreviewFrame& frame) {
   }
   SDL_UnlockTexture(texture_.get());
   shown_ = true;
+  ++frames_;
   return true;
 }
 

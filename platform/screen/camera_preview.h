@@ -9,6 +9,7 @@
 //
 // On the UI's thread only; refresh() never waits for the camera: with no
 // new frame the texture keeps the last one.
+#include <cstdint>
 #include <optional>
 
 #include "kiosk/scan/preview_mailbox.h"
@@ -33,11 +34,14 @@ class CameraPreview {
   // The camera went offline: the placeholder until a new frame comes.
   void forget() { shown_ = false; }
   std::optional<PreviewPicture> picture() const;
+  // Camera frames shown so far (the service menu's frames per second).
+  std::uint64_t frames() const { return frames_; }
 
  private:
   SdlTexture texture_;
   int width_ = 0, height_ = 0;
   bool shown_ = false;
+  std::uint64_t frames_ = 0;
 };
 
 }  // namespace kiosk::platform

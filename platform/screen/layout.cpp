@@ -30,6 +30,10 @@ constexpr double kNumberCapMm = 42;
 constexpr double kMarginMm = 2;
 constexpr double kGapMm = 1.4;
 constexpr double kKeyGapMm = 0.4;
+// A technician's page (ViewModel::dense): read from arm's length by someone
+// who came to read it, so more fits; touch targets stay at the keys' 12 mm.
+constexpr double kDenseCapMm = 2.4;
+constexpr double kDenseCapShare = 0.013;
 
 struct Metrics {
   int margin_x, margin_y, gap;
@@ -39,9 +43,10 @@ struct Metrics {
   int key_w, key_h, key_gap;
 };
 
-Metrics metrics_for(const Display& d, FontSet& f) {
+Metrics metrics_for(const Display& d, FontSet& f, bool dense) {
   Metrics m{};
-  double cap_mm = std::max(kBodyCapMm, std::min(d.width_mm, d.height_mm) * kBodyCapShare);
+  double short_mm = std::min(d.width_mm, d.height_mm);
+  double cap_mm = dense ? std::max(kDenseCapMm, short_mm * kDenseCapShare) : std::max(kBodyCapMm, short_mm * kBodyCapShare);
   int cap = static_cast<int>(std::ceil(cap_mm * d.px_per_mm_y()));
   m.body_px = f.size_for_cap(Face::regular, cap);
   m.title_px = f.size_for_cap(Face::bold, cap);
@@ -52,8 +57,9 @@ Metrics metrics_for(const Display& d, FontSet& f) {
   m.margin_y = d.mm_y(kMarginMm);
   m.gap = d.mm_y(kGapMm);
   m.pad = d.mm_x(2);
-  m.button_h = std::max(static_cast<int>(std::ceil(kButtonMm * d.px_per_mm_y())), m.body_line * 9 / 5);
-  m.button_min_w = static_cast<int>(std::ceil(kButtonMm * d.px_per_mm_x()));
+  double button_mm = dense ? kKeyMm : kButtonMm;
+  m.button_h = std::max(static_cast<int>(std::ceil(button_mm * d.px_per_mm_y())), m.body_line * 9 / 5);
+  m.button_min_w = static_cast<int>(std::ceil(button_mm * d.px_per_mm_x()));
   m.key_w = static_cast<int>(std::ceil(kKeyMm * d.px_per_mm_x()));
   m.key_h = std::max(static_cast<int>(std::ceil(kKeyMm * d.px_per_mm_y())), m.body_line * 5 / 4);
   m.key_gap = std::max(1, d.mm_x(kKeyGapMm));
@@ -83,7 +89,7 @@ struct Squeeze {
 class Builder {
  public:
   Builder(const ViewModel& view, const Display& display, FontSet& fonts)
-      : view_(view), d_(display), f_(fonts), m_(metrics_for(display, fonts)) {
+      : view_(view), d_(display), f_(fonts), m_(metrics_for(display, fonts, view.dense)) {
     out_.display = display;
     out_.background = kPaper;
   }

@@ -16,6 +16,8 @@
 #include "kiosk/events/event_queue.h"
 #include "kiosk/scan/preview_mailbox.h"
 #include "kiosk/screens/screen_flow.h"
+#include "kiosk/service/pin_gate.h"
+#include "kiosk/service/service_desk.h"
 #include "platform/config/kiosk_config.h"
 
 namespace kiosk::platform {
@@ -30,6 +32,11 @@ struct ScreenRun {
   // The camera's newest frames, shown live in the camera area; null: the
   // placeholder. Taken without waiting (preview_mailbox.h).
   PreviewMailbox* preview = nullptr;
+  // The technician's menu (kiosk/service/service_screen.h): its actions, and
+  // the PIN's check. Null desk: no menu; null verifier: no PIN is set, so the
+  // gesture is only logged.
+  ServiceDesk* desk = nullptr;
+  const PinVerifier* pin = nullptr;
 };
 
 // The screen's settings from the config and the office (its name and UTC offset).

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "kiosk/screens/silent_voice.h"
+#include "kiosk/service/service_screen.h"
 
 namespace kiosk::platform {
 namespace {
@@ -119,13 +120,132 @@ void play(std::string_view name, const SampleDetails& details, ScreenFlow& flow,
   }
 }
 
+// The technician's menu, sample data ----------------------------------------
+
+class SamplePin final : public PinVerifier {
+ public:
+  bool matches(std::string_view pin) const override { return pin == "246810"; }
+};
+
+ServiceStatus sample_status(const ScriptClock& clock) {
+  ServiceStatus st;
+  st.version = "1.4.0";
+  st.build = "v1.4.0-12-gabc1234";
+  st.kiosk_id = "JKT-SEL-K03";
+  st.office_id = "JKT-SEL";
+  st.address = "192.168.10.23 (eth0)";
+  st.link = "eth0 up";
+  st.central_configured = true;
+  st.online = true;
+  st.breaker = "closed";
+  st.last_sync_at = now_seconds(clock) - std::chrono::minutes(2);
+  st.last_sync_result = "uploaded 3, manifest 2026-08-21 (304)";
+  st.manifests = {{"2026-08-21", 95, 312}};
+  st.numbers_left = {{"N", 37}, {"R", 12}};
+  st.clock_offset_ms = 420;
+  st.time_confirmed = true;
+  st.disk_free_bytes = 11ull * 1024 * 1024 * 1024 + 200ull * 1024 * 1024;
+  st.printer_device = "/dev/usb/lp0";
+  st.printer_status = "ok";
+  st.paper_low_count = 1;
+  st.camera_device = "/dev/video0";
+  st.camera_online = true;
+  st.scanner_device = "/dev/input/event3";
+  return st;
+}
+
+ServiceReport sample_selftest() {
+  return {ServiceAction::selftest, false,
+          {"OK   config: /etc/kiosk/kiosk.json valid (office JKT-SEL, kiosk JKT-SEL-K03)",
+           "OK   storage: /var/lib/kiosk/data/kiosk.db intact, 0 events waiting, office JKT-SEL",
+           "OK   reachability: https://antrian.imigrasi.go.id/ answered in 84 ms",
+           "OK   tls: certificate verified, key pinned, client certificate presented",
+           "OK   clock: kiosk is -420 ms ahead of the service (tolerance 120 s)",
+           "FAIL printer: /dev/usb/lp0 (80mm) paper_out",
+           "OK   camera: /dev/video0 capturing for the running kiosk",
+           "OK   scanner: /dev/input/event3 (Honeywell 1900)"}};
+}
+
+// Answers every request with the sample status, and a selftest with the
+// sample report.
+class SampleDesk final : public ServiceDesk {
+ public:
+  explicit SampleDesk(const ScriptClock& clock) : clock_(clock) {}
+  bool request(ServiceAction action, const ScreenDefaults&) override {
+    if (action == ServiceAction::status) status_ = sample_status(clock_);
+    else report_ = action == ServiceAction::selftest ? sample_selftest() : ServiceReport{action, true, {}};
+    if (action == ServiceAction::status) report_ = ServiceReport{action, true, {}};
+    return true;
+  }
+  std::optional<ServiceStatus> status() override { return std::exchange(status_, std::nullopt); }
+  std::optional<ServiceReport> take_report() override { return std::exchange(report_, std::nullopt); }
+
+ private:
+  const ScriptClock& clock_;
+  std::optional<ServiceStatus> status_;
+  std::optional<ServiceReport> report_;
+};
+
+ViewButton page_tab(ServicePage page) {
+  ViewButton b;
+  b.action = Action::service_page;
+  b.target = static_cast<int>(page);
+  return b;
+}
+
+// The hidden gesture, then the PIN, as a technician does it.
+void open_menu(ServiceScreen& screen, ScriptClock& clock, std::string_view pin) {
+  screen.touch_down(0.03, 0.03);
+  clock.advance(std::chrono::milliseconds(5200));
+  screen.touch_up(0.03, 0.03, false);
+  screen.touch_down(0.97, 0.97);
+  screen.touch_up(0.97, 0.97, false);
+  screen.text(pin);
+  screen.enter();
+  screen.tick();
+}
+
+ViewModel service_sample(std::string_view name, Language language, const StringTable& strings) {
+  ScriptClock clock;
+  SamplePin pin;
+  ServiceMenu menu(&pin, clock, Logger(null_log_sink(), "service"));
+  SampleDesk desk(clock);
+  ServiceScreen screen(menu, desk, strings, clock, ScreenDefaults{language, 70});
+  screen.camera_fps(14.9);
+  screen.read_by("camera", "KX7P2M");
+  if (name == "service_pin") {
+    open_menu(screen, clock, "");
+    screen.text("2468");
+  } else if (name == "service_pin_wrong") {
+    open_menu(screen, clock, "111111");
+  } else {
+    open_menu(screen, clock, "246810");
+  }
+  if (name == "service_devices") screen.tap(page_tab(ServicePage::devices));
+  if (name == "service_actions" || name == "service_selftest") screen.tap(page_tab(ServicePage::actions));
+  if (name == "service_selftest") {
+    ViewButton run;
+    run.action = Action::service_run;
+    run.target = static_cast<int>(ServiceAction::selftest);
+    screen.tap(run);
+  }
+  screen.tick();
+  return screen.view(language);
+}
+
 }  // namespace
+
+std::vector<std::string> sample_service_names() {
+  return {"service_pin", "service_pin_wrong", "service_status", "service_devices", "service_actions",
+          "service_selftest"};
+}
 
 std::vector<std::string> sample_screen_names() {
   std::vector<std::string> names = {"welcome",   "hold_still", "glare_tip", "offline", "registration", "registration_text",
                                     "typing",    "busy",       "birth_date", "verifying", "admitted",
                                     "printer_problem", "timeout_warning"};
   for (auto verdict : kVerdicts) names.emplace_back(to_string(verdict));
+  for (auto& name : sample_service_names()) names.push_back(std::move(name));
   return names;
 }
 
@@ -134,6 +254,7 @@ Expected<ViewModel> sample_view(std::string_view name, Language language, const 
   auto names = sample_screen_names();
   if (std::find(names.begin(), names.end(), name) == names.end())
     return Failure{"no screen named \"" + std::string(name) + "\""};
+  if (name.starts_with("service_")) return service_sample(name, language, strings);
   ScriptClock clock;
   NoSubmitter submitter;
   submitter.full = name == "busy";

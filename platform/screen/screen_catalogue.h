@@ -15,7 +15,10 @@ namespace kiosk::platform {
 // pressed while the scan queue is full), birth_date,
 // verifying, admitted, printer_problem, timeout_warning, offline, and one per
 // verdict (late, too_early, ...).
+// The technician's menu's pages (service_pin, service_status, ...) come
+// last; sample_service_names() lists them alone.
 std::vector<std::string> sample_screen_names();
+std::vector<std::string> sample_service_names();
 
 // What a real kiosk takes from its office and from the check-in, for a
 // sample that is to look like one kiosk's screen (kiosk-screen-compare);

@@ -1,4 +1,5 @@
-// Every applicant screen, in both languages, on a 7-inch 800x480 panel, a
+// Every applicant screen (and the technician's menu's pages, with their
+// dense sizes), in both languages, on a 7-inch 800x480 panel, a
 // 21.5-inch 1920x1080 monitor and the same monitor in portrait, drawn by
 // SDL's software renderer and written as PNG under the build folder
 // (screenshots/<size>/<lang>/<screen>.png, and a contact sheet per size and
@@ -138,13 +139,17 @@ void check_layout(const Layout& layout) {
 
 void check_sizes(const Layout& layout, const std::string& name) {
   const auto& d = layout.display;
+  // The technician's pages are dense: capitals of 2.4 mm, buttons of 12 mm.
+  bool technician = name.starts_with("service_");
+  double cap_mm = technician ? 2.4 : 7.5;
+  double button_mm = technician ? 12 : 20;
   for (const auto& e : layout.elements) {
     INFO("\"" << e.text << "\"");
-    if (e.kind == Kind::text && e.role != Role::number) CHECK(e.cap / d.px_per_mm_y() >= 7.5);
+    if (e.kind == Kind::text && e.role != Role::number) CHECK(e.cap / d.px_per_mm_y() >= cap_mm);
     if (e.kind == Kind::text) CHECK(e.text.find('[') == std::string::npos);  // a key missing from the table
     if (e.kind == Kind::button) {
-      CHECK(e.rect.w / d.px_per_mm_x() >= 20);
-      CHECK(e.rect.h / d.px_per_mm_y() >= 20);
+      CHECK(e.rect.w / d.px_per_mm_x() >= button_mm);
+      CHECK(e.rect.h / d.px_per_mm_y() >= button_mm);
     }
     if (e.kind == Kind::key) {
       CHECK(e.rect.w / d.px_per_mm_x() >= 12);
