@@ -1,6 +1,7 @@
 #include "platform/app/app.h"
 
 #include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "platform/app/event_reporter.h"
 #include "platform/app/scan_queue.h"
 #include "platform/app/scan_sources.h"
+#include "platform/app/service_desk.h"
 #include "platform/app/watchdog_supervisor.h"
 #include "platform/system/stop_signals.h"
 
@@ -83,6 +85,7 @@ class Running {
   void sync_round(const SyncReport& report);
   void wind_down();
   void drain_outbox();
+  void stop_with(int status);
 
   Runtime& rt_;
   EventQueue events_;
@@ -90,6 +93,7 @@ class Running {
   EventReporter reporter_;
   std::optional<SyncThread> sync_;
   CheckinEngine engine_;
+  PlatformServiceDesk desk_;
   std::unique_ptr<ScanSources> devices_;
   std::unique_ptr<StopSignalWatcher> stop_watch_;
   Heartbeat front_alive_;
@@ -109,6 +113,7 @@ Running::Running(Runtime& rt, bool lossless, std::function<void()> watchdog_ping
       engine_(*rt.checkin, EngineTime{rt.clock, rt.clock},
               [this](const ScanRequest& scan, const Decision& decision) { decided(scan, decision); },
               IdleTask{[this] { idle_round(); }}),
+      desk_(DeskPorts{rt, sync_ ? &*sync_ : nullptr, [this](int status) { stop_with(status); }}),
       watchdog_ping_(std::move(watchdog_ping)) {}
 
 Status Running::start_inputs(PreviewMailbox* preview) {
@@ -131,7 +136,7 @@ void Running::run(FrontEnd& front_end) {
     route_scans(rt_, *scans_, engine_);
     wind_down();
   });
-  front_end.run(FrontEndPorts{events_, inlet, rt_.clock, front_alive_});
+  front_end.run(FrontEndPorts{events_, inlet, rt_.clock, front_alive_, &desk_});
   scan_loop.join();
 }
 
@@ -156,6 +161,7 @@ void Running::idle_round() {
 
 // On the sync thread.
 void Running::sync_round(const SyncReport& report) {
+  desk_.sync_round(report);
   auto depth = rt_.store->outbox_depth();
   reporter_.sync_round(report, depth ? std::optional<std::size_t>(*depth) : std::nullopt);
 }
@@ -178,6 +184,14 @@ void Running::drain_outbox() {
                             " s; it is kept and uploaded at the next start");
 }
 
+// Restart and reboot from the service menu: the same orderly stop as
+// systemd's SIGTERM (the stop-signal watcher takes it), then the status
+// that kiosk.service maps.
+void Running::stop_with(int status) {
+  rt_.exit_status.store(status);
+  ::kill(::getpid(), SIGTERM);
+}
+
 }  // namespace
 
 int App::run(FrontEnd& front_end, std::function<void()> watchdog_ping) {
@@ -187,7 +201,7 @@ int App::run(FrontEnd& front_end, std::function<void()> watchdog_ping) {
     return 1;
   }
   kiosk.run(front_end);
-  return 0;
+  return rt_.exit_status.load();
 }
 
 }  // namespace kiosk::platform

@@ -24,6 +24,7 @@
 #include "platform/app/version.h"
 #include "platform/demo/demo_data.h"
 #include "platform/audio/say_command.h"
+#include "platform/system/pin_hash.h"
 #include "platform/system/service_notifier.h"
 #include "platform/system/system_clock.h"
 #include "platform/system/stderr_log_sink.h"
@@ -93,7 +94,12 @@ int run_front_end(const kp::CommandLine& line, kp::Runtime& rt) {
     kp::HeadlessFrontEnd headless(std::cin, std::cout, rt.logger("stdin"));
     return run_supervised(rt, headless);
   }
-  kp::ScreenFrontEnd screen(kp::screen_run(rt), rt.clock, rt.logger("screen"), std::cin, std::cout);
+  auto run = kp::screen_run(rt);
+  // No PIN set: the menu never opens (its gesture is only logged).
+  std::optional<kp::PinHash> pin;
+  if (!rt.config.service_menu.pin_hash.empty()) pin.emplace(rt.config.service_menu.pin_hash);
+  run.pin = pin ? &*pin : nullptr;
+  kp::ScreenFrontEnd screen(run, rt.clock, rt.logger("screen"), std::cin, std::cout);
   return run_supervised(rt, screen);
 }
 
@@ -141,6 +147,7 @@ int run(const kp::CommandLine& line, kiosk::LogSink& sink) {
     if (line.command == Command::run || line.command == Command::headless) back_off_failed_start(runtime.error());
     return kExitFailure;
   }
+  (*runtime)->config_path = line.config_path;
   return dispatch(line, **runtime);
 }
 

@@ -45,6 +45,7 @@ Status open_central_clients(Runtime& rt) {
     return ok_status();
   };
   if (auto scan = open(rt.scan_client, rt.abandon_scan_calls); !scan) return scan;
+  if (auto service = open(rt.service_client, rt.abandon_sync_calls); !service) return service;
   return open(rt.sync_client, rt.abandon_sync_calls);
 }
 

@@ -37,6 +37,7 @@ struct Runtime {
   Runtime(KioskConfig config, LogSink& sink) : config(std::move(config)), sink(sink) {}
 
   KioskConfig config;
+  std::optional<std::string> config_path;  // none: the embedded default
   LogSink& sink;
   SystemClock clock;
   RandomIds ids;
@@ -53,9 +54,11 @@ struct Runtime {
   // Date headers by both clients' users (clock.* in the config).
   std::unique_ptr<TimeSync> timesync;
   std::unique_ptr<ClockTrust> clock_trust;
-  // One client per thread: the scan path's and the sync worker's.
+  // One client per thread: the scan path's, the sync worker's, and the
+  // service menu's (its selftest and diagnostics bundle).
   std::unique_ptr<CentralClient> scan_client;
   std::unique_ptr<CentralClient> sync_client;
+  std::unique_ptr<CentralClient> service_client;
   // The stop sequence ends each client's calls with these (HttpSettings::
   // abandon): the scan path's at the stop signal, the sync worker's after the
   // outbox had its drain time. A stop then fits in TimeoutStopSec.
@@ -68,6 +71,9 @@ struct Runtime {
   // Set by the camera's thread from what capture really does, read by the
   // sync thread for the status report.
   std::atomic<bool> camera_online{false};
+  // The exit status a stop asked from the service menu leaves with (restart
+  // 75, reboot 76: kiosk.service maps them); 0 otherwise.
+  std::atomic<int> exit_status{0};
 
   Logger logger(std::string component) const { return Logger(sink, std::move(component), config.log_level); }
   bool online_configured() const { return sync != nullptr; }

@@ -27,6 +27,7 @@ void ScreenFrontEnd::run(FrontEndPorts ports) {
   auto voice = make_voice(waiter_, log_);
   ScreenRun run = run_;
   run.preview = &preview_;
+  run.desk = ports.desk;
   // A frame presented is the front end's proof of progress for the watchdog.
   run.on_frame = [&ports, inner = run_.on_frame](std::uint64_t frame, const ViewModel& view) {
     ports.alive.beat(ports.clock.monotonic());

@@ -55,6 +55,12 @@ std::vector<SelftestLine> check_service(const SelftestPorts& rt) {
 }
 
 SelftestLine check_printer(const SelftestPorts& rt) {
+  if (rt.running_printer) {
+    auto status = rt.running_printer->status();
+    return {can_print(status), "printer",
+            rt.config.printer.device + " (" + rt.config.printer.profile + ") " +
+                std::string(printer_status_names.name(status))};
+  }
   auto ready = probe_printer(rt.config.printer.device);
   if (!ready) return {false, "printer", ready.error()};
   return {true, "printer", rt.config.printer.device + " (" + rt.config.printer.profile + ") " + *ready};
@@ -79,6 +85,10 @@ SelftestLine check_exposure(FrameSource& source) {
 std::vector<SelftestLine> check_camera(const SelftestPorts& rt) {
   const auto& device = rt.config.camera.device;
   if (device.empty()) return {{true, "camera", "not configured"}};
+  if (rt.running_camera) {
+    if (*rt.running_camera) return {{true, "camera", device + " capturing for the running kiosk"}};
+    return {{false, "camera", device + " offline in the running kiosk (see its camera: log lines)"}};
+  }
   auto source = open_frame_source(rt.config.camera, rt.clock, rt.waiter);
   if (!source) return {{false, "camera", source.error()}};
   constexpr int kFrames = 5;
@@ -118,7 +128,7 @@ void print_selftest_line(const SelftestLine& line, std::ostream& out) {
   out << (line.ok ? "OK   " : "FAIL ") << line.name << ": " << line.detail << "\n";
 }
 
-int run_selftest(const SelftestPorts& rt, std::ostream& out) {
+std::vector<SelftestLine> selftest_lines(const SelftestPorts& rt) {
   std::vector<SelftestLine> lines{{true, "config", rt.config_path + " valid (office " + rt.config.office_id +
                                                        ", kiosk " + rt.config.kiosk_id + ")"},
                                   check_storage(rt)};
@@ -126,6 +136,11 @@ int run_selftest(const SelftestPorts& rt, std::ostream& out) {
   lines.push_back(check_printer(rt));
   for (auto& line : check_camera(rt)) lines.push_back(std::move(line));
   if (!rt.config.scanner.device.empty()) lines.push_back(check_scanner(rt));
+  return lines;
+}
+
+int run_selftest(const SelftestPorts& rt, std::ostream& out) {
+  auto lines = selftest_lines(rt);
   bool all_ok = true;
   for (const auto& line : lines) {
     print_selftest_line(line, out);

@@ -2,12 +2,15 @@
 // `kiosk selftest`: what a technician runs after installing or repairing a
 // kiosk. One line per check, OK or FAIL with the reason; the exit status is
 // non-zero when anything failed.
+#include <atomic>
 #include <iosfwd>
+#include <vector>
 #include <optional>
 #include <string>
 
 #include "kiosk/base/clock.h"
 #include "kiosk/base/waiter.h"
+#include "kiosk/ticket/printer.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/net/central_client.h"
 #include "platform/store/sqlite_store.h"
@@ -28,7 +31,15 @@ struct SelftestPorts {
   CentralClient* central;
   const Clock& clock;
   Waiter& waiter;  // the camera check's capture paces on it
+  // From the running kiosk's service menu: the printer as the kiosk uses it
+  // (one job at a time), and the camera's state from its own capture, which
+  // holds the device (a second capture would fail for that alone).
+  TicketPrinter* running_printer = nullptr;
+  const std::atomic<bool>* running_camera = nullptr;
 };
+
+// Every check, in the order the report prints them.
+std::vector<SelftestLine> selftest_lines(const SelftestPorts& ports);
 
 int run_selftest(const SelftestPorts& ports, std::ostream& out);
 

@@ -131,6 +131,8 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"clock.max_skew_seconds",
        number([](KioskConfig& c) -> int& { return c.clock.max_skew_seconds; }, 2, 365 * 24 * 3600)},
       {"service_menu.pin_hash", text(&KioskConfig::service_menu, &KioskConfig::ServiceMenu::pin_hash)},
+      {"service_menu.import_dir", text(&KioskConfig::service_menu, &KioskConfig::ServiceMenu::import_dir)},
+      {"service_menu.export_dir", text(&KioskConfig::service_menu, &KioskConfig::ServiceMenu::export_dir)},
       {"screen.orientation", text(&KioskConfig::screen, &KioskConfig::Screen::orientation)},
       {"screen.width_mm", number([](KioskConfig& c) -> int& { return c.screen.width_mm; }, 0, 3000)},
       {"screen.height_mm", number([](KioskConfig& c) -> int& { return c.screen.height_mm; }, 0, 3000)},
@@ -213,7 +215,8 @@ std::string validate_texts(const KioskConfig& config) {
       {"api.client_cert", &config.api.client_cert}, {"api.client_key", &config.api.client_key},
       {"printer.device", &config.printer.device}, {"camera.device", &config.camera.device},
       {"scanner.device", &config.scanner.device},   {"clock.timesync_flag", &config.clock.timesync_flag},
-      {"clock.boot_id_file", &config.clock.boot_id_file}};
+      {"clock.boot_id_file", &config.clock.boot_id_file}, {"service_menu.import_dir", &config.service_menu.import_dir},
+      {"service_menu.export_dir", &config.service_menu.export_dir}};
   for (auto [key, value] : required)
     if (auto problem = text_problem(key, *value, true); !problem.empty()) return problem;
   for (auto [key, value] : optional)

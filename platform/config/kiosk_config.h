@@ -87,8 +87,13 @@ struct KioskConfig {
 
   // The technician's menu (docs/config.md): its PIN as `kiosk set-pin`
   // wrote it; empty: no PIN set, so the menu does not open.
+  // Where the system mounts a USB stick (read-only) for an import, and
+  // where the menu leaves a diagnostics bundle for the system to copy onto
+  // it (cross/README.md, "The service menu").
   struct ServiceMenu {
     std::string pin_hash;
+    std::string import_dir = "/media/kiosk-usb";
+    std::string export_dir = "/var/lib/kiosk/usb-outbox";
   } service_menu;
 
   // The applicant's screen (platform/screen, docs/config.md).

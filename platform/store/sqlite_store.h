@@ -22,10 +22,18 @@
 #include "kiosk/base/log.h"
 #include "kiosk/booking/manifest.h"
 #include "kiosk/ticket/reprint_queue.h"
+#include "kiosk/service/service_status.h"
 #include "kiosk/sync/sync_store.h"
 #include "platform/store/sqlite_connection.h"
 
 namespace kiosk::platform {
+
+struct StoreFigures {
+  std::vector<ManifestSummary> manifests;
+  long long outbox = 0;
+  long long conflicts = 0;  // answered, but not as the kiosk printed it
+  std::vector<NumbersLeft> numbers_left;
+};
 
 class SqliteStore final : public Journal,
                           public BookingDirectory,
@@ -92,6 +100,10 @@ class SqliteStore final : public Journal,
   // Counts and dates for a diagnostics bundle, "name: value" lines; no
   // personal data (store_statistics.cpp).
   Expected<std::string> statistics();
+  // What the service menu's Status page shows of the store: manifests with
+  // their age and size, the outbox, conflicts, and the queue numbers left
+  // in `today`'s leased blocks (store_service_figures.cpp). No personal data.
+  Expected<StoreFigures> service_figures(std::chrono::year_month_day today, Seconds now);
   // The value of a read-only pragma on this connection, e.g. "journal_mode".
   Expected<std::string> pragma(std::string_view name);
   // Caps the file's size (PRAGMA max_page_count, this connection only):
