@@ -6,6 +6,7 @@
 #include <atomic>
 
 #include "platform/app/headless.h"
+#include "platform/app/menu_defaults.h"
 #include "platform/audio/make_voice.h"
 
 namespace kiosk::platform {
@@ -16,6 +17,13 @@ ScreenRun screen_run(Runtime& rt) {
   ScreenRun run;
   run.settings = screen_settings(rt.config, office.name, office.utc_offset);
   run.settings.services = office.services;
+  // What the service menu set last time beats the provisioned config.
+  auto defaults = read_menu_defaults(rt.config.data_dir);
+  if (!defaults) rt.logger("screen").warn(defaults.error() + "; the config's language and volume apply");
+  if (defaults && *defaults) {
+    run.settings.language = (*defaults)->language;
+    run.settings.volume = (*defaults)->volume;
+  }
   run.screen = rt.config.screen;
   return run;
 }

@@ -6,24 +6,18 @@
 #include <filesystem>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "kiosk/ticket/ticket.h"
 #include "platform/app/diagnostics_bundle.h"
 #include "platform/app/import_command.h"
+#include "platform/app/menu_defaults.h"
 #include "platform/app/service_desk.h"
 #include "platform/app/sync_command.h"
-#include "platform/config/kiosk_config.h"
-#include "platform/json/json_fields.h"
-#include "platform/system/data_dir.h"
-#include "platform/system/replace_file.h"
 
 namespace kiosk::platform {
 namespace {
 
 // A sync round asked from the menu waits at most this for its report.
 constexpr std::chrono::seconds kSyncWait{60};
-constexpr size_t kMaxConfigBytes = 1 << 20;
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -123,25 +117,14 @@ ServiceReport export_diagnostics(const DeskPorts& p) {
           {*written, "the system copies it onto the USB stick (or it waits in " + dir + ")"}};
 }
 
-// The office's defaults into the config file, whole and checked, as
-// `kiosk set-pin` writes the PIN.
+// The office's defaults into the data directory (menu_defaults.h): the
+// provisioned config stays as the technician's provisioning left it.
 ServiceReport save_defaults(const DeskPorts& p, const ScreenDefaults& d) {
-  ServiceReport report{ServiceAction::save_defaults, false, {}};
   auto summary = "language " + std::string(to_string(d.language)) + ", volume " + std::to_string(d.volume) + "%";
-  if (!p.rt.config_path) return report.lines = {summary + " until the kiosk stops (embedded config: not saved)"}, report;
-  auto text = read_text_file(*p.rt.config_path, kMaxConfigBytes);
-  auto document = text ? parse_json_unique_keys(*text) : Expected<nlohmann::json>(Failure{text.error()});
-  if (!document || !document->is_object())
-    return report.lines = {*p.rt.config_path + ": " + (document ? "not a JSON object" : document.error())}, report;
-  (*document)["language"] = std::string(to_string(d.language));
-  (*document)["screen"]["volume"] = d.volume;
-  auto updated = document->dump(2) + "\n";
-  Status written = parse_kiosk_config(updated) ? replace_file(*p.rt.config_path, updated)
-                                               : Status(Failure{"the changed config would not load"});
-  if (!written) return report.lines = {*p.rt.config_path + ": " + written.error() + "; unchanged"}, report;
-  report.ok = true;
-  report.lines = {summary + ", saved in " + *p.rt.config_path};
-  return report;
+  auto path = menu_defaults_path(p.rt.config.data_dir);
+  if (auto written = write_menu_defaults(p.rt.config.data_dir, d); !written)
+    return {ServiceAction::save_defaults, false, {summary + " until the kiosk stops: " + written.error()}};
+  return {ServiceAction::save_defaults, true, {summary + ", kept in " + path}};
 }
 
 ServiceReport stop_with(const DeskPorts& p, ServiceAction action, int status) {
