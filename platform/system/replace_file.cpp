@@ -30,15 +30,33 @@ std::string directory_of(const std::string& path) {
   return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
 }
 
+// The new file gets the old one's owner and group: root running
+// `kiosk set-pin` on a kiosk must leave the config root:kiosk, readable by
+// the kiosk, not root:root. Where the caller may not give it away (not
+// root), it is fine as long as nothing changes.
+Status keep_owner(int fd, const struct stat& old, const std::string& temporary) {
+  if (::fchown(fd, old.st_uid, old.st_gid) == 0) return ok_status();
+  struct stat now {};
+  if (::fstat(fd, &now) == 0 && now.st_uid == old.st_uid && now.st_gid == old.st_gid) return ok_status();
+  return failed(temporary);
+}
+
 }  // namespace
 
 Status replace_file(const std::string& path, std::string_view text) {
   struct stat old {};
-  mode_t mode = ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0640;
+  bool existed = ::stat(path.c_str(), &old) == 0;
+  mode_t mode = existed ? (old.st_mode & 07777) : 0640;
   auto temporary = path + ".new";
   FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));
   if (!fd) return failed(temporary);
   if (::fchmod(fd.get(), mode) != 0) return failed(temporary);  // the umask had its say
+  if (existed) {
+    if (auto kept = keep_owner(fd.get(), old, temporary); !kept) {
+      ::unlink(temporary.c_str());
+      return kept;
+    }
+  }
   if (auto written = write_all(fd.get(), text, temporary); !written) {
     ::unlink(temporary.c_str());
     return written;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -67,4 +68,22 @@ TEST_CASE("replace_file: new contents whole, the old mode kept, no temporary lef
   auto failed = replace_file(missing_dir, "x");
   REQUIRE_FALSE(failed.ok());
   CHECK(failed.error().find("no/such/kiosk.json.new") != std::string::npos);
+}
+
+// Root running `kiosk set-pin` on a kiosk: the config stays root:kiosk (here
+// a group that is not the caller's own), readable by the kiosk.
+TEST_CASE("replace_file: the old owner and group kept when root replaces the file", "[service_menu]") {
+  if (::geteuid() != 0) {
+    WARN("not root: owner and group cannot be given away here");
+    return;
+  }
+  TempDir dir;
+  auto path = dir.file("kiosk.json");
+  std::ofstream(path) << "old";
+  REQUIRE(::chown(path.c_str(), 0, 4242) == 0);
+  REQUIRE(replace_file(path, "new\n").ok());
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK(info.st_uid == 0);
+  CHECK(info.st_gid == 4242);
 }
