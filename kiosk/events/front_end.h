@@ -35,6 +35,9 @@ class ScanInlet {
   // The applicant asked for priority assistance (true) or is done (false):
   // device scans meanwhile carry ScanRequest::priority too.
   virtual void set_priority(bool priority) = 0;
+  // The technician's menu is open (true) or closed: camera and scanner reads
+  // meanwhile are not decided, only reported (ScanHeld).
+  virtual void hold_device_scans(bool) {}
 };
 
 struct FrontEndPorts {

@@ -77,6 +77,14 @@ struct OfficeChanged {
   friend bool operator==(const OfficeChanged&, const OfficeChanged&) = default;
 };
 
+// A camera or scanner read that was not decided: the technician's menu is
+// open (service_screen.h), and a code shown while testing the camera must
+// not check anyone in. The menu shows it, masked.
+struct ScanHeld {
+  std::string source;  // "camera", "wedge"
+  std::string text;
+};
+
 // A sync round ended.
 struct SyncProgress {
   std::size_t uploaded = 0;
@@ -85,6 +93,6 @@ struct SyncProgress {
 };
 
 using KioskEvent = std::variant<DecisionEvent, BirthDateNeeded, ScanSeen, DeviceChanged, ConnectivityChanged,
-                                SyncProgress, OfficeChanged>;
+                                SyncProgress, OfficeChanged, ScanHeld>;
 
 }  // namespace kiosk

@@ -24,13 +24,15 @@ namespace {
 
 constexpr std::size_t kEventCapacity = 256;
 
+bool from_device(const ScanRequest& scan) { return scan.source == "camera" || scan.source == "wedge"; }
+
 // A camera sees a code in many frames and a scanner may fire twice: the
 // same text from the devices within the window is one scan. Device text
 // that is not a booking code is noise (a poster, a product barcode): it is
 // dropped quietly. Front-end scans are deliberate and always decided.
 // The payload parsed here travels with the scan.
 bool worth_deciding(ScanRequest& scan, DuplicateFilter& duplicates, const Logger& log) {
-  if (scan.source != "camera" && scan.source != "wedge") return true;
+  if (!from_device(scan)) return true;
   if (!duplicates.first_sighting(scan.text)) return false;
   scan.payload = parse_payload(scan.text);
   if (scan.payload->kind == ScannedPayload::Kind::invalid) {
@@ -43,11 +45,18 @@ bool worth_deciding(ScanRequest& scan, DuplicateFilter& duplicates, const Logger
 
 // The scan loop: all inputs, one engine. Returns when every input is done
 // or the queue is closed and empty. A full engine holds it in submit().
-void route_scans(Runtime& rt, ScanQueue& queue, CheckinEngine& engine) {
+// While the technician's menu holds device scans they are only reported,
+// before the duplicate window, so the applicant after the technician is
+// not taken for a repeat.
+void route_scans(Runtime& rt, ScanQueue& queue, CheckinEngine& engine, EventQueue& events) {
   DuplicateFilter duplicates(rt.clock, std::chrono::seconds(rt.config.scan.duplicate_seconds));
   auto log = rt.logger("scan");
   ScanRequest scan;
   while (queue.pop(MonoTime::max(), scan) == ScanQueue::Wait::event) {
+    if (queue.held() && from_device(scan)) {
+      events.post(ScanHeld{scan.source, scan.text});
+      continue;
+    }
     if (!worth_deciding(scan, duplicates, log)) continue;
     if (queue.priority()) scan.priority = true;
     engine.submit(std::move(scan));
@@ -133,7 +142,7 @@ Status Running::start_inputs(PreviewMailbox* preview) {
 void Running::run(FrontEnd& front_end) {
   auto inlet = std::make_shared<QueueInlet>(scans_);
   std::thread scan_loop([this] {
-    route_scans(rt_, *scans_, engine_);
+    route_scans(rt_, *scans_, engine_, events_);
     wind_down();
   });
   front_end.run(FrontEndPorts{events_, inlet, rt_.clock, front_alive_, &desk_});

@@ -56,6 +56,10 @@ class ScanQueue {
   // them), until the screen clears it for the next applicant.
   void set_priority(bool priority) { priority_ = priority; }
   bool priority() const { return priority_; }
+  // The technician's menu is open: the scan loop reports device reads
+  // instead of deciding them (ScanHeld).
+  void set_held(bool held) { held_ = held; }
+  bool held() const { return held_; }
 
  private:
   Waiter& waiter_;
@@ -67,6 +71,7 @@ class ScanQueue {
   int producers_ = 0;
   bool closed_ = false;
   std::atomic<bool> priority_{false};
+  std::atomic<bool> held_{false};
 };
 
 }  // namespace kiosk::platform
@@ -85,6 +90,7 @@ class QueueInlet final : public ScanInlet {
   }
   void finished() override { queue_->producer_done(); }
   void set_priority(bool priority) override { queue_->set_priority(priority); }
+  void hold_device_scans(bool hold) override { queue_->set_held(hold); }
 
  private:
   std::shared_ptr<ScanQueue> queue_;

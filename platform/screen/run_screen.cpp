@@ -220,6 +220,7 @@ void tell_menu(ServiceScreen* service, const KioskEvent& event) {
   if (!service) return;
   if (const auto* d = std::get_if<DecisionEvent>(&event)) service->read_by(d->scan.source, d->scan.text);
   if (const auto* seen = std::get_if<ScanSeen>(&event)) service->scan_feedback(seen->feedback);
+  if (const auto* held = std::get_if<ScanHeld>(&event)) service->read_by(held->source, held->text);
 }
 
 }  // namespace
@@ -242,6 +243,7 @@ Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const 
   std::optional<ServiceParts> menu;
   if (run.desk) menu.emplace(run, flow, *strings, clock, log);
   ServiceScreen* service = menu ? &menu->screen : nullptr;
+  bool menu_was_open = false;
   InputRouter input(**window, flow, service);
   const auto period = std::chrono::microseconds(1000000 / std::max(1, run.frames_per_second));
   auto next_frame = clock.monotonic();
@@ -257,6 +259,11 @@ Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const 
     if (service) {
       service->tick();
       service->camera_fps(preview.fps());
+      // Device reads while the menu is open are the technician's tests.
+      if (service->active() != menu_was_open) {
+        menu_was_open = service->active();
+        submitter.hold_device_scans(menu_was_open);
+      }
     }
     auto view = service && service->active() ? service->view(flow.settings().language) : flow.view();
     layout = lay_out(view, display, **fonts);

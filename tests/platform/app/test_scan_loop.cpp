@@ -111,15 +111,21 @@ TEST_CASE("a stop releases a stdin reader held by a full scan queue; its scan is
 
 namespace {
 
-// A front end that keeps every event and submits nothing.
+// A front end that keeps every event and submits nothing; with `hold`, as
+// the technician's menu open from the start.
 class RecordingFrontEnd final : public FrontEnd {
  public:
+  explicit RecordingFrontEnd(bool hold = false) : hold_(hold) {}
   void run(FrontEndPorts ports) override {
+    if (hold_) ports.scans->hold_device_scans(true);
     ports.scans->finished();
     while (!ports.events.drained())
       if (auto event = ports.events.next(MonoTime::max())) events.push_back(std::move(*event));
   }
   std::vector<KioskEvent> events;
+
+ private:
+  bool hold_;
 };
 
 }  // namespace
@@ -174,4 +180,37 @@ TEST_CASE("headless: far more stdin lines than every queue holds are all decided
     ++count;
   }
   CHECK(count == kLines);
+}
+
+// The technician's menu is open: a booking code shown to the camera is
+// reported (masked on the menu's Devices page), never decided. The code comes
+// after a second of blank frames, long after the front end held the scans.
+TEST_CASE("while the service menu holds device scans, a code shown to the camera is reported, not decided",
+          "[service_menu]") {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.file("frames"));
+  auto blank = test::render_code(test::Symbology::qr, "AAA111", 320, 240);
+  std::fill(blank.pixels.begin(), blank.pixels.end(), std::uint8_t{255});
+  for (int i = 0; i < 30; ++i) REQUIRE(save_luma_png(blank, dir.file("frames/" + std::to_string(10 + i) + "_blank.png")));
+  REQUIRE(save_luma_png(test::render_code(test::Symbology::qr, "AAA111", 320, 240), dir.file("frames/99_code.png")));
+  auto config = parse_kiosk_config(R"({"office_id": "TST", "kiosk_id": "TST-K1", "data_dir": ")" +
+                                   dir.file("data") + R"(", "printer": {"device": "file:)" + dir.file("tickets") +
+                                   R"("}, "camera": {"device": "images:)" + dir.file("frames") +
+                                   R"(", "fps": 30, "loop": false}})");
+  REQUIRE(config);
+  auto runtime = open_runtime(*config, null_log_sink());
+  REQUIRE(runtime);
+  RecordingFrontEnd front_end(/*hold=*/true);
+  CHECK(App(**runtime).run(front_end) == 0);
+  int held = 0;
+  for (const auto& event : front_end.events) {
+    CHECK_FALSE(std::holds_alternative<DecisionEvent>(event));
+    if (auto* h = std::get_if<ScanHeld>(&event)) {
+      CHECK(h->source == "camera");
+      CHECK(h->text == "AAA111");
+      ++held;
+    }
+  }
+  CHECK(held >= 1);
+  CHECK_FALSE(std::filesystem::exists(dir.file("tickets")));  // nothing printed
 }
