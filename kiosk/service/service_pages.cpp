@@ -93,6 +93,7 @@ class Page {
     if (s_.running) return line("service.action.working", {{"action", say(key_of(*s_.running))}});
     if (!s_.report) return;
     auto name = say(key_of(s_.report->action));
+    if (!s_.report->ok) view_.tone = Tone::problem;  // the title's icon turns red too
     line(s_.report->ok ? "service.action.ok" : "service.action.failed", {{"action", name}});
     // FAIL lines first: a small panel that runs out of room leaves out the
     // last lines, and those should be the ones that are fine.

@@ -33,7 +33,7 @@ constexpr double kKeyGapMm = 0.4;
 // A technician's page (ViewModel::dense): read from arm's length by someone
 // who came to read it, so more fits; touch targets stay at the keys' 12 mm.
 constexpr double kDenseCapMm = 2.4;
-constexpr double kDenseCapShare = 0.013;
+constexpr double kDenseCapShare = 0.018;
 
 struct Metrics {
   int margin_x, margin_y, gap;
