@@ -113,11 +113,10 @@ TEST_CASE("service menu e2e: gesture, PIN, test print, sync now, USB import, dia
   REQUIRE(fixture.kiosk({"set-pin", "--config", fixture.config_path()}, std::string(kPin) + "\n").exit_code == 0);
   auto pin_hash = json::parse(read_file(fixture.config_path()))["service_menu"]["pin_hash"].get<std::string>();
   fixture.import_office();
-  // The stick: the office and a manifest with a named applicant.
+  // The stick: the office and a manifest with a named applicant (written
+  // once the menu found the stick empty).
   auto manifest = fixture.manifest_json({{"USB001"}});
   manifest["bookings"][0]["name"] = kName;
-  std::ofstream(fixture.path("usb/office.json")) << fixture.office_json().dump();
-  std::ofstream(fixture.path("usb/manifest-today.json")) << manifest.dump();
 
   XServer x;
   ::setenv("DISPLAY", x.display().c_str(), 1);
@@ -156,6 +155,19 @@ TEST_CASE("service menu e2e: gesture, PIN, test print, sync now, USB import, dia
   tap(pointer, kiosk, "Sync now");
   REQUIRE(kiosk.await_stderr("service menu: sync now: OK", kStep));
 
+  // An empty stick is a clear error, and nothing is imported.
+  tap(pointer, kiosk, "Import from USB");
+  REQUIRE(kiosk.await_stderr("service menu: import from USB: FAILED | no office.json", kStep));
+  // Another office's manifest is refused with the reason, as kiosk import does.
+  auto other = manifest;
+  other["office_id"] = "XYZ";
+  std::ofstream(fixture.path("usb/manifest-other.json")) << other.dump();
+  tap(pointer, kiosk, "Import from USB");
+  REQUIRE(kiosk.await_stderr("service menu: import from USB: FAILED", kStep));
+  CHECK(kiosk.stderr_text().find("is not this kiosk's office TST") != std::string::npos);
+  std::filesystem::remove(fixture.path("usb/manifest-other.json"));
+  std::ofstream(fixture.path("usb/office.json")) << fixture.office_json().dump();
+  std::ofstream(fixture.path("usb/manifest-today.json")) << manifest.dump();
   tap(pointer, kiosk, "Import from USB");
   REQUIRE(kiosk.await_stderr("service menu: import from USB: OK", kStep));
   CHECK(kiosk.stderr_text().find("manifest " + fixture.today() + ": 1 bookings") != std::string::npos);
