@@ -102,6 +102,12 @@ class Page {
     for (auto& text : lines) line(std::move(text));
   }
 
+  // Which page, by name (logs, tests, screenshots) and title.
+  void begin(std::string name, std::string_view title_key) {
+    view_.name = std::move(name);
+    view_.title = say(title_key);
+  }
+
   ViewModel& view() { return view_; }
   const ServicePageState& state() const { return s_; }
 
@@ -115,8 +121,7 @@ class Page {
 void pin_page(Page& p) {
   auto& v = p.view();
   const auto& s = p.state();
-  v.name = "service_pin";
-  v.title = p.say("service.pin.title");
+  p.begin("service_pin", "service.pin.title");
   v.entry = std::string(s.pin_length, '*') + std::string(ServiceMenu::kMaxPin - s.pin_length, '.');
   if (s.lockout_seconds > 0) {
     v.tone = Tone::problem;
@@ -176,36 +181,42 @@ void status_lines(Page& p, const ServiceStatus& st) {
 }
 
 void status_page(Page& p) {
-  auto& v = p.view();
-  v.name = "service_status";
-  v.title = p.say("service.title.status");
+  p.begin("service_status", "service.title.status");
   if (p.state().status) status_lines(p, *p.state().status);
   else p.line(p.say("service.status.gathering"));
   p.report();
   p.tabs();
 }
 
+void device_lines(Page& p, const ServiceStatus& st) {
+  const auto& s = p.state();
+  auto none = p.say("service.devices.none_read");
+  p.line("service.devices.printer", {{"device", st.printer_device},
+                                     {"status", st.printer_status},
+                                     {"count", std::to_string(st.paper_low_count)}});
+  if (!st.printer_detail.empty()) p.line(st.printer_detail);
+  if (st.camera_device.empty())
+    p.line(p.say("service.devices.no_camera"));
+  else
+    p.line("service.devices.camera",
+           {{"device", st.camera_device},
+            {"state", p.say(st.camera_online ? "service.status.online" : "service.status.offline")},
+            {"fps", one_decimal(s.camera_fps)},
+            {"read", s.camera_read.empty() ? none : s.camera_read}});
+  if (st.scanner_device.empty())
+    p.line(p.say("service.devices.no_scanner"));
+  else
+    p.line("service.devices.scanner",
+           {{"device", st.scanner_device}, {"read", s.scanner_read.empty() ? none : s.scanner_read}});
+}
+
 void devices_page(Page& p) {
   auto& v = p.view();
   const auto& s = p.state();
-  v.name = "service_devices";
-  v.title = p.say("service.title.devices");
-  auto none = p.say("service.devices.none_read");
-  if (const auto* st = s.status) {
-    p.line("service.devices.printer", {{"device", st->printer_device},
-                                       {"status", st->printer_status},
-                                       {"count", std::to_string(st->paper_low_count)}});
-    if (!st->printer_detail.empty()) p.line(st->printer_detail);
-    if (st->camera_device.empty()) p.line(p.say("service.devices.no_camera"));
-    else
-      p.line("service.devices.camera",
-             {{"device", st->camera_device},
-              {"state", p.say(st->camera_online ? "service.status.online" : "service.status.offline")},
-              {"fps", one_decimal(s.camera_fps)},
-              {"read", s.camera_read.empty() ? none : s.camera_read}});
-    if (st->scanner_device.empty()) p.line(p.say("service.devices.no_scanner"));
-    else p.line("service.devices.scanner", {{"device", st->scanner_device}, {"read", s.scanner_read.empty() ? none : s.scanner_read}});
-    v.camera = !st->camera_device.empty();
+  p.begin("service_devices", "service.title.devices");
+  if (s.status) {
+    device_lines(p, *s.status);
+    v.camera = !s.status->camera_device.empty();
     v.scan = s.scan;
   } else {
     p.line(p.say("service.status.gathering"));
@@ -218,8 +229,7 @@ void devices_page(Page& p) {
 void actions_page(Page& p) {
   auto& v = p.view();
   const auto& s = p.state();
-  v.name = "service_actions";
-  v.title = p.say("service.title.actions");
+  p.begin("service_actions", "service.title.actions");
   if (!s.running && !s.report) p.line(p.say("service.action.choose"));
   if (s.status && !s.status->usb_result.empty()) p.line("service.action.usb_result", {{"result", s.status->usb_result}});
   p.report();

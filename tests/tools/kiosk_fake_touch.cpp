@@ -29,8 +29,11 @@
 #include <vector>
 
 #include "platform/system/file_descriptor.h"
+#include "tests/tools/uinput_events.h"
 
 using kiosk::platform::FileDescriptor;
+using kiosk::test_tools::emit;
+using kiosk::test_tools::pause_ms;
 
 namespace {
 
@@ -75,26 +78,6 @@ std::optional<Options> parse(int argc, char** argv) {
     if (s.x < 0 || s.y < 0 || s.x >= o.width || s.y >= o.height || s.hold_ms < 0 || s.hold_ms > 60000)
       return std::nullopt;
   return o;
-}
-
-// A pause of `ms` as a one-shot timerfd, read through poll.
-void pause_ms(int ms) {
-  if (ms <= 0) return;
-  FileDescriptor timer(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC));
-  itimerspec spec{};
-  spec.it_value.tv_sec = ms / 1000;
-  spec.it_value.tv_nsec = (ms % 1000) * 1000000L;
-  ::timerfd_settime(timer.get(), 0, &spec, nullptr);
-  pollfd p{timer.get(), POLLIN, 0};
-  ::poll(&p, 1, ms + 1000);
-}
-
-bool emit(int fd, std::uint16_t type, std::uint16_t code, std::int32_t value) {
-  input_event event{};
-  event.type = type;
-  event.code = code;
-  event.value = value;
-  return ::write(fd, &event, sizeof event) == static_cast<ssize_t>(sizeof event);
 }
 
 void set_axis(int fd, std::uint16_t code, int max) {

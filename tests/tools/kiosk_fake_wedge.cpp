@@ -27,9 +27,13 @@
 #include "platform/scan/evdev_device.h"
 #include "platform/scan/evdev_keymap.h"
 #include "platform/system/file_descriptor.h"
+#include "tests/tools/uinput_events.h"
 
 using kiosk::platform::FileDescriptor;
 using Clock = std::chrono::steady_clock;
+using kiosk::test_tools::emit;
+using kiosk::test_tools::pause_ms;
+using kiosk::test_tools::wait_readable;
 
 namespace {
 
@@ -59,33 +63,8 @@ std::optional<Options> parse(int argc, char** argv) {
   return o;
 }
 
-// Blocks on `fd` for at most `ms`; the only way this tool waits.
-bool wait_readable(int fd, int ms) {
-  pollfd p{fd, POLLIN, 0};
-  return ::poll(&p, 1, std::max(ms, 0)) > 0;
-}
-
-// A pause of `ms` as a one-shot timerfd, read through poll.
-void pause_ms(int ms) {
-  if (ms <= 0) return;
-  FileDescriptor timer(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC));
-  itimerspec spec{};
-  spec.it_value.tv_sec = ms / 1000;
-  spec.it_value.tv_nsec = (ms % 1000) * 1000000L;
-  ::timerfd_settime(timer.get(), 0, &spec, nullptr);
-  wait_readable(timer.get(), ms + 1000);
-}
-
 int ms_left(Clock::time_point deadline) {
   return static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
-}
-
-bool emit(int fd, std::uint16_t type, std::uint16_t code, std::int32_t value) {
-  input_event event{};
-  event.type = type;
-  event.code = code;
-  event.value = value;
-  return ::write(fd, &event, sizeof event) == static_cast<ssize_t>(sizeof event);
 }
 
 std::string create_device(int fd, const std::string& name) {

@@ -172,4 +172,16 @@ std::vector<json> json_lines(const std::string& out) {
   return lines;
 }
 
+std::map<std::string, std::string> unpack_bundle(const KioskFixture& kiosk, const std::string& archive) {
+  auto dir = kiosk.path("unpacked");
+  std::filesystem::create_directories(dir);
+  auto tar = run_command({"/usr/bin/tar", "-xzf", archive, "-C", dir});
+  INFO(tar.err);
+  REQUIRE(tar.exit_code == 0);
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
+    if (entry.is_regular_file()) files[entry.path().filename().string()] = read_file(entry.path().string());
+  return files;
+}
+
 }  // namespace kiosk::test

@@ -78,6 +78,9 @@ class KioskFixture {
 std::vector<nlohmann::json> json_lines(const std::string& out);
 // A whole file (the printer's output), empty when it cannot be read.
 std::string read_file(const std::string& path);
+// A diagnostics bundle unpacked with the system's own tar into the
+// fixture's folder `unpacked`: file name -> contents.
+std::map<std::string, std::string> unpack_bundle(const KioskFixture& kiosk, const std::string& archive);
 // How many times `needle` stands in `haystack`, overlaps included.
 size_t count(const std::string& haystack, const std::string& needle);
 

@@ -16,18 +16,6 @@ namespace {
 constexpr const char* kToken = "secret-token-5b1d0e";
 constexpr const char* kName = "SITI NURHALIZA BINTI AHMAD";
 
-// The bundle's files, unpacked with the system's own tar.
-std::map<std::string, std::string> unpack(const KioskFixture& kiosk, const std::string& archive) {
-  auto dir = kiosk.path("unpacked");
-  std::filesystem::create_directories(dir);
-  auto tar = run_command({"/usr/bin/tar", "-xzf", archive, "-C", dir});
-  INFO(tar.err);
-  REQUIRE(tar.exit_code == 0);
-  std::map<std::string, std::string> files;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
-    if (entry.is_regular_file()) files[entry.path().filename().string()] = read_file(entry.path().string());
-  return files;
-}
 
 }  // namespace
 
@@ -53,7 +41,7 @@ TEST_CASE("kiosk diagnose writes one archive with the report and no secret or pe
   CHECK(archives[0].find("kiosk-diagnostics-TST-K1-") != std::string::npos);
   CHECK(run.out == "diagnostics bundle: " + archives[0] + "\n");
 
-  auto files = unpack(kiosk, archives[0]);
+  auto files = unpack_bundle(kiosk, archives[0]);
   for (const auto* name : {"README.txt", "selftest.txt", "config.json", "log.txt", "store.txt", "versions.txt"})
     CHECK(files.count(name) == 1);
   CHECK(files["selftest.txt"].find("OK   storage") != std::string::npos);

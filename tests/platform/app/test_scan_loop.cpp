@@ -111,6 +111,13 @@ TEST_CASE("a stop releases a stdin reader held by a full scan queue; its scan is
 
 namespace {
 
+// A kiosk in `dir` whose camera replays `images` once, at 30 frames a second.
+Expected<KioskConfig> replay_camera_config(const testing::TempDir& dir, const std::string& images) {
+  return parse_kiosk_config(R"({"office_id": "TST", "kiosk_id": "TST-K1", "data_dir": ")" + dir.file("data") +
+                            R"(", "printer": {"device": "file:)" + dir.file("tickets") +
+                            R"("}, "camera": {"device": "images:)" + images + R"(", "fps": 30, "loop": false}})");
+}
+
 // A front end that keeps every event and submits nothing; with `hold`, as
 // the technician's menu open from the start.
 class RecordingFrontEnd final : public FrontEnd {
@@ -133,10 +140,7 @@ class RecordingFrontEnd final : public FrontEnd {
 TEST_CASE("the camera's feedback and state reach the front end as events, even for a code that is ignored") {
   testing::TempDir dir;
   REQUIRE(save_luma_png(test::render_code(test::Symbology::qr, "not a booking", 320, 240), dir.file("poster.png")));
-  auto config = parse_kiosk_config(R"({"office_id": "TST", "kiosk_id": "TST-K1", "data_dir": ")" +
-                                   dir.file("data") + R"(", "printer": {"device": "file:)" + dir.file("tickets") +
-                                   R"("}, "camera": {"device": "images:)" + dir.file("poster.png") +
-                                   R"(", "fps": 30, "loop": false}})");
+  auto config = replay_camera_config(dir, dir.file("poster.png"));
   REQUIRE(config);
   auto runtime = open_runtime(*config, null_log_sink());
   REQUIRE(runtime);
@@ -193,10 +197,7 @@ TEST_CASE("while the service menu holds device scans, a code shown to the camera
   std::fill(blank.pixels.begin(), blank.pixels.end(), std::uint8_t{255});
   for (int i = 0; i < 30; ++i) REQUIRE(save_luma_png(blank, dir.file("frames/" + std::to_string(10 + i) + "_blank.png")));
   REQUIRE(save_luma_png(test::render_code(test::Symbology::qr, "AAA111", 320, 240), dir.file("frames/99_code.png")));
-  auto config = parse_kiosk_config(R"({"office_id": "TST", "kiosk_id": "TST-K1", "data_dir": ")" +
-                                   dir.file("data") + R"(", "printer": {"device": "file:)" + dir.file("tickets") +
-                                   R"("}, "camera": {"device": "images:)" + dir.file("frames") +
-                                   R"(", "fps": 30, "loop": false}})");
+  auto config = replay_camera_config(dir, dir.file("frames"));
   REQUIRE(config);
   auto runtime = open_runtime(*config, null_log_sink());
   REQUIRE(runtime);

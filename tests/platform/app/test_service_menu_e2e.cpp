@@ -85,17 +85,6 @@ void tap(Pointer& pointer, Subprocess& kiosk, const std::string& label) {
   pointer.tap(x, y);
 }
 
-// The bundle's files, unpacked with the system's own tar.
-std::map<std::string, std::string> unpack(const KioskFixture& fixture, const std::string& archive) {
-  auto dir = fixture.path("unpacked");
-  std::filesystem::create_directories(dir);
-  auto tar = run_command({"/usr/bin/tar", "-xzf", archive, "-C", dir});
-  REQUIRE(tar.exit_code == 0);
-  std::map<std::string, std::string> files;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
-    if (entry.is_regular_file()) files[entry.path().filename().string()] = read_file(entry.path().string());
-  return files;
-}
 
 }  // namespace
 
@@ -178,7 +167,7 @@ TEST_CASE("service menu e2e: gesture, PIN, test print, sync now, USB import, dia
   for (const auto& entry : std::filesystem::directory_iterator(fixture.path("outbox")))
     archives.push_back(entry.path().string());
   REQUIRE(archives.size() == 1);
-  auto files = unpack(fixture, archives[0]);
+  auto files = unpack_bundle(fixture, archives[0]);
   CHECK(files["selftest.txt"].find("OK   storage") != std::string::npos);
   CHECK(files["selftest.txt"].find("camera") != std::string::npos);
   for (const auto& [file, text] : files) {
