@@ -133,7 +133,7 @@ if [ -x $t/kiosk-fake-touch ]; then
   # The page asks the service desk for its facts on its first frame; they
   # are back a frame or two later. A second is plenty, and no line says it.
   sleep 1
-  screendump service_status
+  screendump service-status
   journalctl -b -u kiosk.service -o cat --no-pager | grep 'service menu' | each "menu log| "
 fi
 # The watchdog: a kiosk that stops answering is killed and started again.

@@ -50,7 +50,7 @@ NetworkFacts network_facts(const std::string& sys_class_net) {
     }
   }
   auto name = first_interface(sys_class_net);
-  if (!name.empty()) facts.link = name + " " + operstate(sys_class_net, name);
+  facts.link = name.empty() ? "no network interface" : name + " " + operstate(sys_class_net, name);
   return facts;
 }
 

@@ -9,7 +9,7 @@ namespace kiosk::platform {
 
 struct NetworkFacts {
   std::string address;  // "192.0.2.7 (eth0)"; empty with no IPv4 address but loopback
-  std::string link;     // "eth0 up", "eth0 down"; empty with no interface but loopback
+  std::string link;     // "eth0 up", "eth0 down", or "no network interface" (loopback only)
 };
 
 // `sys_class_net`: where the kernel lists interfaces (a folder in tests).
