@@ -6,6 +6,7 @@
 #include "kiosk/booking/birth_date.h"
 #include "kiosk/scan/scan_line.h"
 #include "kiosk/screens/screen_views.h"
+#include "kiosk/screens/volume_steps.h"
 
 namespace kiosk {
 namespace {
@@ -13,7 +14,6 @@ namespace {
 constexpr std::size_t kCodeMin = 6;
 constexpr std::size_t kCodeMax = 10;
 constexpr std::size_t kBirthDateDigits = 8;
-constexpr int kVolumeSteps[] = {40, 70, 100};
 
 using Step = FlowState::Step;
 
@@ -24,12 +24,6 @@ ScanRequest typed_scan(std::string text) {
   scan.text = std::move(text);
   scan.source = "screen";
   return scan;
-}
-
-int next_volume(int volume) {
-  for (int step : kVolumeSteps)
-    if (step > volume) return step;
-  return kVolumeSteps[0];
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "kiosk/service/service_screen.h"
 
 #include "kiosk/booking/booking_code.h"
+#include "kiosk/screens/volume_steps.h"
 
 namespace kiosk {
 namespace {
@@ -9,16 +10,9 @@ namespace {
 constexpr std::chrono::seconds kStatusEvery{2};
 // Restart and reboot: the second tap must come within this.
 constexpr std::chrono::seconds kArmedFor{5};
-constexpr int kVolumeSteps[] = {40, 70, 100};
 
 bool needs_second_tap(ServiceAction action) {
   return action == ServiceAction::restart || action == ServiceAction::reboot;
-}
-
-int next_volume(int volume) {
-  for (int step : kVolumeSteps)
-    if (step > volume) return step;
-  return kVolumeSteps[0];
 }
 
 }  // namespace
@@ -46,6 +40,7 @@ void ServiceScreen::touch_up(double x, double y, bool mid_checkin) {
 }
 
 void ServiceScreen::tap(const ViewButton& button) {
+  if (!button.enabled) return;  // greyed while an action runs
   switch (button.action) {
     case Action::key:
       pin_outcome_.reset();

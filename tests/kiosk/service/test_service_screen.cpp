@@ -196,8 +196,12 @@ TEST_CASE("service screen: one action at a time, its report on the page it was a
   auto v = m.view();
   CHECK(holds(v, "[service.action.working]"));
   CHECK_FALSE(find(v, Action::service_run, static_cast<int>(ServiceAction::sync_now))->enabled);
-  m.screen.tap(run_button(ServiceAction::sync_now));  // greyed: not taken
+  m.screen.tap(*find(v, Action::service_run, static_cast<int>(ServiceAction::sync_now)));  // greyed: not taken
   CHECK(m.desk.asked.back() == ServiceAction::selftest);
+  auto language = *find(v, Action::language);
+  CHECK_FALSE(language.enabled);
+  m.screen.tap(language);  // greyed too: the default does not change behind the applicant's screen
+  CHECK(m.defaults_seen.empty());
   m.desk.finish(false, {"OK   config: fine", "FAIL printer: paper_out"});
   m.screen.tick();
   v = m.view();
