@@ -100,6 +100,10 @@ class Running {
   EventQueue events_;
   std::shared_ptr<ScanQueue> scans_;
   EventReporter reporter_;
+  // Written by threads that start below (the engine's idle task, the sync
+  // thread's rounds), so they come before those threads: a member declared
+  // after its thread was read before it was initialised (UBSan).
+  LastSyncRound last_sync_;
   std::optional<SyncThread> sync_;
   CheckinEngine engine_;
   PlatformServiceDesk desk_;
@@ -122,7 +126,7 @@ Running::Running(Runtime& rt, bool lossless, std::function<void()> watchdog_ping
       engine_(*rt.checkin, EngineTime{rt.clock, rt.clock},
               [this](const ScanRequest& scan, const Decision& decision) { decided(scan, decision); },
               IdleTask{[this] { idle_round(); }}),
-      desk_(DeskPorts{rt, sync_ ? &*sync_ : nullptr, [this](int status) { stop_with(status); }}),
+      desk_(DeskPorts{rt, sync_ ? &*sync_ : nullptr, &last_sync_, [this](int status) { stop_with(status); }}),
       watchdog_ping_(std::move(watchdog_ping)) {}
 
 Status Running::start_inputs(PreviewMailbox* preview) {
@@ -170,7 +174,7 @@ void Running::idle_round() {
 
 // On the sync thread.
 void Running::sync_round(const SyncReport& report) {
-  desk_.sync_round(report);
+  last_sync_.note(report, now_seconds(rt_.clock));
   auto depth = rt_.store->outbox_depth();
   reporter_.sync_round(report, depth ? std::optional<std::size_t>(*depth) : std::nullopt);
 }

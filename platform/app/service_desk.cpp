@@ -34,10 +34,15 @@ std::optional<ServiceReport> PlatformServiceDesk::take_report() {
   return std::exchange(report_, std::nullopt);
 }
 
-void PlatformServiceDesk::sync_round(const SyncReport& report) {
+void LastSyncRound::note(const SyncReport& report, Seconds at) {
   auto result = describe_sync(report);
   std::lock_guard lock(mutex_);
-  last_sync_ = SyncSeen{now_seconds(ports_.rt.clock), std::move(result)};
+  seen_ = SyncSeen{at, std::move(result)};
+}
+
+std::optional<SyncSeen> LastSyncRound::get() const {
+  std::lock_guard lock(mutex_);
+  return seen_;
 }
 
 // Waits only for a request or the stop; each action is bounded by its own
@@ -49,11 +54,11 @@ void PlatformServiceDesk::run() {
     if (stopping_) return;
     auto [action, defaults] = *std::exchange(asked_, std::nullopt);
     busy_ = true;
-    auto last_sync = last_sync_;
     lock.unlock();
     auto report = perform_service_action(ports_, action, defaults, log_);
     std::optional<ServiceStatus> status;
-    if (action == ServiceAction::status) status = gather_service_status(ports_, last_sync);
+    if (action == ServiceAction::status)
+      status = gather_service_status(ports_, ports_.last_sync ? ports_.last_sync->get() : std::nullopt);
     lock.lock();
     if (status) status_ = std::move(status);
     report_ = std::move(report);

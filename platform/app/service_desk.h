@@ -22,17 +22,30 @@ namespace kiosk::platform {
 constexpr int kExitRestart = 75;
 constexpr int kExitReboot = 76;
 
-struct DeskPorts {
-  Runtime& rt;
-  SyncThread* sync = nullptr;  // null: no central service
-  // An orderly stop (as SIGTERM), after which the kiosk exits with `status`.
-  std::function<void(int status)> stop_with;
-};
-
 // The last sync round as the Status page shows it.
 struct SyncSeen {
   Seconds at{};
   std::string result;
+};
+
+// Written by the sync thread after each round, read by the desk: it lives
+// as long as the sync thread, which the desk does not.
+class LastSyncRound {
+ public:
+  void note(const SyncReport& report, Seconds at);
+  std::optional<SyncSeen> get() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::optional<SyncSeen> seen_;
+};
+
+struct DeskPorts {
+  Runtime& rt;
+  SyncThread* sync = nullptr;  // null: no central service
+  const LastSyncRound* last_sync = nullptr;
+  // An orderly stop (as SIGTERM), after which the kiosk exits with `status`.
+  std::function<void(int status)> stop_with;
 };
 
 class PlatformServiceDesk final : public ServiceDesk {
@@ -45,8 +58,6 @@ class PlatformServiceDesk final : public ServiceDesk {
   bool request(ServiceAction action, const ScreenDefaults& defaults) override;
   std::optional<ServiceStatus> status() override;
   std::optional<ServiceReport> take_report() override;
-  // Each sync round, on the sync thread.
-  void sync_round(const SyncReport& report);
 
  private:
   void run();
@@ -60,7 +71,6 @@ class PlatformServiceDesk final : public ServiceDesk {
   bool stopping_ = false;
   std::optional<ServiceStatus> status_;  // newest, until taken
   std::optional<ServiceReport> report_;
-  std::optional<SyncSeen> last_sync_;
   std::thread thread_;  // last: starts after everything it uses exists
 };
 
