@@ -1,6 +1,6 @@
 #pragma once
 // What the uinput test tools (kiosk-fake-wedge, kiosk-fake-touch) share: a
-// bounded pause that is a timerfd read through poll(), never sleep(), and
+// bounded pause that is a timerfd read through poll() (no sleeping call), and
 // one input event written to the device.
 #include <linux/input.h>
 #include <poll.h>
