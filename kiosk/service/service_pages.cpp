@@ -76,6 +76,13 @@ class Page {
     return b;
   }
 
+  // A button that changes a default (greyed, like the actions, while one runs).
+  ViewButton toggle(Action a, std::string label) const {
+    auto b = button(a, std::move(label));
+    b.enabled = !s_.running;
+    return b;
+  }
+
   void tabs() {
     constexpr std::array pages = {std::pair{ServicePage::status, "service.page.status"},
                                   std::pair{ServicePage::devices, "service.page.devices"},
@@ -236,14 +243,11 @@ void actions_page(Page& p) {
   for (auto a : {ServiceAction::sync_now, ServiceAction::selftest, ServiceAction::import_usb,
                  ServiceAction::export_diagnostics})
     v.buttons.push_back(p.action(a));
+  // The defaults step on each tap; the screen then saves them.
   auto language = p.say(s.defaults.language == Language::id ? "service.language.id" : "service.language.en");
-  auto lang = p.action(ServiceAction::save_defaults, p.say("service.action.language", {{"language", language}}));
-  lang.action = Action::language;  // toggles; the screen then saves
-  v.buttons.push_back(lang);
-  auto volume = p.action(ServiceAction::save_defaults,
-                         p.say("service.action.volume", {{"volume", std::to_string(s.defaults.volume)}}));
-  volume.action = Action::volume;
-  v.buttons.push_back(volume);
+  v.buttons.push_back(p.toggle(Action::language, p.say("service.action.language", {{"language", language}})));
+  v.buttons.push_back(
+      p.toggle(Action::volume, p.say("service.action.volume", {{"volume", std::to_string(s.defaults.volume)}})));
   v.buttons.push_back(p.action(ServiceAction::restart));
   v.buttons.push_back(p.action(ServiceAction::reboot));
   p.tabs();

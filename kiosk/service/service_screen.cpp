@@ -51,7 +51,7 @@ void ServiceScreen::tap(const ViewButton& button) {
     case Action::service_page:
       page_ = static_cast<ServicePage>(button.target);
       armed_.reset();
-      return refresh_status(MonoTime{});
+      return ask_status();
     case Action::service_run: return run(static_cast<ServiceAction>(button.target));
     case Action::language:
       defaults_.language = defaults_.language == Language::id ? Language::en : Language::id;
@@ -73,7 +73,7 @@ void ServiceScreen::text(std::string_view typed) {
 void ServiceScreen::enter() {
   if (auto outcome = menu_.submit()) {
     pin_outcome_ = outcome;
-    if (*outcome == PinGate::Outcome::accepted) refresh_status(MonoTime{});
+    if (*outcome == PinGate::Outcome::accepted) ask_status();
   }
 }
 
@@ -101,10 +101,14 @@ void ServiceScreen::run(ServiceAction action) {
   if (action == ServiceAction::save_defaults && on_defaults_) on_defaults_(defaults_);
 }
 
-void ServiceScreen::refresh_status(MonoTime now) {
-  if (running_ || (now != MonoTime{} && now - status_asked_ < kStatusEvery)) return;
+void ServiceScreen::ask_status() {
+  if (running_) return;
   status_asked_ = clock_.monotonic();
   if (desk_.request(ServiceAction::status)) running_ = ServiceAction::status;
+}
+
+void ServiceScreen::refresh_status_if_due(MonoTime now) {
+  if (now - status_asked_ >= kStatusEvery) ask_status();
 }
 
 void ServiceScreen::tick() {
@@ -117,7 +121,7 @@ void ServiceScreen::tick() {
   if (!active()) return;
   auto now = clock_.monotonic();
   if (armed_ && now - armed_at_ > kArmedFor) armed_.reset();
-  if (menu_.step() == ServiceMenu::Step::open && page_ != ServicePage::actions) refresh_status(now);
+  if (menu_.step() == ServiceMenu::Step::open && page_ != ServicePage::actions) refresh_status_if_due(now);
 }
 
 ViewModel ServiceScreen::view(Language language) const {

@@ -52,7 +52,8 @@ class ServiceScreen {
 
  private:
   void run(ServiceAction action);
-  void refresh_status(MonoTime now);
+  void ask_status();                   // now, unless an action is running
+  void refresh_status_if_due(MonoTime now);
 
   ServiceMenu& menu_;
   ServiceDesk& desk_;

@@ -173,8 +173,7 @@ class SampleDesk final : public ServiceDesk {
   explicit SampleDesk(const ScriptClock& clock) : clock_(clock) {}
   bool request(ServiceAction action, const ScreenDefaults&) override {
     if (action == ServiceAction::status) status_ = sample_status(clock_);
-    else report_ = action == ServiceAction::selftest ? sample_selftest() : ServiceReport{action, true, {}};
-    if (action == ServiceAction::status) report_ = ServiceReport{action, true, {}};
+    report_ = action == ServiceAction::selftest ? sample_selftest() : ServiceReport{action, true, {}};
     return true;
   }
   std::optional<ServiceStatus> status() override { return std::exchange(status_, std::nullopt); }

@@ -124,6 +124,16 @@ bool release(int fd) {
          emit(fd, EV_KEY, BTN_TOUCH, 0) && emit(fd, EV_SYN, SYN_REPORT, 0);
 }
 
+// One step: press, hold, let go; then the pause before the next.
+bool play(int fd, const Step& step, int id) {
+  if (!press(fd, step, id)) return false;
+  pause_ms(step.hold_ms);
+  if (!release(fd)) return false;
+  std::printf("touched %d,%d for %d ms\n", step.x, step.y, step.hold_ms);
+  pause_ms(400);
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -138,19 +148,11 @@ int main(int argc, char** argv) {
   pause_ms(options->settle_ms);
   int status = 0;
   int id = 1;
-  for (const auto& step : options->steps) {
-    if (!press(uinput.get(), step, id++)) {
+  for (const auto& step : options->steps)
+    if (!play(uinput.get(), step, id++)) {
       status = fail("writing touch events failed");
       break;
     }
-    pause_ms(step.hold_ms);
-    if (!release(uinput.get())) {
-      status = fail("writing touch events failed");
-      break;
-    }
-    std::printf("touched %d,%d for %d ms\n", step.x, step.y, step.hold_ms);
-    pause_ms(400);
-  }
   ::ioctl(uinput.get(), UI_DEV_DESTROY);
   return status;
 }
