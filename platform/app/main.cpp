@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@
 #include "platform/system/service_notifier.h"
 #include "platform/system/system_clock.h"
 #include "platform/system/stderr_log_sink.h"
+#include "platform/system/console_keys.h"
 #include "platform/system/stop_signals.h"
 
 namespace kp = kiosk::platform;
@@ -187,7 +189,15 @@ int main(int argc, char** argv) {
     return 0;
   }
   // Before any thread: the run modes stop in order on SIGTERM/SIGINT.
-  if (line->command == Command::run || line->command == Command::headless) kp::block_stop_signals();
+  bool runs = line->command == Command::run || line->command == Command::headless;
+  if (runs) kp::block_stop_signals();
   kp::StderrLogSink sink(std::getenv("JOURNAL_STREAM") != nullptr);
+  // tty1's keyboard is the public's: Ctrl-C there is a key, not a stop.
+  std::optional<kp::SignalKeysAsText> console_keys;
+  if (runs && kp::is_virtual_console(STDIN_FILENO)) {
+    console_keys.emplace(STDIN_FILENO);
+    if (!console_keys->error().empty())
+      std::cerr << "kiosk: warning: Ctrl-C on this console still stops the kiosk: " << console_keys->error() << "\n";
+  }
   return run(*line, sink);
 }
