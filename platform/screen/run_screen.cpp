@@ -19,20 +19,31 @@ namespace {
 // otherwise they are the applicant's, as before.
 class InputRouter {
  public:
-  InputRouter(ScreenWindow& window, ScreenFlow& flow, ServiceScreen* service)
-      : window_(window), flow_(flow), service_(service) {}
+  InputRouter(ScreenWindow& window, ScreenFlow& flow, ServiceScreen* service, bool kiosk_mode, const Logger& log)
+      : window_(window), flow_(flow), service_(service), kiosk_mode_(kiosk_mode), log_(log) {}
 
   // The input since the last frame; false when the window was closed.
   bool take(const Layout& layout) {
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
-      if (e.type == SDL_QUIT) return false;
+      if (e.type == SDL_QUIT && !keep_open()) return false;
       route(e, layout);
     }
     return true;
   }
 
  private:
+  // Fullscreen is the kiosk in a public hall: a window manager's Alt+F4 (or
+  // any close request) must not end it; only a stop signal does. A window
+  // on a desktop closes as windows do.
+  bool keep_open() {
+    if (!kiosk_mode_) return false;
+    if (!close_refused_)
+      log_.warn("screen: a request to close the window was ignored (fullscreen kiosk: only a stop ends it)");
+    close_refused_ = true;
+    return true;
+  }
+
   bool menu_open() const { return service_ && service_->active(); }
 
   void route(const SDL_Event& e, const Layout& layout) {
@@ -96,6 +107,9 @@ class InputRouter {
   ScreenWindow& window_;
   ScreenFlow& flow_;
   ServiceScreen* service_;
+  bool kiosk_mode_;
+  const Logger& log_;
+  bool close_refused_ = false;
 };
 
 long long milliseconds(std::chrono::steady_clock::duration d) {
@@ -244,7 +258,7 @@ Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const 
   if (run.desk) menu.emplace(run, flow, *strings, clock, log);
   ServiceScreen* service = menu ? &menu->screen : nullptr;
   bool menu_was_open = false;
-  InputRouter input(**window, flow, service);
+  InputRouter input(**window, flow, service, run.screen.fullscreen, log);
   const auto period = std::chrono::microseconds(1000000 / std::max(1, run.frames_per_second));
   auto next_frame = clock.monotonic();
   Layout layout;

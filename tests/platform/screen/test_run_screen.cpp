@@ -6,7 +6,9 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <atomic>
+#include <functional>
 #include <cstdlib>
 
 #include "kiosk/screens/silent_voice.h"
@@ -98,4 +100,85 @@ TEST_CASE("the screen presents frames at its own pace while a scan waits, then s
   // scan was read at frame 3, its decision presented at frame 53).
   CHECK(sink.contains(
       "screen: shows admitted, 2000 ms after its scan was read (50 frames presented meanwhile, longest frame 40 ms)"));
+}
+
+namespace {
+
+void push(Uint32 type) {
+  SDL_Event e{};
+  e.type = type;
+  SDL_PushEvent(&e);
+}
+
+// A key as a keyboard sends it: Alt+F4, Ctrl+Alt+F2, Ctrl+Alt+Del, SysRq, ...
+void press_key(SDL_Keycode sym, Uint16 mod) {
+  SDL_Event e{};
+  e.type = SDL_KEYDOWN;
+  e.key.keysym.sym = sym;
+  e.key.keysym.mod = mod;
+  SDL_PushEvent(&e);
+  e.type = SDL_KEYUP;
+  SDL_PushEvent(&e);
+}
+
+long lines_with(const test::RecordingLogSink& sink, const std::string& text) {
+  auto lines = sink.lines();
+  return std::count_if(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(text) != std::string::npos; });
+}
+
+struct ScreenAbuse {
+  test::FakeClock clock;
+  EventQueue events{clock};
+  Submitter submitter;
+  SilentVoice voice;
+  test::RecordingLogSink sink;
+  Logger log{sink, "screen"};
+  ScreenRun run;
+  std::atomic<bool> stop{false};
+  std::vector<std::string> shown;
+
+  // Runs the screen, calling `at_frame_2` once, until frame 60 (or a close).
+  void play(bool fullscreen, const std::function<void()>& at_frame_2) {
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    run.screen.fullscreen = fullscreen;
+    run.frames_per_second = 25;
+    run.on_frame = [&](std::uint64_t frame, const ViewModel& view) {
+      shown.push_back(view.name);
+      if (frame == 2) at_frame_2();
+      if (frame >= 60) stop = true;
+      clock.advance(40ms);
+    };
+    REQUIRE(run_screen(events, submitter, voice, clock, log, run, stop).ok());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("screen abuse: fullscreen, a close request (Alt+F4 under a window manager) and every shortcut are ignored") {
+  ScreenAbuse a;
+  a.play(true, [] {
+    press_key(SDLK_F4, KMOD_LALT);
+    push(SDL_QUIT);
+    press_key(SDLK_F2, KMOD_LCTRL | KMOD_LALT);
+    press_key(SDLK_DELETE, KMOD_LCTRL | KMOD_LALT);
+    press_key(SDLK_SYSREQ, KMOD_LALT);
+    press_key(SDLK_c, KMOD_LCTRL);
+    press_key(SDLK_z, KMOD_LCTRL);
+    press_key(SDLK_BACKSLASH, KMOD_LCTRL);
+    press_key(SDLK_TAB, KMOD_LALT);
+    press_key(SDLK_LGUI, KMOD_NONE);
+    push(SDL_QUIT);
+  });
+  // It ran to the end, on welcome, and said once that it refused to close.
+  REQUIRE(a.shown.size() > 60);
+  CHECK(a.shown.back() == "welcome");
+  CHECK(a.submitter.scans == 0);
+  CHECK(lines_with(a.sink, "request to close the window was ignored") == 1);
+}
+
+TEST_CASE("screen abuse: a window on a desktop closes as windows do") {
+  ScreenAbuse a;
+  a.play(false, [] { push(SDL_QUIT); });
+  CHECK(a.shown.size() < 10);
+  CHECK(lines_with(a.sink, "request to close the window was ignored") == 0);
 }
