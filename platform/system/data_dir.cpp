@@ -8,8 +8,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "platform/system/file_descriptor.h"
 
 namespace kiosk::platform {
 namespace {
@@ -39,18 +39,30 @@ Expected<std::unique_ptr<DataDirLock>> DataDirLock::acquire(const std::string& d
 
 DataDirLock::~DataDirLock() { ::close(fd_); }
 
+// Through one descriptor, checked before reading: a FIFO or a device named
+// like a config or a manifest (on a USB stick, say) would block or never
+// end, and the size is the open file's, not a name's that may change.
 Expected<std::string> read_text_file(const std::string& path, size_t max_bytes) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Failure{"cannot read " + path + ": " + ec.message()};
-  if (size > max_bytes)
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
+  if (!fd) return Failure{"cannot read " + path + ": " + errno_text()};
+  struct stat st{};
+  if (::fstat(fd.get(), &st) != 0) return Failure{"cannot read " + path + ": " + errno_text()};
+  if (!S_ISREG(st.st_mode)) return Failure{"cannot read " + path + ": not a regular file"};
+  auto too_big = [&](size_t size) {
     return Failure{path + " is " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) +
                    " allowed"};
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) return Failure{"cannot read " + path + ": " + errno_text()};
-  return text.str();
+  };
+  if (static_cast<size_t>(st.st_size) > max_bytes) return too_big(static_cast<size_t>(st.st_size));
+  std::string text;
+  char buffer[65536];
+  for (;;) {
+    auto n = ::read(fd.get(), buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Failure{"cannot read " + path + ": " + errno_text()};
+    if (n == 0) return text;
+    text.append(buffer, static_cast<size_t>(n));
+    if (text.size() > max_bytes) return too_big(text.size());  // it grew while read
+  }
 }
 
 }  // namespace kiosk::platform
