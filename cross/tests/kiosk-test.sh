@@ -102,6 +102,19 @@ say "clock at start: $(journalctl -b -u kiosk.service -o cat --no-pager | grep -
 say "timesync state on $(findmnt -no SOURCE /var/lib/systemd)"
 screendump welcome
 
+# Abuse at the screen (issue 15): a USB keyboard plugged in, pressing what
+# would leave a kiosk app or reach a shell. The kiosk must still be the same
+# process on tty1, with nothing queued to reboot, showing welcome.
+if [ -x $t/kiosk-fake-keyboard ]; then
+  before=$(systemctl show -p MainPID --value kiosk.service)
+  $t/kiosk-fake-keyboard --reader "$before" --wait-ms 60000 ctrl+alt+f2 ctrl+alt+f3 alt+f4 ctrl+alt+delete \
+    ctrl+alt+delete ctrl+alt+delete alt+sysrq+e alt+sysrq+b ctrl+c ctrl+backslash ctrl+z ctrl+alt+backspace \
+    alt+tab super esc 2>&1 | each "keyboard| "
+  say "keys: kiosk pid $before -> $(systemctl show -p MainPID --value kiosk.service) $(systemctl is-active kiosk.service), vt $(cat /sys/class/tty/tty0/active), jobs $(systemctl list-jobs --no-legend | grep -cE 'reboot|poweroff|halt|kiosk'), sysrq $(cat /proc/sys/kernel/sysrq)"
+  say "keys: kiosk log: $(journalctl -b -u kiosk.service -o cat --no-pager | grep -cE 'SIGINT|SIGTERM|stopping|close the window') stop lines"
+  screendump after-keys
+fi
+
 if [ -x $t/kiosk-fake-wedge ]; then
   $t/kiosk-fake-wedge --name "Fake Wedge" --text BOOT01 --wait-ms 120000 2>&1 | each "wedge| "
   # The decision line, from the journal, bounded.

@@ -12,7 +12,6 @@
 #include <linux/input.h>
 #include <linux/uinput.h>
 #include <poll.h>
-#include <sys/inotify.h>
 #include <sys/ioctl.h>
 #include <sys/timerfd.h>
 #include <unistd.h>
@@ -28,10 +27,13 @@
 #include "platform/scan/evdev_keymap.h"
 #include "platform/system/file_descriptor.h"
 #include "tests/tools/uinput_events.h"
+#include "tests/tools/uinput_node.h"
 
 using kiosk::platform::FileDescriptor;
-using Clock = std::chrono::steady_clock;
+using Clock = kiosk::test_tools::ToolClock;
 using kiosk::test_tools::emit;
+using kiosk::test_tools::ms_left;
+using kiosk::test_tools::wait_for_node;
 using kiosk::test_tools::pause_ms;
 using kiosk::test_tools::wait_readable;
 
@@ -63,10 +65,6 @@ std::optional<Options> parse(int argc, char** argv) {
   return o;
 }
 
-int ms_left(Clock::time_point deadline) {
-  return static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
-}
-
 std::string create_device(int fd, const std::string& name) {
   if (::ioctl(fd, UI_SET_EVBIT, EV_KEY) < 0) return std::string("UI_SET_EVBIT: ") + std::strerror(errno);
   for (int key = KEY_ESC; key <= KEY_KPDOT; ++key) ::ioctl(fd, UI_SET_KEYBIT, key);
@@ -80,21 +78,6 @@ std::string create_device(int fd, const std::string& name) {
   if (::ioctl(fd, UI_DEV_SETUP, &setup) < 0) return std::string("UI_DEV_SETUP: ") + std::strerror(errno);
   if (::ioctl(fd, UI_DEV_CREATE) < 0) return std::string("UI_DEV_CREATE: ") + std::strerror(errno);
   return {};
-}
-
-// Its node appears shortly after UI_DEV_CREATE; inotify says when.
-std::optional<std::string> wait_for_node(const std::string& name, Clock::time_point deadline) {
-  FileDescriptor watch(::inotify_init1(IN_CLOEXEC | IN_NONBLOCK));
-  ::inotify_add_watch(watch.get(), "/dev/input", IN_CREATE | IN_ATTRIB);
-  while (ms_left(deadline) > 0) {
-    if (auto node = kiosk::platform::find_evdev_by_name(name)) return node;
-    if (wait_readable(watch.get(), std::min(ms_left(deadline), 100))) {
-      char drain[4096];
-      while (::read(watch.get(), drain, sizeof drain) > 0) {
-      }
-    }
-  }
-  return kiosk::platform::find_evdev_by_name(name);
 }
 
 // A grab by someone else makes our own EVIOCGRAB fail with EBUSY. Nothing
