@@ -65,45 +65,77 @@ ServiceReport sync_now(const DeskPorts& p) {
   return out;
 }
 
-// The stick's files, by the names `kiosk import` would be given them.
-std::vector<CommandLine> import_steps(const std::string& dir) {
+// At most a month of manifests from one stick: more is not a technician's
+// stick, and each one is a store transaction.
+constexpr std::size_t kMaxStickManifests = 31;
+
+// The stick's files, by the names `kiosk import` would be given them, and
+// the ones refused. Only plain files are read: a stick may hold anything,
+// and a symbolic link named office.json could point at the kiosk's own
+// config (an ext4 stick keeps links; nothing on a stick is run either way).
+struct StickFiles {
   std::vector<CommandLine> steps;
-  auto add = [&steps](auto set) {
-    CommandLine line;
-    set(line);
-    steps.push_back(line);
-  };
+  std::vector<std::string> refused;
+};
+
+bool wanted(const std::string& name) {
+  bool json = name.ends_with(".json");
+  return json && (name == "office.json" || name == "queue-blocks.json" || name.starts_with("manifest") ||
+                  name.starts_with("bookings"));
+}
+
+StickFiles stick_files(const std::string& dir) {
+  StickFiles files;
   std::vector<std::string> manifests;
+  bool office = false, blocks = false;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     auto name = entry.path().filename().string();
-    bool json = name.ends_with(".json");
-    if (json && (name.starts_with("manifest") || name.starts_with("bookings"))) manifests.push_back(entry.path());
+    if (!wanted(name)) continue;
+    std::error_code type_error;
+    if (!std::filesystem::is_regular_file(entry.symlink_status(type_error))) {
+      files.refused.push_back("refused " + name + ": not a plain file (a link, a folder or a device)");
+      continue;
+    }
+    if (name == "office.json") office = true;
+    else if (name == "queue-blocks.json") blocks = true;
+    else manifests.push_back(entry.path());
   }
   std::sort(manifests.begin(), manifests.end());
-  if (std::filesystem::exists(dir + "/office.json", ec))
-    add([&](CommandLine& l) { l.office_config_path = dir + "/office.json"; });
+  if (manifests.size() > kMaxStickManifests) {
+    files.refused.push_back("refused " + std::to_string(manifests.size() - kMaxStickManifests) +
+                            " manifests after the first " + std::to_string(kMaxStickManifests));
+    manifests.resize(kMaxStickManifests);
+  }
+  auto add = [&files](auto set) {
+    CommandLine line;
+    set(line);
+    files.steps.push_back(line);
+  };
+  if (office) add([&](CommandLine& l) { l.office_config_path = dir + "/office.json"; });
   for (const auto& m : manifests) add([&](CommandLine& l) { l.manifest_path = m; });
-  if (std::filesystem::exists(dir + "/queue-blocks.json", ec))
-    add([&](CommandLine& l) { l.queue_blocks_path = dir + "/queue-blocks.json"; });
-  return steps;
+  if (blocks) add([&](CommandLine& l) { l.queue_blocks_path = dir + "/queue-blocks.json"; });
+  return files;
 }
 
 ServiceReport import_usb(const DeskPorts& p) {
   const auto& dir = p.rt.config.service_menu.import_dir;
-  auto steps = import_steps(dir);
-  if (steps.empty())
-    return {ServiceAction::import_usb, false,
-            {"no office.json, manifest*.json, bookings*.json or queue-blocks.json in " + dir +
-             " (is the USB stick in?)"}};
+  auto files = stick_files(dir);
+  if (files.steps.empty()) {
+    auto lines = files.refused;
+    lines.insert(lines.begin(), "no office.json, manifest*.json, bookings*.json or queue-blocks.json in " + dir +
+                                    " (is the USB stick in?)");
+    return {ServiceAction::import_usb, false, lines};
+  }
   std::ostringstream out, err;
   bool ok = true;
-  for (const auto& step : steps) {
+  for (const auto& step : files.steps) {
     ok = run_import(*p.rt.office, p.rt.config.office_id, step, out, err) == 0;
     if (!ok) break;
   }
-  auto lines = lines_of(out.str() + err.str());
-  return {ServiceAction::import_usb, ok, lines};
+  auto lines = files.refused;
+  for (auto& line : lines_of(out.str() + err.str())) lines.push_back(std::move(line));
+  return {ServiceAction::import_usb, ok && files.refused.empty(), lines};
 }
 
 ServiceReport export_diagnostics(const DeskPorts& p) {

@@ -9,6 +9,8 @@
 // test taps there, as a finger would.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -155,6 +157,23 @@ TEST_CASE("service menu e2e: gesture, PIN, test print, sync now, USB import, dia
   REQUIRE(kiosk.await_stderr("service menu: import from USB: FAILED", kStep));
   CHECK(kiosk.stderr_text().find("is not this kiosk's office TST") != std::string::npos);
   std::filesystem::remove(fixture.path("usb/manifest-other.json"));
+  // A stick with what a stranger might put on it: an office.json that links
+  // to the kiosk's own config (its token), a FIFO and a folder named like
+  // manifests, a script. Each is refused by name, none is read or run, and
+  // the menu answers (a FIFO read would block it for good).
+  std::filesystem::create_symlink(fixture.config_path(), fixture.path("usb/office.json"));
+  REQUIRE(::mkfifo(fixture.path("usb/manifest-fifo.json").c_str(), 0644) == 0);
+  std::filesystem::create_directory(fixture.path("usb/bookings-folder.json"));
+  std::ofstream(fixture.path("usb/autorun.sh")) << "#!/bin/sh\ntouch /tmp/kiosk-pwned\n";
+  std::filesystem::permissions(fixture.path("usb/autorun.sh"), std::filesystem::perms::owner_all);
+  tap(pointer, kiosk, "Import from USB");
+  REQUIRE(kiosk.await_stderr("service menu: import from USB: FAILED", kStep));
+  for (const char* name : {"office.json", "manifest-fifo.json", "bookings-folder.json"})
+    CHECK(kiosk.stderr_text().find(std::string("refused ") + name + ": not a plain file") != std::string::npos);
+  CHECK(kiosk.stderr_text().find("autorun") == std::string::npos);
+  CHECK(kiosk.stderr_text().find(CentralProcess::kToken) == std::string::npos);
+  for (const char* name : {"office.json", "manifest-fifo.json", "bookings-folder.json", "autorun.sh"})
+    std::filesystem::remove(fixture.path(std::string("usb/") + name));
   std::ofstream(fixture.path("usb/office.json")) << fixture.office_json().dump();
   std::ofstream(fixture.path("usb/manifest-today.json")) << manifest.dump();
   tap(pointer, kiosk, "Import from USB");
