@@ -21,7 +21,7 @@ struct ServerSettings {
   int port = 0;               // 0: any free port (see CentralServer::port())
   std::string token;          // kiosks send "Authorization: Bearer <token>"
   std::string control_token;  // /_control/ wants "X-Control-Token: <it>"; empty: control API off
-  TlsSettings tls;            // off: plain HTTP
+  TlsSettings tls{};          // off: plain HTTP
 };
 
 class CentralServer {
