@@ -203,8 +203,11 @@ TEST_CASE("tls e2e: selftest gives each certificate's expiry: OK, WARN within 30
                                     certs.path("ca.crt"), certs.path("soon.crt"), certs.path("soon.key")});
   json api = central.kiosk_api_config();
   api["ca_file"] = certs.path("ca.crt");
-  api["client_cert"] = certs.path("soon.crt");
-  api["client_key"] = certs.path("soon.key");
+  auto present = [&](const std::string& name) {
+    api["client_cert"] = certs.path(name + ".crt");
+    api["client_key"] = certs.path(name + ".key");
+  };
+  present("soon");
   set_up(kiosk, api);
 
   // Due within 30 days: a WARN, and the selftest still passes.
@@ -219,8 +222,7 @@ TEST_CASE("tls e2e: selftest gives each certificate's expiry: OK, WARN within 30
   CHECK(soon.out.ends_with("selftest: OK\n"));
 
   // Expired: a FAIL, and the service refuses the kiosk for it.
-  api["client_cert"] = certs.path("old.crt");
-  api["client_key"] = certs.path("old.key");
+  present("old");
   use_api(kiosk, api);
   auto expired = kiosk.kiosk({"selftest", "--config", kiosk.config_path()});
   INFO(expired.out << expired.err);
