@@ -20,8 +20,7 @@ void check_pem(const char* key, const std::string& path, PemKind kind, std::vect
 }  // namespace
 
 int run_check_config(const KioskConfig& config, const std::string& config_path, std::ostream& out) {
-  std::vector<SelftestLine> lines{
-      {true, "config", config_path + " valid (office " + config.office_id + ", kiosk " + config.kiosk_id + ")"}};
+  std::vector<SelftestLine> lines{config_file_line(config, config_path)};
   check_pem("api.ca_file", config.api.ca_file, PemKind::certificate, lines);
   check_pem("api.client_cert", config.api.client_cert, PemKind::certificate, lines);
   check_pem("api.client_key", config.api.client_key, PemKind::private_key, lines);

@@ -2,6 +2,7 @@
 
 #include "platform/net/central_client.h"
 #include "platform/printer/printer_device.h"
+#include "platform/system/secret_file_mode.h"
 
 namespace kiosk::platform {
 
@@ -21,6 +22,14 @@ Status check_config_for_start(const KioskConfig& config) {
   if (config.api.base_url.empty()) return ok_status();
   // The client the kiosk will make, made and dropped: the same checks.
   if (auto client = make_central_client(central_settings_from(config)); !client) return Failure{client.error()};
+  return ok_status();
+}
+
+Status check_secret_files(const KioskConfig& config, const std::string& config_path) {
+  if (auto closed = check_secret_file_mode(config_path); !closed) return Failure{"config file " + closed.error()};
+  if (config.api.client_key.empty()) return ok_status();
+  if (auto closed = check_secret_file_mode(config.api.client_key); !closed)
+    return Failure{"api.client_key: " + closed.error()};
   return ok_status();
 }
 

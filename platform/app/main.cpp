@@ -12,6 +12,7 @@
 
 #include "platform/app/app.h"
 #include "platform/app/check_config_command.h"
+#include "platform/app/config_checks.h"
 #include "platform/app/diagnostics_bundle.h"
 #include "platform/app/set_pin_command.h"
 #include "platform/app/cli.h"
@@ -142,11 +143,18 @@ int run(const kp::CommandLine& line, kiosk::LogSink& sink) {
   }
   // Before the runtime: it needs no data directory, devices or network.
   if (line.command == Command::check_config) return kp::run_check_config(*config, *line.config_path, std::cout);
+  bool start = line.command == Command::run || line.command == Command::headless;
+  if (start && line.config_path) {
+    if (auto closed = kp::check_secret_files(*config, *line.config_path); !closed) {
+      std::cerr << "kiosk: config error: " << closed.error() << "\n";
+      return kExitUsage;
+    }
+  }
   auto runtime = kp::open_runtime(*config, sink);
   if (!runtime) {
     if (line.command == Command::selftest) kp::print_selftest_line({false, "startup", runtime.error()}, std::cout);
     std::cerr << "kiosk: " << runtime.error() << "\n";
-    if (line.command == Command::run || line.command == Command::headless) back_off_failed_start(runtime.error());
+    if (start) back_off_failed_start(runtime.error());
     return kExitFailure;
   }
   (*runtime)->config_path = line.config_path;

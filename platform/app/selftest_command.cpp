@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "kiosk/scan/exposure_control.h"
+#include "platform/app/config_checks.h"
+#include "platform/app/selftest_certificates.h"
 #include "platform/printer/printer_factory.h"
 #include "platform/scan/evdev_device.h"
 #include "platform/scan/frame_source_factory.h"
@@ -124,14 +126,26 @@ SelftestLine check_scanner(const SelftestPorts& rt) {
 
 }  // namespace
 
-void print_selftest_line(const SelftestLine& line, std::ostream& out) {
-  out << (line.ok ? "OK   " : "FAIL ") << line.name << ": " << line.detail << "\n";
+std::string selftest_line_text(const SelftestLine& line) {
+  const char* level = !line.ok ? "FAIL " : line.warn ? "WARN " : "OK   ";
+  return level + line.name + ": " + line.detail;
+}
+
+void print_selftest_line(const SelftestLine& line, std::ostream& out) { out << selftest_line_text(line) << "\n"; }
+
+SelftestLine config_file_line(const KioskConfig& config, const std::string& config_path) {
+  if (auto closed = check_secret_files(config, config_path); !closed) return {false, "config", closed.error()};
+  return {true, "config", config_path + " valid (office " + config.office_id + ", kiosk " + config.kiosk_id + ")"};
 }
 
 std::vector<SelftestLine> selftest_lines(const SelftestPorts& rt) {
-  std::vector<SelftestLine> lines{{true, "config", rt.config_path + " valid (office " + rt.config.office_id +
-                                                       ", kiosk " + rt.config.kiosk_id + ")"},
-                                  check_storage(rt)};
+  std::vector<SelftestLine> lines{rt.config_is_embedded
+                                      ? SelftestLine{true, "config", rt.config_path + " (office " +
+                                                                         rt.config.office_id + ")"}
+                                      : config_file_line(rt.config, rt.config_path)};
+  // Early in the report: the 7-inch menu page may leave out its last lines.
+  for (auto& line : certificate_lines(rt.config, now_seconds(rt.clock))) lines.push_back(std::move(line));
+  lines.push_back(check_storage(rt));
   for (auto& line : check_service(rt)) lines.push_back(std::move(line));
   lines.push_back(check_printer(rt));
   for (auto& line : check_camera(rt)) lines.push_back(std::move(line));

@@ -1,7 +1,8 @@
 #pragma once
 // `kiosk selftest`: what a technician runs after installing or repairing a
-// kiosk. One line per check, OK or FAIL with the reason; the exit status is
-// non-zero when anything failed.
+// kiosk. One line per check, OK or FAIL with the reason, or WARN for what
+// works but needs acting on soon (a certificate about to expire); the exit
+// status is non-zero when anything failed (a WARN does not).
 #include <atomic>
 #include <iosfwd>
 #include <vector>
@@ -21,7 +22,11 @@ struct SelftestLine {
   bool ok = false;
   std::string name;
   std::string detail;
+  bool warn = false;  // with ok: works, but act soon
 };
+
+// "OK   name: detail", "WARN name: detail" or "FAIL name: detail".
+std::string selftest_line_text(const SelftestLine& line);
 
 // What the checks look at. `central` null: no api.base_url.
 struct SelftestPorts {
@@ -36,6 +41,8 @@ struct SelftestPorts {
   // holds the device (a second capture would fail for that alone).
   TicketPrinter* running_printer = nullptr;
   const std::atomic<bool>* running_camera = nullptr;
+  // The embedded demo config: no file whose mode could be checked.
+  bool config_is_embedded = false;
 };
 
 // Every check, in the order the report prints them.
@@ -45,5 +52,9 @@ int run_selftest(const SelftestPorts& ports, std::ostream& out);
 
 // For a config that did not even load: the first line of the report.
 void print_selftest_line(const SelftestLine& line, std::ostream& out);
+
+// The config's line, shared with check-config: valid, and its secret files
+// (the config, api.client_key) closed to others (check_secret_files).
+SelftestLine config_file_line(const KioskConfig& config, const std::string& config_path);
 
 }  // namespace kiosk::platform

@@ -33,6 +33,7 @@ SelftestPorts selftest_ports(const DeskPorts& p, const std::string& config_path)
   SelftestPorts ports{p.rt.config, config_path, *p.rt.store, p.rt.service_client.get(), p.rt.clock, p.rt.clock};
   ports.running_printer = p.rt.watched_printer.get();
   ports.running_camera = &p.rt.camera_online;
+  ports.config_is_embedded = !p.rt.config_path;
   return ports;
 }
 
@@ -40,7 +41,7 @@ ServiceReport selftest(const DeskPorts& p) {
   auto name = config_name(p);
   ServiceReport report{ServiceAction::selftest, true, {}};
   for (const auto& line : selftest_lines(selftest_ports(p, name))) {
-    report.lines.push_back(std::string(line.ok ? "OK   " : "FAIL ") + line.name + ": " + line.detail);
+    report.lines.push_back(selftest_line_text(line));
     report.ok = report.ok && line.ok;
   }
   return report;

@@ -14,6 +14,7 @@
 #include "platform/central_ref/connection_drop.h"
 #include "platform/central_ref/control_api.h"
 #include "platform/central_ref/http_date.h"
+#include "platform/central_ref/tls_server.h"
 
 namespace kiosk::central_ref {
 namespace {
@@ -130,7 +131,7 @@ struct CentralServer::Impl {
   FaultInjector& faults;
   ControlApi control;
   Logger log;
-  httplib::Server http;
+  std::unique_ptr<httplib::Server> http;  // plain or TLS (tls_server.h); made by start()
   std::thread thread;
   std::atomic<bool> finished{false};
   int port = 0;
@@ -149,22 +150,22 @@ struct CentralServer::Impl {
 };
 
 void CentralServer::Impl::configure() {
-  http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
-  http.set_keep_alive_timeout(kKeepAliveSeconds);
+  http->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  http->set_keep_alive_timeout(kKeepAliveSeconds);
   // httplib writes headers and body separately; with Nagle on, each answer
   // on a kept-alive connection waits ~40 ms for the client's delayed ACK.
-  http.set_tcp_nodelay(true);
+  http->set_tcp_nodelay(true);
   // httplib's default options add SO_REUSEPORT, under which a second
   // central-ref on a port already in use starts without an error and shares
   // it (a stale demo service then answers half the requests).
-  http.set_socket_options([](socket_t sock) {
+  http->set_socket_options([](socket_t sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  http.set_payload_max_length(kMaxRequestBytes);
+  http->set_payload_max_length(kMaxRequestBytes);
   // The Date header is the authoritative time (central-api.md): the
   // service's clock, on every answer, errors and control answers included.
-  http.set_post_routing_handler(
+  http->set_post_routing_handler(
       [this](const Request&, Response& res) { res.set_header("Date", format_http_date(now_seconds(clock))); });
   // Answers httplib makes itself (no such route, a request it cannot read)
   // get the contract's error body too.
@@ -176,8 +177,8 @@ void CentralServer::Impl::configure() {
          res);
     return httplib::Server::HandlerResponse::Handled;
   };
-  http.set_error_handler(on_error);
-  http.set_exception_handler([this](const Request& req, Response& res, std::exception_ptr) {
+  http->set_error_handler(on_error);
+  http->set_exception_handler([this](const Request& req, Response& res, std::exception_ptr) {
     // Not the path: it may hold a booking code.
     log.error("exception answering " + req.method + " " +
               std::string(req.path.starts_with("/_control/") ? "control" : "api") + " request");
@@ -189,30 +190,30 @@ void CentralServer::Impl::configure() {
 
 void CentralServer::Impl::add_api_routes() {
   const std::string office = "/v1/offices/([^/]+)";
-  http.Get(office + "/config", office_api("config", [this](const Request&) { return service.config(); }));
-  http.Get(office + "/bookings", office_api("manifest", [this](const Request& req) {
+  http->Get(office + "/config", office_api("config", [this](const Request&) { return service.config(); }));
+  http->Get(office + "/bookings", office_api("manifest", [this](const Request& req) {
              return service.manifest(req.get_param_value("date"), req.get_header_value("If-None-Match"));
            }));
-  http.Get(office + "/bookings/([^/]+)",
+  http->Get(office + "/bookings/([^/]+)",
            office_api("booking", [this](const Request& req) { return service.booking(req.matches[2].str()); }));
-  http.Post(office + "/checkins",
+  http->Post(office + "/checkins",
             office_api("checkin", [this](const Request& req) { return service.check_in(req.body); }));
-  http.Post(office + "/checkins:batch",
+  http->Post(office + "/checkins:batch",
             office_api("batch", [this](const Request& req) { return service.check_in_batch(req.body); }));
-  http.Post(office + "/queue-blocks",
+  http->Post(office + "/queue-blocks",
             office_api("queue-block", [this](const Request& req) { return service.lease_queue_block(req.body); }));
-  http.Put("/v1/kiosks/([^/]+)/status",
+  http->Put("/v1/kiosks/([^/]+)/status",
            api("status", [this](const Request& req) { return service.put_status(req.matches[1].str(), req.body); }));
 }
 
 void CentralServer::Impl::add_control_routes() {
-  http.Get("/_control/faults", control_route([this](const Request&) { return control.faults(); }));
-  http.Post("/_control/faults", control_route([this](const Request& req) { return control.set_fault(req.body); }));
-  http.Delete("/_control/faults", control_route([this](const Request&) { return control.clear_faults(); }));
-  http.Get("/_control/clock", control_route([this](const Request&) { return control.clock(); }));
-  http.Put("/_control/clock", control_route([this](const Request& req) { return control.set_clock(req.body); }));
-  http.Get("/_control/checkins", control_route([this](const Request&) { return control.checkins(); }));
-  http.Get("/_control/status", control_route([this](const Request&) { return control.kiosk_statuses(); }));
+  http->Get("/_control/faults", control_route([this](const Request&) { return control.faults(); }));
+  http->Post("/_control/faults", control_route([this](const Request& req) { return control.set_fault(req.body); }));
+  http->Delete("/_control/faults", control_route([this](const Request&) { return control.clear_faults(); }));
+  http->Get("/_control/clock", control_route([this](const Request&) { return control.clock(); }));
+  http->Put("/_control/clock", control_route([this](const Request& req) { return control.set_clock(req.body); }));
+  http->Get("/_control/checkins", control_route([this](const Request&) { return control.checkins(); }));
+  http->Get("/_control/status", control_route([this](const Request&) { return control.kiosk_statuses(); }));
 }
 
 httplib::Server::Handler CentralServer::Impl::office_api(std::string name, Endpoint endpoint) {
@@ -291,9 +292,9 @@ httplib::Server::Handler CentralServer::Impl::control_route(Endpoint endpoint) {
 bool CentralServer::Impl::listen() {
   if (settings.port != 0) {
     port = settings.port;
-    return http.bind_to_port(settings.listen, settings.port);
+    return http->bind_to_port(settings.listen, settings.port);
   }
-  port = http.bind_to_any_port(settings.listen);
+  port = http->bind_to_any_port(settings.listen);
   return port > 0;
 }
 
@@ -304,15 +305,18 @@ Expected<std::unique_ptr<CentralServer>> CentralServer::start(const ServerSettin
   // an answer would otherwise end the whole process with SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
   auto impl = std::make_unique<Impl>(settings, service, clock, faults, std::move(log));
+  auto http = make_http_server(settings.tls, impl->log);
+  if (!http) return Failure{http.error()};
+  impl->http = std::move(*http);
   impl->configure();
   if (!impl->listen()) return Failure{"cannot listen on " + settings.listen + ":" + std::to_string(settings.port)};
   auto* raw = impl.get();
   impl->thread = std::thread([raw] {
-    raw->http.listen_after_bind();
+    raw->http->listen_after_bind();
     raw->finished = true;
   });
   // stop() before the accept loop runs would be lost: wait for it to start.
-  while (!raw->http.is_running() && !raw->finished) std::this_thread::yield();
+  while (!raw->http->is_running() && !raw->finished) std::this_thread::yield();
   return std::unique_ptr<CentralServer>(new CentralServer(std::move(impl)));
 }
 
@@ -324,7 +328,7 @@ int CentralServer::port() const { return impl_->port; }
 
 void CentralServer::stop() {
   impl_->faults.shut_down();
-  impl_->http.stop();
+  impl_->http->stop();
   if (impl_->thread.joinable()) impl_->thread.join();
 }
 

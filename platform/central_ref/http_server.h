@@ -12,6 +12,7 @@
 #include "platform/central_ref/faults.h"
 #include "platform/central_ref/offset_clock.h"
 #include "platform/central_ref/reference_service.h"
+#include "platform/central_ref/tls_server.h"
 
 namespace kiosk::central_ref {
 
@@ -20,6 +21,7 @@ struct ServerSettings {
   int port = 0;               // 0: any free port (see CentralServer::port())
   std::string token;          // kiosks send "Authorization: Bearer <token>"
   std::string control_token;  // /_control/ wants "X-Control-Token: <it>"; empty: control API off
+  TlsSettings tls{};          // off: plain HTTP
 };
 
 class CentralServer {

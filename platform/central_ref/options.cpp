@@ -66,6 +66,9 @@ const std::map<std::string, Setter>& setters() {
       {"--bookings", add_bookings},
       {"--token", text(&Options::token)},
       {"--control-token", text(&Options::control_token)},
+      {"--tls-cert", text(&Options::tls_cert)},
+      {"--tls-key", text(&Options::tls_key)},
+      {"--client-ca", text(&Options::client_ca)},
       {"--hang-cap-s", number(&Options::hang_cap_s, 1, 3600)},
       {"--log-level", set_log_level},
   };
@@ -76,6 +79,9 @@ std::optional<Failure> check(const Options& options) {
   if (options.help) return std::nullopt;
   if (options.token.empty()) return usage_error("--token TOKEN is required");
   if (!options.office_path && !options.demo) return usage_error("give --office FILE, or --demo");
+  if (options.tls_cert.empty() != options.tls_key.empty()) return usage_error("give --tls-cert and --tls-key together");
+  if (!options.client_ca.empty() && options.tls_cert.empty())
+    return usage_error("--client-ca needs HTTPS: give --tls-cert and --tls-key too");
   return std::nullopt;
 }
 
@@ -115,6 +121,13 @@ std::string usage_text() {
          "  --db PATH              SQLite database (default :memory:); a file keeps check-ins\n"
          "                         across restarts, and seeding never overwrites a known code\n"
          "  --listen ADDR          address to listen on (default 127.0.0.1, loopback only)\n"
+         "  --tls-cert FILE        serve HTTPS (TLS 1.2 or later) with this PEM certificate chain;\n"
+         "                         without it the service is plain HTTP, for loopback demos and\n"
+         "                         tests only (kiosks refuse http:// to any other host)\n"
+         "  --tls-key FILE         the PEM private key of --tls-cert\n"
+         "  --client-ca FILE       with --tls-cert: require a client certificate signed by a CA in\n"
+         "                         this PEM file (mutual TLS); clients without one are refused in\n"
+         "                         the handshake, the control API's included\n"
          "  --port N               port (default 8080; 0: any free port)\n"
          "  --port-file FILE       also write the bound port to FILE\n"
          "  --control-token TOKEN  enable the control API under /_control/ (X-Control-Token: TOKEN):\n"

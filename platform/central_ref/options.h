@@ -20,6 +20,10 @@ struct Options {
   bool demo = false;
   std::string token;
   std::string control_token;
+  // HTTPS when both are given; with client_ca, mutual TLS (tls_server.h).
+  std::string tls_cert;
+  std::string tls_key;
+  std::string client_ca;
   int hang_cap_s = 120;
   LogLevel log_level = LogLevel::info;
 };

@@ -40,9 +40,15 @@ Expected<Running> start(const Options& options, OffsetClock& clock, FaultInjecto
   if (auto seeded = (*service)->seed(seed->bookings); !seeded) return Failure{"seeding: " + seeded.error()};
   log.info("office " + seed->office.office_id + ", " + std::to_string(seed->bookings.size()) + " bookings, database " +
            options.db);
-  ServerSettings settings{options.listen, options.port, options.token, options.control_token};
+  ServerSettings settings{options.listen, options.port, options.token, options.control_token,
+                          {options.tls_cert, options.tls_key, options.client_ca}};
   auto server = CentralServer::start(settings, **service, clock, faults, log.child("http"));
   if (!server) return Failure{server.error()};
+  auto transport = describe_transport(settings.tls);
+  if (settings.tls.on())
+    log.info(transport);
+  else
+    log.warn(transport);
   return Running{std::move(*service), std::move(*server)};
 }
 

@@ -1,6 +1,7 @@
 #include "platform/net/curl_easy.h"
 
 #include <curl/curl.h>
+#include <stdlib.h>
 
 #include <mutex>
 #include <type_traits>
@@ -12,7 +13,17 @@ static_assert(std::is_same_v<CURL, void>, "curl_easy.h stores a CURL* as void*")
 
 void init_curl_once() {
   static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(once, [] {
+    // Read by libcurl and OpenSSL at init: a file to write every TLS session
+    // key to, and an OpenSSL config that could weaken the ciphers. Neither
+    // belongs to a kiosk; its TLS is its config's and the system's alone.
+    // (Trust cannot come from the environment: this libcurl has a built-in
+    // CA bundle and never reads CURL_CA_BUNDLE, SSL_CERT_FILE or SSL_CERT_DIR.)
+    // The first call is made from main's thread, before any other starts.
+    ::unsetenv("SSLKEYLOGFILE");
+    ::unsetenv("OPENSSL_CONF");
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+  });
 }
 
 bool curl_resolver_can_time_out() {

@@ -8,6 +8,8 @@
 #include <memory>
 #include <string_view>
 
+#include "platform/net/tls_failure.h"
+
 namespace kiosk::platform {
 namespace {
 
@@ -300,14 +302,16 @@ Status configure(CURL* handle, const HttpSettings& s, const HttpRequest& request
   return o.status();
 }
 
-std::string transport_error(CURLcode code, const Transfer& transfer) {
+std::string transport_error(CURLcode code, const Transfer& transfer, const HttpSettings& settings) {
   if (code == CURLE_ABORTED_BY_CALLBACK) return kAbandoned;
   std::string text = curl_easy_strerror(code);
   if (transfer.error[0]) text += std::string(": ") + transfer.error;
-  return text;
+  if (!iequals(std::string_view(settings.base_url).substr(0, 6), "https:")) return text;
+  auto cause = tls_failure_cause(code, transfer.error, !settings.client_cert.empty());
+  return cause.empty() ? text : cause + " (" + text + ")";
 }
 
-void fill(HttpResponse& response, CURLcode code, CURL* handle, Transfer& transfer) {
+void fill(HttpResponse& response, CURLcode code, CURL* handle, Transfer& transfer, const HttpSettings& settings) {
   long status = 0;
   curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
   response.status = static_cast<int>(status);
@@ -316,7 +320,7 @@ void fill(HttpResponse& response, CURLcode code, CURL* handle, Transfer& transfe
     response.error = "answer larger than " + std::to_string(transfer.max_body) + " bytes";
   } else if (code != CURLE_OK) {
     response.outcome = HttpResponse::Outcome::transport;
-    response.error = transport_error(code, transfer);
+    response.error = transport_error(code, transfer, settings);
     return;
   } else {
     response.outcome = HttpResponse::Outcome::answered;
@@ -369,7 +373,7 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   curl_easy_reset(handle);
   auto configured = configure(handle, settings_, request, transfer, headers.get(), url_of(settings_, request.path));
   CURLcode code = configured ? curl_easy_perform(handle) : CURLE_FAILED_INIT;
-  if (configured) fill(response, code, handle, transfer);
+  if (configured) fill(response, code, handle, transfer, settings_);
   else response.error = configured.error();
   // The handle points at `transfer` and `headers`, which die here.
   curl_easy_reset(handle);

@@ -202,6 +202,7 @@ bool prepare(const KioskDir& k, const BenchOffice& office, const std::vector<std
                  {"sync", {{"drain_seconds", 0}}}};
   if (!api.is_null()) config["api"] = api;
   std::ofstream(k.config()) << config.dump(2);
+  fs::permissions(k.config(), fs::perms::owner_read | fs::perms::owner_write);  // a config open to others is refused
   std::ofstream(k.dir / "office.json") << office.office.dump();
   std::ofstream(k.dir / "manifest.json") << office.manifest(booked).dump();
   auto imported = test::run_command({KIOSK_BINARY, "import", "--config", k.config(), "--office-config",

@@ -13,15 +13,20 @@ namespace {
 using nlohmann::json;
 constexpr const char* kControlToken = "test-control";
 
-std::vector<std::string> central_argv(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings) {
+std::vector<std::string> central_argv(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings,
+                                      const std::optional<CentralTls>& tls) {
   std::ofstream(kiosk.path("central-office.json")) << kiosk.office_json().dump();
   std::ofstream(kiosk.path("central-bookings.json")) << kiosk.manifest_json(bookings).dump();
-  return {CENTRAL_REF_BINARY, "--office",        kiosk.path("central-office.json"),
-          "--bookings",       kiosk.path("central-bookings.json"),
-          "--token",          CentralProcess::kToken,
-          "--control-token",  kControlToken,
-          "--port",           "0",
-          "--hang-cap-s",     "30"};
+  std::vector<std::string> argv{CENTRAL_REF_BINARY, "--office",        kiosk.path("central-office.json"),
+                                "--bookings",       kiosk.path("central-bookings.json"),
+                                "--token",          CentralProcess::kToken,
+                                "--control-token",  kControlToken,
+                                "--port",           "0",
+                                "--hang-cap-s",     "30"};
+  if (!tls) return argv;
+  argv.insert(argv.end(), {"--tls-cert", tls->cert, "--tls-key", tls->key});
+  if (!tls->client_ca.empty()) argv.insert(argv.end(), {"--client-ca", tls->client_ca});
+  return argv;
 }
 
 int read_port(Subprocess& process) {
@@ -34,8 +39,18 @@ int read_port(Subprocess& process) {
 
 }  // namespace
 
-CentralProcess::CentralProcess(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings)
-    : process_(central_argv(kiosk, bookings)), port_(read_port(process_)) {}
+CentralProcess::CentralProcess(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings,
+                               std::optional<CentralTls> tls)
+    : tls_(std::move(tls)), process_(central_argv(kiosk, bookings, tls_)), port_(read_port(process_)) {}
+
+std::unique_ptr<httplib::Client> CentralProcess::client() const {
+  auto made = tls_ ? std::make_unique<httplib::Client>(base_url(), tls_->client_cert, tls_->client_key)
+                   : std::make_unique<httplib::Client>(base_url());
+  if (tls_) made->set_ca_cert_path(tls_->trusted_ca.c_str());
+  made->set_connection_timeout(5);
+  made->set_read_timeout(10);
+  return made;
+}
 
 json CentralProcess::kiosk_api_config() const {
   return {{"base_url", base_url()},
@@ -46,14 +61,12 @@ json CentralProcess::kiosk_api_config() const {
 }
 
 json CentralProcess::control(const std::string& method, const std::string& path, const std::string& body) {
-  httplib::Client client("127.0.0.1", port_);
-  client.set_connection_timeout(5);
-  client.set_read_timeout(10);
+  auto client = this->client();
   httplib::Headers headers{{"X-Control-Token", kControlToken}};
-  httplib::Result result = method == "POST"     ? client.Post(path, headers, body, "application/json")
-                           : method == "PUT"    ? client.Put(path, headers, body, "application/json")
-                           : method == "DELETE" ? client.Delete(path, headers)
-                                                : client.Get(path, headers);
+  httplib::Result result = method == "POST"     ? client->Post(path, headers, body, "application/json")
+                           : method == "PUT"    ? client->Put(path, headers, body, "application/json")
+                           : method == "DELETE" ? client->Delete(path, headers)
+                                                : client->Get(path, headers);
   REQUIRE(result);
   INFO(result->body);
   REQUIRE(result->status == 200);
@@ -69,11 +82,8 @@ void CentralProcess::set_fault(const json& fault) { control("POST", "/_control/f
 void CentralProcess::clear_faults() { control("DELETE", "/_control/faults"); }
 
 std::map<std::string, std::string> CentralProcess::checked_in(const std::string& date) {
-  httplib::Client client("127.0.0.1", port_);
-  client.set_connection_timeout(5);
-  client.set_read_timeout(10);
   httplib::Headers headers{{"Authorization", std::string("Bearer ") + kToken}, {"X-Kiosk-Id", "TST-TEST"}};
-  auto result = client.Get("/v1/offices/TST/bookings?date=" + date, headers);
+  auto result = client()->Get("/v1/offices/TST/bookings?date=" + date, headers);
   REQUIRE(result);
   INFO(result->body);
   REQUIRE(result->status == 200);
@@ -99,6 +109,10 @@ void CentralProcess::await_received(const std::string& code, int times) {
   });
   INFO("the event of " << code << " received " << times << " times");
   REQUIRE(received);
+}
+
+bool CentralProcess::await_log(const std::string& text) {
+  return process_.await_stderr(text, std::chrono::seconds(10));
 }
 
 std::vector<json> CentralProcess::checkins() {

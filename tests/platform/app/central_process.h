@@ -1,26 +1,43 @@
 #pragma once
 // The reference central service as a child process on 127.0.0.1 (a free
 // port), seeded from a KioskFixture's office and bookings, steered through
-// its control API.
+// its control API; plain HTTP, or HTTPS (and mutual TLS) when given
+// certificates.
 #include <nlohmann/json.hpp>
 #include <chrono>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "tests/platform/app/e2e_fixture.h"
 #include "support/subprocess.h"
 
+namespace httplib {
+class Client;
+}
+
 namespace kiosk::test {
+
+// central-ref's --tls-cert, --tls-key and --client-ca, and what the test's
+// own calls to it (control API, manifest) trust and present.
+struct CentralTls {
+  std::string cert, key;
+  std::string client_ca;  // empty: no client certificate asked for
+  std::string trusted_ca;
+  std::string client_cert, client_key;
+};
 
 class CentralProcess {
  public:
   static constexpr const char* kToken = "test-token";
 
-  CentralProcess(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings);
+  CentralProcess(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings,
+                 std::optional<CentralTls> tls = std::nullopt);
 
   int port() const { return port_; }
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string base_url() const { return (tls_ ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(port_); }
   // kiosk config keys that point a kiosk at this service.
   nlohmann::json kiosk_api_config() const;
 
@@ -38,10 +55,15 @@ class CentralProcess {
   void await_held(int count);
   // Waits until the event of `code` was received `times` times (bounded).
   void await_received(const std::string& code, int times);
+  // Waits until central-ref's log (stderr) holds `text`, after what an
+  // earlier call found (bounded); false if it did not come.
+  bool await_log(const std::string& text);
 
  private:
   nlohmann::json control(const std::string& method, const std::string& path, const std::string& body = "");
+  std::unique_ptr<httplib::Client> client() const;
 
+  std::optional<CentralTls> tls_;
   Subprocess process_;
   int port_ = 0;
 };

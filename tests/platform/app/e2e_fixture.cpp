@@ -52,8 +52,11 @@ KioskFixture::~KioskFixture() {
   std::filesystem::remove_all(dir_, ignored);
 }
 
+// 0640, as provisioning installs them: a config open to others is refused.
 void KioskFixture::write(const std::string& name, const std::string& text) const {
   std::ofstream(path(name), std::ios::binary) << text;
+  using std::filesystem::perms;
+  std::filesystem::permissions(path(name), perms::owner_read | perms::owner_write | perms::group_read);
 }
 
 std::string KioskFixture::today() const { return format_iso_date(local_date(now_, offset_)); }

@@ -19,8 +19,11 @@ struct Dir {
     path = ::mkdtemp(tmpl);
   }
   ~Dir() { std::filesystem::remove_all(path); }
+  // 0640, as provisioning installs them (a config open to others fails).
   std::string write(const std::string& name, const std::string& text) const {
     std::ofstream(path + "/" + name) << text;
+    using std::filesystem::perms;
+    std::filesystem::permissions(path + "/" + name, perms::owner_read | perms::owner_write | perms::group_read);
     return path + "/" + name;
   }
   std::string path;
@@ -81,8 +84,14 @@ TEST_CASE("check-config and a start refuse the same configs, exit 2, naming the 
       {R"("printer": {"device": "file:/tmp/t"}, "api": {"base_url": "http://central.example", "token": "t"})",
        "api.base_url: plain http:// is refused for \"central.example\"; use https:// (http is allowed only for "
        "127.0.0.0/8, ::1 and localhost)"},
+      {R"("printer": {"device": "file:/tmp/t"}, "api": {"base_url": "http://127.0.0.1.evil.example", "token": "t"})",
+       "api.base_url: plain http:// is refused for \"127.0.0.1.evil.example\"; use https:// (http is allowed only "
+       "for 127.0.0.0/8, ::1 and localhost)"},
       {R"("printer": {"device": "file:/tmp/t"}, "api": {"base_url": "http://", "token": "t"})",
        "api.base_url: not a URL: \"http://\""},
+      // No key turns certificate verification off: one that tries is a typo.
+      {R"("printer": {"device": "file:/tmp/t"}, "api": {"base_url": "https://c.example", "token": "t", "verify_peer": false})",
+       "api.verify_peer: unknown key"},
       {R"("printer": {"device": "file:/tmp/t"}, "api": {"base_url": "https://central.example"})",
        "api.token: empty or not a header value"},
       {R"("printer": {"device": "file:/tmp/a", "device": "file:/tmp/b"})", "printer.device: given twice"},
@@ -111,4 +120,40 @@ TEST_CASE("a blank data_dir is a config error, not a directory named \" \"") {
   auto start = run_command({KIOSK_BINARY, "--config", config, "--headless"});
   CHECK(start.exit_code == 2);
   CHECK(start.err == "kiosk: config error: " + config + ": data_dir: blank\n");
+}
+
+TEST_CASE("a config or client key open to others: the start refuses, check-config fails, naming file, mode and fix") {
+  Dir dir;
+  auto key = dir.write("client.key", "-----BEGIN PRIVATE KEY-----\nMAMCAQA=\n-----END PRIVATE KEY-----\n");
+  auto cert = dir.write("client.crt", "-----BEGIN CERTIFICATE-----\nMAMCAQA=\n-----END CERTIFICATE-----\n");
+  auto config = dir.write("kiosk.json", config_with(dir, R"({"base_url": "https://central.example", "token": "t", )"
+                                                         R"("client_cert": ")" + cert + R"(", "client_key": ")" + key +
+                                                         R"("})"));
+  using std::filesystem::perms;
+  auto open_to = [](const std::string& path, perms mode) { std::filesystem::permissions(path, mode); };
+  auto refusal = [&](const std::string& expected) {
+    auto start = run_command({KIOSK_BINARY, "--config", config, "--headless"});
+    CHECK(start.exit_code == 2);
+    CHECK(start.err == "kiosk: config error: " + expected + "\n");
+    auto check = run_command({KIOSK_BINARY, "check-config", "--config", config});
+    CHECK(check.exit_code == 2);
+    CHECK(check.out.starts_with("FAIL config: " + expected + "\n"));
+    CHECK(check.out.ends_with("check-config: FAIL\n"));
+    CHECK_FALSE(std::filesystem::exists(dir.path + "/data"));  // refused before anything was opened
+  };
+
+  open_to(config, perms::owner_read | perms::owner_write | perms::group_read | perms::others_read);
+  refusal("config file " + config + " is readable by others (mode 0644) and holds secrets; run: chmod 640 " + config);
+  open_to(config, perms::owner_read | perms::owner_write | perms::others_write);
+  refusal("config file " + config + " is writable by others (mode 0602) and holds secrets; run: chmod 640 " + config);
+
+  open_to(config, perms::owner_read | perms::owner_write | perms::group_read);
+  open_to(key, perms::owner_all | perms::group_all | perms::others_all);
+  refusal("api.client_key: " + key + " is readable and writable by others (mode 0777) and holds secrets; run: chmod 640 " +
+          key);
+
+  open_to(key, perms::owner_read | perms::group_read);
+  auto passes = run_command({KIOSK_BINARY, "check-config", "--config", config});
+  INFO(passes.out);
+  CHECK(passes.exit_code == 0);
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/subprocess.h"
+#include "support/test_certificates.h"
 
 using kiosk::test::Subprocess;
 using std::chrono::milliseconds;
@@ -75,5 +76,38 @@ TEST_CASE("central-ref program: listens on a free port, serves the demo, stops o
   child.kill(SIGTERM);
   CHECK(child.wait(milliseconds{5000}) == 0);
   CHECK(child.stderr_text().find("stopping on SIGTERM") != std::string::npos);
+  CHECK(child.stderr_text().find("plain HTTP, for loopback demos and tests only") != std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("central-ref program: HTTPS options go together, and each unusable file is named", "[central_ref][program]") {
+  auto run = [](std::vector<std::string> extra) {
+    std::vector<std::string> argv{kBinary, "--demo", "--token", "t", "--port", "0"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return kiosk::test::run_command(argv, "", std::chrono::seconds{10});
+  };
+  kiosk::test::CertificateMaker certs;
+  certs.make_ca("ca");
+  certs.make_leaf("server", "ca", "127.0.0.1", "server");
+  certs.make_leaf("other", "ca", "127.0.0.1", "server");
+
+  auto alone = run({"--tls-cert", certs.path("server.crt")});
+  CHECK(alone.exit_code == 2);
+  CHECK(alone.err.find("give --tls-cert and --tls-key together") != std::string::npos);
+  auto client_ca_alone = run({"--client-ca", certs.path("ca.crt")});
+  CHECK(client_ca_alone.exit_code == 2);
+  CHECK(client_ca_alone.err.find("--client-ca needs HTTPS") != std::string::npos);
+
+  auto missing = run({"--tls-cert", certs.path("none.crt"), "--tls-key", certs.path("server.key")});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find("--tls-cert " + certs.path("none.crt") + ": ") != std::string::npos);
+  auto wrong_key = run({"--tls-cert", certs.path("server.crt"), "--tls-key", certs.path("other.key")});
+  CHECK(wrong_key.exit_code == 1);
+  CHECK(wrong_key.err.find("--tls-key " + certs.path("other.key") + ": cannot be used with --tls-cert " +
+                           certs.path("server.crt") + ": ") != std::string::npos);
+  CHECK(wrong_key.err.find("key values mismatch") != std::string::npos);
+  auto bad_client_ca = run({"--tls-cert", certs.path("server.crt"), "--tls-key", certs.path("server.key"),
+                            "--client-ca", certs.path("server.key")});
+  CHECK(bad_client_ca.exit_code == 1);
+  CHECK(bad_client_ca.err.find("--client-ca " + certs.path("server.key") + ": ") != std::string::npos);
 }

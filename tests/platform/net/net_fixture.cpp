@@ -3,17 +3,12 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <stdlib.h>
 #include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
-
-#include "support/subprocess.h"
 
 namespace kiosk::test {
 namespace {
@@ -139,111 +134,6 @@ BlackHole::~BlackHole() {
 
 RefusingPort::RefusingPort() { fd_ = bound_socket(&port_); }
 RefusingPort::~RefusingPort() { ::close(fd_); }
-
-// ---- certificates ----------------------------------------------------------
-
-namespace {
-
-const char* kOpensslConfig = R"([req]
-distinguished_name = dn
-prompt = no
-[dn]
-CN = unused
-[ca]
-basicConstraints = critical,CA:TRUE
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-[server]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = IP:127.0.0.1,DNS:localhost
-[client]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature
-extendedKeyUsage = clientAuth
-)";
-
-std::string openssl(const std::vector<std::string>& args) {
-  std::vector<std::string> argv{KIOSK_OPENSSL};
-  argv.insert(argv.end(), args.begin(), args.end());
-  auto run = run_command(argv, "", 30s);
-  if (run.exit_code != 0) throw std::runtime_error("openssl " + args.at(0) + " failed: " + run.err);
-  return run.out;
-}
-
-void make_key(const std::string& path) {
-  openssl({"genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", path});
-}
-
-void make_ca(const std::string& dir, const std::string& name) {
-  make_key(dir + "/" + name + ".key");
-  openssl({"req", "-new", "-x509", "-key", dir + "/" + name + ".key", "-subj", "/CN=kiosk test " + name, "-days", "2",
-           "-config", dir + "/openssl.cnf", "-extensions", "ca", "-out", dir + "/" + name + ".crt"});
-}
-
-// A certificate `name` signed by CA `ca`, with the config's `extensions`.
-void make_leaf(const std::string& dir, const std::string& name, const std::string& ca, const std::string& cn,
-               const std::string& extensions, int serial) {
-  auto base = dir + "/" + name;
-  make_key(base + ".key");
-  openssl({"req", "-new", "-key", base + ".key", "-subj", "/CN=" + cn, "-config", dir + "/openssl.cnf", "-out",
-           base + ".csr"});
-  openssl({"x509", "-req", "-in", base + ".csr", "-CA", dir + "/" + ca + ".crt", "-CAkey", dir + "/" + ca + ".key",
-           "-set_serial", std::to_string(serial), "-days", "2", "-extfile", dir + "/openssl.cnf", "-extensions",
-           extensions, "-out", base + ".crt"});
-}
-
-// curl's pin format: sha256// and the base64 SHA-256 of the DER public key.
-std::string pin_of(const std::string& dir, const std::string& key) {
-  openssl({"pkey", "-in", dir + "/" + key, "-pubout", "-outform", "DER", "-out", dir + "/pub.der"});
-  openssl({"dgst", "-sha256", "-binary", "-out", dir + "/pub.sha256", dir + "/pub.der"});
-  auto base64 = openssl({"base64", "-A", "-in", dir + "/pub.sha256"});
-  while (!base64.empty() && (base64.back() == '\n' || base64.back() == '\r')) base64.pop_back();
-  return "sha256//" + base64;
-}
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    auto pattern = (std::filesystem::temp_directory_path() / "kiosk-net-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-};
-
-TlsFiles make_tls_files(const std::string& dir) {
-  std::ofstream(dir + "/openssl.cnf") << kOpensslConfig;
-  make_ca(dir, "ca");
-  make_ca(dir, "other-ca");
-  make_ca(dir, "client-ca");
-  make_leaf(dir, "server", "ca", "127.0.0.1", "server", 2);
-  make_leaf(dir, "client", "client-ca", "JKT-SEL-K1", "client", 3);
-  TlsFiles files;
-  files.dir = dir;
-  files.ca_cert = dir + "/ca.crt";
-  files.server_cert = dir + "/server.crt";
-  files.server_key = dir + "/server.key";
-  files.other_ca_cert = dir + "/other-ca.crt";
-  files.client_ca_cert = dir + "/client-ca.crt";
-  files.client_cert = dir + "/client.crt";
-  files.client_key = dir + "/client.key";
-  files.server_pin = pin_of(dir, "server.key");
-  files.other_pin = pin_of(dir, "other-ca.key");
-  return files;
-}
-
-}  // namespace
-
-const TlsFiles& tls_files() {
-  static TempDir dir;
-  static const TlsFiles files = make_tls_files(dir.path);
-  return files;
-}
 
 platform::HttpSettings test_settings(const std::string& url) {
   platform::HttpSettings settings;

@@ -2,7 +2,7 @@
 // Servers for the HTTP client tests: a real cpp-httplib server on 127.0.0.1
 // and a kernel-chosen port, scripted per test; a black-holed port whose TCP
 // handshake never completes; test certificates made with the openssl CLI at
-// test time. Every wait is bounded; nothing sleeps.
+// test time (support/test_certificates.h). Every wait is bounded; nothing sleeps.
 #include <httplib.h>
 
 #include <chrono>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "platform/net/http_client.h"
+#include "support/test_certificates.h"
 
 namespace kiosk::test {
 
@@ -99,21 +100,6 @@ class RefusingPort {
   int fd_ = -1;
   int port_ = 0;
 };
-
-// Certificates made once per test run in a temporary directory (removed at
-// exit): a CA with a server certificate for 127.0.0.1 and localhost, an
-// unrelated CA, and a client CA with a client certificate.
-struct TlsFiles {
-  std::string dir;
-  std::string ca_cert;
-  std::string server_cert, server_key;
-  std::string other_ca_cert;
-  std::string client_ca_cert;
-  std::string client_cert, client_key;
-  std::string server_pin;  // "sha256//..." of the server's public key
-  std::string other_pin;   // a well-formed pin of another key
-};
-const TlsFiles& tls_files();
 
 // Settings for a client of `url` with test credentials.
 platform::HttpSettings test_settings(const std::string& url);
