@@ -1,6 +1,5 @@
 #include "platform/app/import_command.h"
 
-#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "platform/json/contract_json.h"
@@ -46,19 +45,17 @@ Status import_manifest(const ImportTarget& rt, const std::string& path, std::ost
   return ok_status();
 }
 
-// A JSON array of queue-block answers (central-api.md, "Queue numbers").
+// A JSON array of queue-block answers (central-api.md, "Queue numbers"),
+// all read before any is stored.
 Status import_blocks(const ImportTarget& rt, const std::string& path, std::ostream& out) {
   auto text = read_text_file(path, kMaxImportBytes);
   if (!text) return Failure{text.error()};
-  auto list = nlohmann::json::parse(*text, nullptr, false);
-  if (list.is_discarded() || !list.is_array()) return Failure{path + ": expected a JSON array of queue blocks"};
-  for (const auto& item : list) {
-    auto block = parse_queue_block(item.dump(), "");
-    if (!block) return Failure{path + ": " + block.error()};
-    if (block->service.empty()) return Failure{path + ": queue block without \"service\""};
-    if (auto stored = rt.store.add_queue_block(*block); !stored) return stored;
-    out << "queue block " << block->service << " " << block->prefix << " " << block->first << ".." << block->last
-        << " on " << format_iso_date(block->date) << "\n";
+  auto blocks = parse_queue_blocks(*text);
+  if (!blocks) return Failure{path + ": " + blocks.error()};
+  for (const auto& block : *blocks) {
+    if (auto stored = rt.store.add_queue_block(block); !stored) return stored;
+    out << "queue block " << block.service << " " << block.prefix << " " << block.first << ".." << block.last
+        << " on " << format_iso_date(block.date) << "\n";
   }
   return ok_status();
 }

@@ -10,36 +10,6 @@ using nlohmann::json;
 using Kind = CheckinResult::Kind;
 
 constexpr long long kMaxAhead = 1'000'000;
-// Far deeper than any answer of the contract (a batch is 4 levels). The
-// parser is iterative, but dump() recurses: a hostile body nested a million
-// levels deep would overflow the stack when a batch item's body is kept.
-constexpr int kMaxDepth = 32;
-
-// Counts brackets outside strings, without parsing.
-bool too_deep(std::string_view text) {
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxDepth) return true;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return false;
-}
-
-Expected<json> parse_answer(std::string_view text) {
-  if (too_deep(text)) return Failure{"nested deeper than " + std::to_string(kMaxDepth) + " levels"};
-  return parse_json(text);
-}
-
 std::string dump(const json& document) { return document.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 bool is_event_id_reused(int status, const json& body) {
@@ -165,7 +135,7 @@ CheckinResult read_batch_item(const json& element, const std::string& path, cons
 }  // namespace
 
 std::optional<ErrorBody> parse_error_body(std::string_view body) {
-  auto document = parse_answer(body);
+  auto document = parse_json(body);
   if (!document || !document->is_object()) return std::nullopt;
   auto error = document->find("error");
   if (error == document->end() || !error->is_string()) return std::nullopt;
@@ -176,7 +146,7 @@ std::optional<ErrorBody> parse_error_body(std::string_view body) {
 }
 
 Expected<CheckinResult> parse_checkin_result(int status, std::string_view body) {
-  auto document = parse_answer(body);
+  auto document = parse_json(body);
   if (!document) return Failure{"check-in answer: " + document.error()};
   std::string error;
   auto result = read_checkin(status, *document, "", &error);
@@ -186,7 +156,7 @@ Expected<CheckinResult> parse_checkin_result(int status, std::string_view body) 
 
 Expected<std::vector<CheckinResult>> parse_batch_results(std::string_view body,
                                                          const std::vector<std::string>& event_ids) {
-  auto document = parse_answer(body);
+  auto document = parse_json(body);
   if (!document) return Failure{"batch answer: " + document.error()};
   std::string error;
   JsonFields fields(*document, "", &error);

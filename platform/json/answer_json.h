@@ -1,8 +1,8 @@
 #pragma once
 // The central service's answers to the kiosk's requests (central-api.md), read
 // defensively: a wrong type, a missing field or a truncated body is an error
-// naming the field, never an exception or a guessed default. Check-in answers
-// nested deeper than any the contract has are refused before parsing.
+// naming the field, never an exception or a guessed default. Answers nested
+// deeper than any the contract has are refused before parsing (parse_json).
 #include <chrono>
 #include <optional>
 #include <string>

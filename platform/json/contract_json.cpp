@@ -63,6 +63,17 @@ Booking read_booking(JsonFields& fields) {
   return booking;
 }
 
+QueueBlock read_queue_block(JsonFields& fields, std::string_view service) {
+  QueueBlock block;
+  block.service = fields.optional_string("service").value_or(std::string(service));
+  block.prefix = fields.string("prefix");
+  block.first = static_cast<int>(fields.integer("first", 1, 999999));
+  block.last = static_cast<int>(fields.integer("last", 1, 999999));
+  block.date = fields.date("date");
+  if (fields.ok() && block.last < block.first) fields.fail(fields.path_of("last"), "is before first");
+  return block;
+}
+
 }  // namespace
 
 Expected<OfficeConfig> parse_office_config(std::string_view json) {
@@ -101,14 +112,33 @@ Expected<QueueBlock> parse_queue_block(std::string_view json, std::string_view s
   if (!document) return Failure{"queue block: " + document.error()};
   std::string error;
   JsonFields fields(*document, "", &error);
-  QueueBlock block;
-  block.service = fields.optional_string("service").value_or(std::string(service));
-  block.prefix = fields.string("prefix");
-  block.first = static_cast<int>(fields.integer("first", 1, 999999));
-  block.last = static_cast<int>(fields.integer("last", 1, 999999));
-  block.date = fields.date("date");
-  if (fields.ok() && block.last < block.first) fields.fail("last", "is before first");
+  auto block = read_queue_block(fields, service);
   return result(std::move(block), error.empty() ? "" : "queue block: " + error);
+}
+
+// Each block is read where it lies in the document: writing it out again to
+// parse it alone (as import once did) recursed once per level of nesting, and
+// a 2 MB file of nested brackets overflowed the stack (parse_json now refuses
+// such nesting too).
+Expected<std::vector<QueueBlock>> parse_queue_blocks(std::string_view json) {
+  auto document = parse_json(json);
+  if (!document) return Failure{"queue blocks: " + document.error()};
+  if (!document->is_array()) return Failure{"queue blocks: expected a JSON array of queue blocks"};
+  std::string error;
+  std::vector<QueueBlock> blocks;
+  for (size_t i = 0; i < document->size() && error.empty(); ++i) {
+    auto path = "[" + std::to_string(i) + "]";
+    JsonFields fields((*document)[i], path, &error);
+    auto block = read_queue_block(fields, "");
+    if (fields.ok() && block.service.empty()) fields.fail(fields.path_of("service"), "missing");
+    // Held to what a leased block is, so that a stick cannot make the kiosk
+    // print "a b-123456" (tests/fuzz/fuzz_import checks it).
+    if (auto problem = fields.ok() ? leased_block_problem(block, block.last - block.first + 1) : "";
+        !problem.empty())
+      fields.fail(path, problem);
+    blocks.push_back(std::move(block));
+  }
+  return result(std::move(blocks), error.empty() ? "" : "queue blocks: " + error);
 }
 
 }  // namespace kiosk::platform

@@ -4,14 +4,41 @@
 #include <vector>
 
 namespace kiosk::platform {
+namespace {
+
+// Counts brackets outside strings, without parsing.
+bool too_deep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+Failure too_deep_failure() { return Failure{"nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"}; }
+
+}  // namespace
 
 Expected<nlohmann::json> parse_json(std::string_view text) {
+  if (too_deep(text)) return too_deep_failure();
   auto value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (value.is_discarded()) return Failure{"not valid JSON (truncated or malformed)"};
   return value;
 }
 
 Expected<nlohmann::json> parse_json_unique_keys(std::string_view text) {
+  if (too_deep(text)) return too_deep_failure();
   using Event = nlohmann::json::parse_event_t;
   struct Object {
     std::set<std::string> keys;

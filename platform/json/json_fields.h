@@ -14,7 +14,14 @@
 
 namespace kiosk::platform {
 
-// Parses text as JSON without throwing.
+// Far deeper than any document of the contract or the config (a batch answer
+// is 4 levels). nlohmann's parser is iterative, but dump() recurses, and a
+// document nested a million levels deep takes seconds and hundreds of
+// megabytes to build: such text is refused before it is parsed.
+constexpr int kMaxJsonDepth = 32;
+
+// Parses text as JSON without throwing; text nested deeper than
+// kMaxJsonDepth is an error.
 Expected<nlohmann::json> parse_json(std::string_view text);
 
 // The same, but a key given twice in one object is an error naming it

@@ -21,13 +21,6 @@ bool iequals(std::string_view a, std::string_view b) {
                     [](char x, char y) { return (x | 0x20) == (y | 0x20); });
 }
 
-std::string_view trim_space(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
-    text.remove_suffix(1);
-  return text;
-}
-
 // A header value must not smuggle in another header.
 bool header_safe(std::string_view value) {
   return std::none_of(value.begin(), value.end(), [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
@@ -126,7 +119,7 @@ struct Transfer {
   size_t max_body = kMaxAnswerBytes;
   std::string body;
   bool too_large = false;
-  std::string date, etag, retry_after;
+  AnswerHeaders headers;
   char error[CURL_ERROR_SIZE] = {};
 };
 
@@ -146,27 +139,11 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
   return bytes;
 }
 
-void keep_header(Transfer& transfer, std::string_view name, std::string_view value) {
-  if (iequals(name, "date")) transfer.date = value;
-  else if (iequals(name, "etag")) transfer.etag = value;
-  else if (iequals(name, "retry-after")) transfer.retry_after = value;
-}
-
 size_t on_header(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
-  std::string_view line(data, size * count);
   try {
-    // A status line starts a new answer (after an interim 1xx): forget the
-    // previous one's headers.
-    if (line.starts_with("HTTP/")) {
-      transfer->date.clear();
-      transfer->etag.clear();
-      transfer->retry_after.clear();
-    }
-    auto colon = line.find(':');
-    if (colon != std::string_view::npos)
-      keep_header(*transfer, trim_space(line.substr(0, colon)), trim_space(line.substr(colon + 1)));
-  } catch (...) {
+    read_header_line(transfer->headers, std::string_view(data, size * count));
+  } catch (...) {  // no exception may cross libcurl's C frames
     return 0;
   }
   return size * count;
@@ -326,10 +303,10 @@ void fill(HttpResponse& response, CURLcode code, CURL* handle, Transfer& transfe
     response.outcome = HttpResponse::Outcome::answered;
     response.body = std::move(transfer.body);
   }
-  response.date = parse_http_date(transfer.date);
-  response.etag = transfer.etag;
+  response.date = parse_http_date(transfer.headers.date);
+  response.etag = transfer.headers.etag;
   auto now = floor<seconds>(system_clock::now());
-  response.retry_after = parse_retry_after(transfer.retry_after, response.date, now);
+  response.retry_after = parse_retry_after(transfer.headers.retry_after, response.date, now);
 }
 
 }  // namespace
@@ -379,25 +356,6 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   curl_easy_reset(handle);
   response.elapsed = duration_cast<milliseconds>(SteadyClock::now() - started);
   return response;
-}
-
-std::optional<Seconds> parse_http_date(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  time_t parsed = curl_getdate(text.c_str(), nullptr);
-  if (parsed < 0) return std::nullopt;
-  return Seconds(seconds(parsed));
-}
-
-std::optional<seconds> parse_retry_after(const std::string& text, std::optional<Seconds> server_date, Seconds now) {
-  std::string_view value = trim_space(text);
-  if (value.empty()) return std::nullopt;
-  if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    if (value.size() > 9) return std::nullopt;  // nonsense, and would overflow
-    return seconds(std::stoll(std::string(value)));
-  }
-  auto at = parse_http_date(std::string(value));
-  if (!at) return std::nullopt;
-  return std::max(seconds(0), *at - server_date.value_or(now));
 }
 
 }  // namespace kiosk::platform

@@ -18,6 +18,7 @@
 
 #include "kiosk/base/expected.h"
 #include "kiosk/base/time.h"
+#include "platform/net/answer_headers.h"
 #include "platform/net/curl_easy.h"
 
 namespace kiosk::platform {
@@ -98,12 +99,5 @@ class HttpClient {
   HttpSettings settings_;
   CurlEasy easy_;
 };
-
-// Parses an HTTP date (RFC 7231 IMF-fixdate, and the obsolete forms).
-std::optional<Seconds> parse_http_date(const std::string& text);
-// Retry-After: delay-seconds, or an HTTP date taken relative to the answer's
-// Date (the service's clock) or, without one, to `now`. Never negative.
-std::optional<std::chrono::seconds> parse_retry_after(const std::string& text, std::optional<Seconds> server_date,
-                                                      Seconds now);
 
 }  // namespace kiosk::platform

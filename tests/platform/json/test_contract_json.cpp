@@ -98,3 +98,41 @@ TEST_CASE("a queue block parses and is checked") {
   CHECK(block->last == 550);
   CHECK_FALSE(parse_queue_block(R"({"service": "N", "prefix": "A", "first": 550, "last": 501, "date": "2017-08-17"})", "").ok());
 }
+
+TEST_CASE("an imported list of queue blocks is read whole, each block named by its index") {
+  auto blocks = parse_queue_blocks(R"([{"service": "N", "prefix": "A", "first": 501, "last": 550, "date": "2017-08-17"},
+                                       {"service": "R", "prefix": "B", "first": 501, "last": 520, "date": "2017-08-17"}])");
+  REQUIRE(blocks.ok());
+  REQUIRE(blocks->size() == 2);
+  CHECK((*blocks)[1].prefix == "B");
+  CHECK(parse_queue_blocks(R"({"service": "N"})").error() == "queue blocks: expected a JSON array of queue blocks");
+  CHECK(parse_queue_blocks(R"([{"prefix": "A", "first": 1, "last": 2, "date": "2017-08-17"}])").error() ==
+        "queue blocks: [0].service: missing");
+  CHECK(parse_queue_blocks(R"([{"service": "N", "prefix": "A", "first": 9, "last": 2, "date": "2017-08-17"}])").error() ==
+        "queue blocks: [0].last: is before first");
+}
+
+// A block from a stick is held to the contract's forms, as a leased one is:
+// the kiosk would otherwise print whatever prefix and number it says.
+TEST_CASE("an imported queue block must print numbers of the contract's form") {
+  CHECK(parse_queue_blocks(R"([{"service": "N", "prefix": "a b", "first": 1, "last": 50, "date": "2017-08-17"}])")
+            .error() == "queue blocks: [0]: prefix: expected 1 to 3 letters A-Z");
+  CHECK(parse_queue_blocks(R"([{"service": "N", "prefix": "A", "first": 1, "last": 999999, "date": "2017-08-17"}])")
+            .error() == "queue blocks: [0]: last: above 9999");
+}
+
+// kiosk import once wrote each block out again to parse it alone; nlohmann's
+// dump() recurses per level, and this 2 MB file overflowed the stack (seen
+// with tests/fuzz/fuzz_import under ASan); the service menu's USB import
+// takes the same path inside the running kiosk. Blocks are now read in place,
+// and every document nested deeper than any of the contract is refused
+// before it is parsed (building this one took seconds and hundreds of MB).
+TEST_CASE("imported files nested a million levels deep are refused, not a stack overflow") {
+  constexpr size_t depth = 1'000'000;
+  auto deep = "[" + std::string(depth, '[') + std::string(depth, ']') + "]";
+  CHECK(parse_queue_blocks(deep).error() == "queue blocks: nested deeper than 32 levels");
+  CHECK(parse_manifest(deep).error() == "manifest: nested deeper than 32 levels");
+  CHECK(parse_office_config(deep).error() == "office config: nested deeper than 32 levels");
+  auto deep_but_legal = "[" + std::string(31, '[') + std::string(31, ']') + "]";
+  CHECK(parse_queue_blocks(deep_but_legal).error() == "queue blocks: [0]: expected an object");
+}

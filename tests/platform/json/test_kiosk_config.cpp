@@ -86,6 +86,11 @@ TEST_CASE("a key given twice is an error naming it") {
   CHECK(parse_kiosk_config(config_with(R"("camera": {"device": ""}, "scanner": {"device": ""})")).ok());
 }
 
+TEST_CASE("a config nested deeper than any the kiosk reads is refused before it is parsed") {
+  auto deep = std::string(100000, '[') + std::string(100000, ']');
+  CHECK(parse_kiosk_config(config_with(R"("camera": )" + deep)).error() == "nested deeper than 32 levels");
+}
+
 TEST_CASE("a blank name or path is an error naming it") {
   CHECK(parse_kiosk_config(R"({"office_id": "X", "kiosk_id": "X-K1", "data_dir": " "})").error() == "data_dir: blank");
   CHECK(parse_kiosk_config(R"({"office_id": "X", "kiosk_id": "X-K1", "data_dir": "\t"})").error() == "data_dir: blank");

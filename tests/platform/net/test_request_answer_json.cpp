@@ -252,6 +252,15 @@ TEST_CASE("HTTP dates and Retry-After") {
   CHECK_FALSE(parse_retry_after("99999999999999999999", date, now));
 }
 
+// Found by tests/fuzz/fuzz_headers: curl_getdate reads a year of any length,
+// and this Date's year 414219998 overflowed the clock skew's milliseconds.
+TEST_CASE("a Date after year 9999 is not a date") {
+  CHECK_FALSE(parse_http_date("Thu,\xac" "17~Aug 414219998 2:01:"));
+  CHECK_FALSE(parse_http_date("Sat, 01 Jan 10000 00:00:00 GMT"));
+  CHECK(parse_http_date("Fri, 31 Dec 9999 23:59:59 GMT") == at("9999-12-31T23:59:59Z"));
+  CHECK_FALSE(parse_retry_after("Sat, 01 Jan 10000 00:00:00 GMT", std::nullopt, at("2030-01-01T00:00:00Z")));
+}
+
 
 TEST_CASE("one event refused inside a batch is an error result, not a failed batch") {
   auto results = parse_batch_results(
