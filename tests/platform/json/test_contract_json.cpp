@@ -98,3 +98,14 @@ TEST_CASE("a queue block parses and is checked") {
   CHECK(block->last == 550);
   CHECK_FALSE(parse_queue_block(R"({"service": "N", "prefix": "A", "first": 550, "last": 501, "date": "2017-08-17"})", "").ok());
 }
+
+TEST_CASE("a full name a service sends is masked before the kiosk keeps it", "[privacy]") {
+  auto manifest = parse_manifest(replaced(kManifest, "\"A*** P*****\"", "\"Siti Nurhaliza\""));
+  REQUIRE(manifest.ok());
+  CHECK(manifest->bookings[0].name == "S*** N********");
+  auto booking = parse_booking(R"({"code": "7KQ2MZ", "service": "N", "slot_start": "2017-08-17T09:00:00+07:00",
+    "status": "booked", "name": "Ayu Pratiwi"})");
+  REQUIRE(booking.ok());
+  CHECK(booking->name == "A** P******");
+  CHECK(parse_manifest(kManifest)->bookings[0].name == "A*** P*****");  // masked already: unchanged
+}
