@@ -13,15 +13,20 @@ namespace {
 using nlohmann::json;
 constexpr const char* kControlToken = "test-control";
 
+// `office` in a file, then `bookings` (arguments naming their source).
+std::vector<std::string> central_argv(const KioskFixture& kiosk, const json& office,
+                                      const std::vector<std::string>& bookings) {
+  std::ofstream(kiosk.path("central-office.json")) << office.dump();
+  std::vector<std::string> argv{CENTRAL_REF_BINARY, "--office", kiosk.path("central-office.json")};
+  argv.insert(argv.end(), bookings.begin(), bookings.end());
+  argv.insert(argv.end(), {"--token", CentralProcess::kToken, "--control-token", kControlToken, "--port", "0",
+                           "--hang-cap-s", "30"});
+  return argv;
+}
+
 std::vector<std::string> central_argv(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings) {
-  std::ofstream(kiosk.path("central-office.json")) << kiosk.office_json().dump();
   std::ofstream(kiosk.path("central-bookings.json")) << kiosk.manifest_json(bookings).dump();
-  return {CENTRAL_REF_BINARY, "--office",        kiosk.path("central-office.json"),
-          "--bookings",       kiosk.path("central-bookings.json"),
-          "--token",          CentralProcess::kToken,
-          "--control-token",  kControlToken,
-          "--port",           "0",
-          "--hang-cap-s",     "30"};
+  return central_argv(kiosk, kiosk.office_json(), {"--bookings", kiosk.path("central-bookings.json")});
 }
 
 int read_port(Subprocess& process) {
@@ -36,6 +41,9 @@ int read_port(Subprocess& process) {
 
 CentralProcess::CentralProcess(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings)
     : process_(central_argv(kiosk, bookings)), port_(read_port(process_)) {}
+
+CentralProcess::CentralProcess(const KioskFixture& kiosk, const json& office)
+    : process_(central_argv(kiosk, office, {"--demo"})), port_(read_port(process_)) {}
 
 json CentralProcess::kiosk_api_config() const {
   return {{"base_url", base_url()},
@@ -104,6 +112,11 @@ void CentralProcess::await_received(const std::string& code, int times) {
 std::vector<json> CentralProcess::checkins() {
   auto answer = control("GET", "/_control/checkins");
   return answer["checkins"].get<std::vector<json>>();
+}
+
+std::vector<json> CentralProcess::kiosk_statuses() {
+  auto answer = control("GET", "/_control/status");
+  return answer["kiosks"].get<std::vector<json>>();
 }
 
 }  // namespace kiosk::test
