@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "platform/store/sqlite_store.h"
+#include "tests/platform/store/bench_support.h"
 #include "support/stopwatch.h"
 #include "tests/platform/store/store_fixtures.h"
 
@@ -21,24 +22,12 @@ using namespace std::chrono;
 
 namespace {
 
+using testing::check;
+using testing::open_store;
+
 constexpr int kPerDay = 400;
 constexpr int kDays = 8;
 constexpr days kKeep{7};
-
-void check(const Status& status) {
-  if (status) return;
-  std::fprintf(stderr, "%s\n", status.error().c_str());
-  std::exit(1);
-}
-
-std::unique_ptr<platform::SqliteStore> open_store(const std::string& path) {
-  auto store = platform::SqliteStore::open(path, Logger(null_log_sink(), "store"));
-  if (!store) {
-    std::fprintf(stderr, "%s\n", store.error().c_str());
-    std::exit(1);
-  }
-  return std::move(*store);
-}
 
 // `ago` days before the fixture's date, each check-in acknowledged as the
 // central service answers one.
