@@ -182,6 +182,9 @@ TEST_CASE("privacy: no log, command output, bundle or status report holds a demo
 
   for (const auto& output : run.outputs) check_clean(output, run.people);
   for (std::size_t i = 0; i < run.decisions.size(); ++i) check_own_result(run.decisions[i], run.scanned[i], run.people);
+  // The store is the kiosk user's alone.
+  CHECK((std::filesystem::status(run.kiosk.path("data")).permissions() & std::filesystem::perms::all) ==
+        std::filesystem::perms::owner_all);
   // The tickets and the store carry codes; never a name or a birth date.
   auto tickets = read_file(run.kiosk.printer_path());
   REQUIRE(run.kiosk.reprints() == 2);
