@@ -196,3 +196,24 @@ TEST_CASE("privacy: no log, command output, bundle or status report holds a demo
       CHECK(store.find(needle) == std::string::npos);
     }
 }
+
+// Under systemd the kiosk's stdout is the journal (kiosk.service:
+// StandardOutput=journal; JOURNAL_STREAM names the stream), and the journal
+// goes into diagnostics bundles: decision lines there carry masked codes.
+// The shell stands in for systemd, naming its own stdout before exec.
+TEST_CASE("privacy: decision lines written into the journal carry masked codes", "[privacy]") {
+  PrivacyRun run;
+  run.command("kiosk sync (office and manifest)", {"sync", "--config", run.kiosk.config_path()});
+  auto argv = run.kiosk.headless_argv();
+  std::string command = "JOURNAL_STREAM=$(stat -L -c %d:%i /proc/$$/fd/1) exec";
+  for (const auto& arg : argv) command += " '" + arg + "'";
+  auto result = run_command({"/bin/sh", "-c", command}, run.scan(1) + "\n" + run.code(2) + "\n");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto lines = json_lines(result.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["verdict"] == "admitted");
+  CHECK(lines[0]["code"] == run.code(1).substr(0, 2) + "****");
+  CHECK(lines[1]["verdict"] == "birth_date_required");
+  check_clean({"decision lines into the journal", result.out}, run.people);
+}
