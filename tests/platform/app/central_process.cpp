@@ -42,7 +42,7 @@ int read_port(Subprocess& process) {
 CentralProcess::CentralProcess(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings)
     : process_(central_argv(kiosk, bookings)), port_(read_port(process_)) {}
 
-CentralProcess::CentralProcess(const KioskFixture& kiosk, const json& office)
+CentralProcess::CentralProcess(const KioskFixture& kiosk, const json& office, DemoBookings)
     : process_(central_argv(kiosk, office, {"--demo"})), port_(read_port(process_)) {}
 
 json CentralProcess::kiosk_api_config() const {

@@ -20,7 +20,8 @@ class CentralProcess {
   CentralProcess(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings);
   // central-ref --office FILE --demo: `office` with the demo's bookings for
   // today (platform/demo), as the kiosk's embedded demo has them.
-  CentralProcess(const KioskFixture& kiosk, const nlohmann::json& office);
+  struct DemoBookings {};
+  CentralProcess(const KioskFixture& kiosk, const nlohmann::json& office, DemoBookings);
 
   int port() const { return port_; }
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }

@@ -50,7 +50,7 @@ struct PrivacyRun {
   KioskFixture kiosk;
   OfficeConfig office = demo_office_here();
   std::vector<platform::DemoApplicant> people = platform::demo_applicants(office, kiosk.now());
-  CentralProcess central{kiosk, office_json()};
+  CentralProcess central{kiosk, office_json(), CentralProcess::DemoBookings{}};
   std::vector<Output> outputs;      // held to no code, name or birth date
   std::vector<json> decisions;      // the applicants' own results, checked apart
   std::vector<std::string> scanned; // the code each decision line is for
