@@ -18,7 +18,7 @@ struct Booking {
   std::string service;
   Seconds slot_start;
   BookingStatus status = BookingStatus::booked;
-  std::string name;        // masked by the service, e.g. "A*** P*****"
+  std::string name;        // masked, e.g. "A*** P*****" (masked_name.h): never a full name
   std::string dob_sha256;  // hex sha256 of "<code>:<DDMMYYYY>"; empty when unknown
   std::string queue_number;              // when checked_in
   std::optional<Seconds> checked_in_at;  // when checked_in

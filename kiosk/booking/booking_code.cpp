@@ -36,4 +36,18 @@ std::string redact_code(std::string_view code) {
   return std::string(code.substr(0, 2)) + std::string(code.size() - 2, '*');
 }
 
+std::string redact_code_in(std::string_view text, std::string_view code) {
+  if (code.empty()) return std::string(text);
+  auto masked = redact_code(code);
+  std::string out;
+  std::size_t at = 0;
+  for (auto found = text.find(code); found != std::string_view::npos; found = text.find(code, at)) {
+    out.append(text.substr(at, found - at));
+    out += masked;
+    at = found + code.size();
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
 }  // namespace kiosk

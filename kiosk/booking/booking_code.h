@@ -14,5 +14,8 @@ bool is_booking_code(std::string_view code);
 // "7KQ2MZ" -> "7K****": enough for an operator to match a log line with an
 // applicant in front of them, not enough to use the code.
 std::string redact_code(std::string_view code);
+// `text` with every occurrence of `code` redacted: for text from outside
+// (a service's error message) that may quote the code the kiosk sent.
+std::string redact_code_in(std::string_view text, std::string_view code);
 
 }  // namespace kiosk

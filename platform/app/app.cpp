@@ -162,13 +162,16 @@ void Running::decided(const ScanRequest& scan, const Decision& decision) {
 
 // On the engine's thread, between scans.
 // Online intents a power cut left unresolved are sent again first, so the
-// admissions they turn out to be get their tickets in the same round.
+// admissions they turn out to be get their tickets in the same round. The
+// purge comes last and is due at start and then once a day: a scan waits
+// for it at most as long as for a commit of a large manifest.
 void Running::idle_round() {
   rt_.checkin->resolve_pending();
   if (recovered_)
     rt_.reprinter->run_once();
   else
     recovered_ = rt_.reprinter->recover();
+  rt_.purge->run_if_due();
   reporter_.idle();
 }
 

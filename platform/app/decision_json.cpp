@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "kiosk/booking/booking_code.h"
 #include "platform/screen/strings_json.h"
 
 namespace kiosk::platform {
@@ -31,10 +32,10 @@ json not_printed_notice(const Decision& d) {
 }  // namespace
 
 std::string decision_json_line(const Decision& d, UtcOffset offset, const KioskState& state,
-                               const std::string& source) {
+                               const std::string& source, CodeShown code) {
   // The first six keys are the protocol's core; the rest explain the verdict.
   json line = json::object();
-  line["code"] = d.code;
+  line["code"] = code == CodeShown::whole ? d.code : redact_code(d.code);
   line["verdict"] = to_string(d.verdict);
   line["queue_number"] = text_or_null(d.queue_number);
   line["mode"] = to_string(d.mode);

@@ -82,13 +82,13 @@ class LineReader {
   std::thread thread_;
 };
 
-void write_line(std::ostream& out, const KioskEvent& event) {
+void write_line(std::ostream& out, const KioskEvent& event, CodeShown codes) {
   if (auto* decided = std::get_if<DecisionEvent>(&event))
-    out << decision_json_line(decided->decision, decided->office_offset, decided->state, decided->scan.source)
+    out << decision_json_line(decided->decision, decided->office_offset, decided->state, decided->scan.source, codes)
         << '\n' << std::flush;
   else if (auto* asked = std::get_if<BirthDateNeeded>(&event))
-    out << decision_json_line(asked->decision, asked->office_offset, asked->state, asked->scan.source) << '\n'
-        << std::flush;
+    out << decision_json_line(asked->decision, asked->office_offset, asked->state, asked->scan.source, codes)
+        << '\n' << std::flush;
 }
 
 }  // namespace
@@ -102,7 +102,7 @@ void HeadlessFrontEnd::run(FrontEndPorts ports) {
   constexpr std::chrono::milliseconds kBeat{500};
   bool told = false;
   while (!ports.events.drained()) {
-    if (auto event = ports.events.next(ports.clock.monotonic() + kBeat)) write_line(out_, *event);
+    if (auto event = ports.events.next(ports.clock.monotonic() + kBeat)) write_line(out_, *event, codes_);
     // A closed stdout (SIGPIPE is ignored: main.cpp) loses only the lines;
     // every scan is still decided and recorded.
     if (!out_ && !std::exchange(told, true))

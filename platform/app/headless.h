@@ -9,6 +9,7 @@
 #include "kiosk/base/log.h"
 #include "kiosk/checkin/decision.h"
 #include "kiosk/events/front_end.h"
+#include "platform/app/decision_json.h"
 
 namespace kiosk::platform {
 
@@ -23,11 +24,13 @@ bool read_scan_line(std::istream& in, std::string& line, std::size_t& discarded)
 
 // Reads scans from `in` on its own thread (which blocks while the scan queue
 // is full) and writes a line to `out` for each decision event; other events
-// are for the screen. Every decision is written: lossless.
+// are for the screen. Every decision is written: lossless. `codes` masked
+// when `out` is a log (decision_json.h).
 class HeadlessFrontEnd final : public FrontEnd {
  public:
-  HeadlessFrontEnd(std::istream& in, std::ostream& out, Logger log = Logger(null_log_sink(), "stdin"))
-      : in_(in), out_(out), log_(std::move(log)) {}
+  HeadlessFrontEnd(std::istream& in, std::ostream& out, Logger log = Logger(null_log_sink(), "stdin"),
+                   CodeShown codes = CodeShown::whole)
+      : in_(in), out_(out), log_(std::move(log)), codes_(codes) {}
   bool lossless() const override { return true; }
   void run(FrontEndPorts ports) override;
 
@@ -35,6 +38,7 @@ class HeadlessFrontEnd final : public FrontEnd {
   std::istream& in_;
   std::ostream& out_;
   Logger log_;
+  CodeShown codes_;
 };
 
 }  // namespace kiosk::platform

@@ -26,6 +26,7 @@
 #include "platform/app/version.h"
 #include "platform/demo/demo_data.h"
 #include "platform/audio/say_command.h"
+#include "platform/system/journal_stream.h"
 #include "platform/system/pin_hash.h"
 #include "platform/system/service_notifier.h"
 #include "platform/system/system_clock.h"
@@ -92,9 +93,12 @@ int run_supervised(kp::Runtime& rt, kiosk::FrontEnd& front_end) {
 
 // kiosk: the applicant's screen (headless when no display opens);
 // kiosk --headless: scans on stdin, decisions on stdout.
+// Decision lines on stdout are the caller's to read, with whole codes; but
+// under systemd stdout is the journal, a log: there they carry masked codes.
 int run_front_end(const kp::CommandLine& line, kp::Runtime& rt) {
+  auto codes = kp::is_journal_stream(STDOUT_FILENO) ? kp::CodeShown::masked : kp::CodeShown::whole;
   if (line.command == kp::CommandLine::Command::headless) {
-    kp::HeadlessFrontEnd headless(std::cin, std::cout, rt.logger("stdin"));
+    kp::HeadlessFrontEnd headless(std::cin, std::cout, rt.logger("stdin"), codes);
     return run_supervised(rt, headless);
   }
   auto run = kp::screen_run(rt);
@@ -102,7 +106,7 @@ int run_front_end(const kp::CommandLine& line, kp::Runtime& rt) {
   std::optional<kp::PinHash> pin;
   if (!rt.config.service_menu.pin_hash.empty()) pin.emplace(rt.config.service_menu.pin_hash);
   run.pin = pin ? &*pin : nullptr;
-  kp::ScreenFrontEnd screen(run, rt.clock, rt.logger("screen"), std::cin, std::cout);
+  kp::ScreenFrontEnd screen(run, rt.clock, rt.logger("screen"), std::cin, std::cout, codes);
   return run_supervised(rt, screen);
 }
 

@@ -20,7 +20,7 @@ Expected<std::unique_ptr<TicketPrinter>> open_printer(const KioskConfig& config)
 }
 
 Status open_store_and_printer(Runtime& rt) {
-  auto lock = DataDirLock::acquire(rt.config.data_dir);
+  auto lock = DataDirLock::acquire(rt.config.data_dir, rt.logger("kiosk"));
   if (!lock) return Failure{lock.error()};
   rt.lock = std::move(*lock);
   auto store = SqliteStore::open(rt.config.data_dir + "/kiosk.db", rt.logger("store"));
@@ -78,6 +78,8 @@ void wire_checkin(Runtime& rt) {
   rt.checkin = std::make_unique<CheckinService>(policy, ports, rt.logger("checkin"));
   rt.reprinter = std::make_unique<Reprinter>(ReprintPorts{rt.clock, *rt.office, *rt.store, *rt.watched_printer},
                                              rt.logger("printer"));
+  rt.purge = std::make_unique<DailyPurge>(rt.clock, rt.clock_trust.get(), *rt.store,
+                                          std::chrono::days{rt.config.store.retention_days}, rt.logger("store"));
 }
 
 void wire_sync(Runtime& rt) {

@@ -14,6 +14,7 @@
 
 #include "kiosk/booking/office_cache.h"
 #include "kiosk/checkin/checkin_service.h"
+#include "kiosk/checkin/retention.h"
 #include "kiosk/sync/connectivity.h"
 #include "kiosk/base/log.h"
 #include "kiosk/ticket/reprinter.h"
@@ -67,6 +68,7 @@ struct Runtime {
   std::mt19937 random{std::random_device{}()};
   std::unique_ptr<CheckinService> checkin;
   std::unique_ptr<Reprinter> reprinter;  // for the check-in engine's idle task
+  std::unique_ptr<DailyPurge> purge;     // the same: old personal data goes (store.retention_days)
   std::unique_ptr<SyncWorker> sync;  // null without api.base_url
   // Set by the camera's thread from what capture really does, read by the
   // sync thread for the status report.

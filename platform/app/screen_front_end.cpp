@@ -28,8 +28,9 @@ ScreenRun screen_run(Runtime& rt) {
   return run;
 }
 
-ScreenFrontEnd::ScreenFrontEnd(ScreenRun run, Waiter& waiter, Logger log, std::istream& in, std::ostream& out)
-    : run_(std::move(run)), waiter_(waiter), log_(std::move(log)), in_(in), out_(out) {}
+ScreenFrontEnd::ScreenFrontEnd(ScreenRun run, Waiter& waiter, Logger log, std::istream& in, std::ostream& out,
+                               CodeShown codes)
+    : run_(std::move(run)), waiter_(waiter), log_(std::move(log)), in_(in), out_(out), codes_(codes) {}
 
 void ScreenFrontEnd::run(FrontEndPorts ports) {
   auto voice = make_voice(waiter_, log_);
@@ -45,7 +46,7 @@ void ScreenFrontEnd::run(FrontEndPorts ports) {
   auto shown = run_screen(ports.events, *ports.scans, *voice, ports.clock, log_, run, stop);
   if (!shown) {
     log_.warn("screen: " + shown.error() + "; running headless, scans on stdin");
-    HeadlessFrontEnd(in_, out_, log_.child("stdin")).run(std::move(ports));
+    HeadlessFrontEnd(in_, out_, log_.child("stdin"), codes_).run(std::move(ports));
     return;
   }
   // The window was closed (a desktop) or the kiosk is stopping. A closed

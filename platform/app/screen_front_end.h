@@ -10,6 +10,7 @@
 #include "kiosk/base/log.h"
 #include "kiosk/base/waiter.h"
 #include "kiosk/events/front_end.h"
+#include "platform/app/decision_json.h"
 #include "platform/app/runtime.h"
 #include "platform/screen/run_screen.h"
 
@@ -22,7 +23,9 @@ ScreenRun screen_run(Runtime& rt);
 
 class ScreenFrontEnd final : public FrontEnd {
  public:
-  ScreenFrontEnd(ScreenRun run, Waiter& waiter, Logger log, std::istream& in, std::ostream& out);
+  // `codes`: how the headless lines it may fall back to give booking codes.
+  ScreenFrontEnd(ScreenRun run, Waiter& waiter, Logger log, std::istream& in, std::ostream& out,
+                 CodeShown codes = CodeShown::whole);
   // Every decision reaches the screen, or the headless lines it falls back to.
   bool lossless() const override { return true; }
   void run(FrontEndPorts ports) override;
@@ -35,6 +38,7 @@ class ScreenFrontEnd final : public FrontEnd {
   Logger log_;
   std::istream& in_;
   std::ostream& out_;
+  CodeShown codes_;
   PreviewMailbox preview_;
 };
 

@@ -125,6 +125,7 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"queue.fallback_first", number([](KioskConfig& c) -> int& { return c.queue.fallback.first; }, 1, kMaxNumber)},
       {"queue.fallback_last", number([](KioskConfig& c) -> int& { return c.queue.fallback.last; }, 1, kMaxNumber)},
       {"sync.drain_seconds", number([](KioskConfig& c) -> int& { return c.sync.drain_seconds; }, 0, kMaxDrainSeconds)},
+      {"store.retention_days", number([](KioskConfig& c) -> int& { return c.store.retention_days; }, 1, 366)},
       {"clock.confirmed_by", text(&KioskConfig::clock, &KioskConfig::Clock::confirmed_by)},
       {"clock.timesync_flag", text(&KioskConfig::clock, &KioskConfig::Clock::timesync_flag)},
       {"clock.boot_id_file", text(&KioskConfig::clock, &KioskConfig::Clock::boot_id_file)},

@@ -74,6 +74,11 @@ struct KioskConfig {
     int drain_seconds = 10;  // at most kMaxDrainSeconds
   } sync;
 
+  // Personal data is kept this many days, then purged (kiosk/checkin/retention.h).
+  struct Store {
+    int retention_days = 7;
+  } store;
+
   // Whether the kiosk's clock can be believed (kiosk/sync/clock_trust.h,
   // docs/config.md). "timesync": once systemd-timesyncd has synchronised it
   // (its flag file exists) or the central service's Date has been seen since

@@ -1,7 +1,11 @@
 #include "platform/demo/demo_data.h"
 
 #include <cstdio>
+#include <iterator>
+#include <utility>
 
+#include "kiosk/booking/birth_date.h"
+#include "kiosk/booking/masked_name.h"
 #include "kiosk/booking/signature.h"
 #include "platform/demo/demo_assets.h"
 #include "platform/json/contract_json.h"
@@ -36,13 +40,26 @@ Seconds slot_in(const OfficeConfig& office, Seconds now, minutes ahead) {
   return std::min(Seconds{slot}, day_end);
 }
 
-Booking demo_booking(std::string code, std::string service, Seconds slot, BookingStatus status) {
+// Made up, one per demo booking (1 to 10, then the signed one).
+constexpr std::pair<const char*, const char*> kPeople[] = {
+    {"Dewi Anggraini", "14031985"},  {"Budi Santoso", "02111979"},    {"Siti Rahmawati", "23071992"},
+    {"Agus Prasetyo", "09021968"},   {"Rina Kusumawati", "30121988"}, {"Made Wirawan", "17051975"},
+    {"Yohana Simanjuntak", "05091999"}, {"Fajar Nugroho", "28021983"}, {"Lestari Handayani", "11061964"},
+    {"Andi Saputra", "19101995"},    {"Nur Aisyah", "07041990"}};
+
+DemoApplicant demo_person(std::string code, std::size_t index) {
+  const auto& [name, birth_date] = kPeople[index % std::size(kPeople)];
+  return {std::move(code), name, birth_date};
+}
+
+Booking demo_booking(const DemoApplicant& person, std::string service, Seconds slot, BookingStatus status) {
   Booking booking;
-  booking.code = std::move(code);
+  booking.code = person.code;
   booking.service = std::move(service);
   booking.slot_start = slot;
   booking.status = status;
-  booking.name = "D*** A********";
+  booking.name = mask_name(person.full_name);
+  booking.dob_sha256 = birth_date_hash(person.code, person.birth_date);
   return booking;
 }
 
@@ -66,14 +83,22 @@ Expected<OfficeConfig> demo_office() {
   return office;
 }
 
+std::vector<DemoApplicant> demo_applicants(const OfficeConfig& office, Seconds now) {
+  std::vector<DemoApplicant> people;
+  for (int n = 1; n <= 10; ++n) people.push_back(demo_person(demo_code(office, now, n), people.size()));
+  people.push_back(demo_person(signed_demo_booking_code(office, now), people.size()));
+  return people;
+}
+
 Manifest demo_manifest(const OfficeConfig& office, Seconds now) {
   Manifest manifest;
   manifest.office_id = office.office_id;
   manifest.date = local_date(now, office.utc_offset);
   manifest.generated_at = now;
+  auto people = demo_applicants(office, now);
   auto soon = slot_in(office, now, hours{1});
   auto add = [&](int n, const char* service, Seconds slot, BookingStatus status) {
-    manifest.bookings.push_back(demo_booking(demo_code(office, now, n), service, slot, status));
+    manifest.bookings.push_back(demo_booking(people[static_cast<std::size_t>(n - 1)], service, slot, status));
   };
   for (int n = 1; n <= 5; ++n) add(n, n % 2 ? "N" : "R", soon, BookingStatus::booked);
   add(6, "N", slot_in(office, now, hours{6}), BookingStatus::booked);
@@ -82,7 +107,7 @@ Manifest demo_manifest(const OfficeConfig& office, Seconds now) {
   add(9, "N", soon, BookingStatus::not_for_queue);
   add(10, "N", soon, BookingStatus::expired);
   // The signed demo code is in the manifest too, so an online service admits it.
-  manifest.bookings.push_back(demo_booking(signed_demo_booking_code(office, now), "N", soon, BookingStatus::booked));
+  manifest.bookings.push_back(demo_booking(people.back(), "N", soon, BookingStatus::booked));
   return manifest;
 }
 

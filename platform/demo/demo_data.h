@@ -12,6 +12,16 @@
 
 namespace kiosk::platform {
 
+// The fictional applicant behind a demo booking, as the central service
+// would know them. The manifest carries only the masked name and the
+// birth-date hash; the privacy test looks for the rest in everything the
+// kiosk writes (tests/platform/app/test_privacy_e2e.cpp).
+struct DemoApplicant {
+  std::string code;
+  std::string full_name;
+  std::string birth_date;  // DDMMYYYY, as the applicant types it
+};
+
 struct DemoScan {
   std::string text;
   std::string expect;  // what the kiosk should say, for the hint
@@ -21,6 +31,8 @@ struct DemoScan {
 Expected<OfficeConfig> demo_office();
 
 Manifest demo_manifest(const OfficeConfig& office, Seconds now);
+// One per booking of demo_manifest(), in the same order.
+std::vector<DemoApplicant> demo_applicants(const OfficeConfig& office, Seconds now);
 // Scans a person can type to see each verdict.
 std::vector<DemoScan> demo_scans(const OfficeConfig& office, Seconds now);
 

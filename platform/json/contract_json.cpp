@@ -1,6 +1,7 @@
 #include "platform/json/contract_json.h"
 
 #include "kiosk/booking/booking_code.h"
+#include "kiosk/booking/masked_name.h"
 #include "platform/json/json_fields.h"
 
 namespace kiosk::platform {
@@ -56,7 +57,8 @@ Booking read_booking(JsonFields& fields) {
   auto status_text = fields.string("status");
   if (auto status = booking_status_from(status_text)) booking.status = *status;
   else if (fields.ok()) fields.fail(fields.path_of("status"), "unknown status \"" + status_text + "\"");
-  booking.name = fields.optional_string("name").value_or("");
+  // Masked again: a service that sends a full name leaves none on the kiosk.
+  booking.name = mask_name(fields.optional_string("name").value_or(""));
   booking.dob_sha256 = fields.optional_string("dob_sha256").value_or("");
   booking.queue_number = fields.optional_string("queue_number").value_or("");
   if (auto at = fields.optional_time("checked_in_at")) booking.checked_in_at = at->utc;

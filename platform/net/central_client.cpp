@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <type_traits>
 
 #include "kiosk/booking/booking_code.h"
 #include "platform/json/answer_json.h"
@@ -126,6 +127,34 @@ Expected<CheckinResult> read_checkin(const HttpResponse& response, CallInfo& inf
   return parse_checkin_result(response.status, response.body);
 }
 
+// A service's error may quote what it was sent, and the kiosk logs errors
+// and reports them: the codes it sent are masked in them first (log.h).
+void redact_codes(std::string& text, const std::vector<std::string>& codes) {
+  for (const auto& code : codes) text = redact_code_in(text, code);
+}
+
+void redact_codes(CheckinResult& result, const std::vector<std::string>& codes) {
+  if (result.kind == CheckinResult::Kind::error) redact_codes(result.body, codes);
+}
+
+template <typename T>
+Answer<T> without_codes(Answer<T> answer, const std::vector<std::string>& codes) {
+  redact_codes(answer.info.message, codes);
+  if constexpr (std::is_same_v<T, CheckinResult>) {
+    if (answer.value) redact_codes(*answer.value, codes);
+  } else if constexpr (std::is_same_v<T, std::vector<CheckinResult>>) {
+    if (answer.value)
+      for (auto& result : *answer.value) redact_codes(result, codes);
+  }
+  return answer;
+}
+
+std::vector<std::string> codes_of(const std::vector<CheckinUpload>& uploads) {
+  std::vector<std::string> codes;
+  for (const auto& upload : uploads) codes.push_back(upload.code);
+  return codes;
+}
+
 std::vector<std::string> event_ids(const std::vector<CheckinUpload>& uploads) {
   std::vector<std::string> ids;
   for (const auto& upload : uploads) ids.push_back(upload.event_id);
@@ -217,14 +246,14 @@ Answer<std::optional<Booking>> CentralClient::booking(const std::string& code) {
   };
   auto answer = exchange<std::optional<Booking>>(http_, get(office_path("/bookings/" + segment(wanted))), {200, 404},
                                                  read);
-  return logged(("booking " + redact_code(wanted)).c_str(), std::move(answer));
+  return logged(("booking " + redact_code(wanted)).c_str(), without_codes(std::move(answer), {wanted}));
 }
 
 Answer<CheckinResult> CentralClient::check_in(const CheckinUpload& upload, std::chrono::milliseconds deadline) {
   auto request = with_body(Method::post, office_path("/checkins"), checkin_request_json(upload));
   request.timeout = deadline;
   auto answer = exchange<CheckinResult>(http_, request, {200, 201, 409, 422, 404}, read_checkin);
-  return logged(("check-in " + redact_code(upload.code)).c_str(), std::move(answer));
+  return logged(("check-in " + redact_code(upload.code)).c_str(), without_codes(std::move(answer), {upload.code}));
 }
 
 Answer<std::vector<CheckinResult>> CentralClient::check_in_batch(const std::vector<CheckinUpload>& uploads) {
@@ -250,7 +279,8 @@ Answer<std::vector<CheckinResult>> CentralClient::send_batch(const std::vector<C
   auto request = with_body(Method::post, office_path("/checkins:batch"), batch_request_json(uploads));
   auto ids = event_ids(uploads);
   auto read = [&](const HttpResponse& response, CallInfo&) { return parse_batch_results(response.body, ids); };
-  return logged("batch upload", exchange<std::vector<CheckinResult>>(http_, request, {200}, read));
+  return logged("batch upload",
+                without_codes(exchange<std::vector<CheckinResult>>(http_, request, {200}, read), codes_of(uploads)));
 }
 
 Answer<QueueBlock> CentralClient::lease_queue_block(const std::string& service, std::chrono::year_month_day date,

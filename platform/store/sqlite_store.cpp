@@ -42,12 +42,16 @@ Status check_file(sqlite::Connection& db) {
 // WAL lets a reader (the sync worker, `kiosk status`) run beside a check-in
 // being written. synchronous=FULL makes each COMMIT durable against power
 // loss: the ticket is printed after commit() returns, so the record must
-// outlive a pulled plug.
+// outlive a pulled plug. secure_delete zeroes what a DELETE removes, and
+// temp_store keeps VACUUM's copy of the data in memory rather than in a
+// temporary file: purged personal data leaves no bytes behind on the card
+// (store_purge.cpp).
 Status configure(sqlite::Connection& db) {
   auto mode = db.query_text("PRAGMA journal_mode = WAL");
   if (!mode) return Failure{mode.error()};
   if (*mode != "wal") return Failure{"cannot use a write-ahead log (journal_mode is " + *mode + ")"};
-  return db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+  return db.exec(
+      "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;");
 }
 
 bool is_pragma_name(std::string_view name) {

@@ -19,6 +19,7 @@
 #include "kiosk/booking/booking_directory.h"
 #include "kiosk/checkin/journal.h"
 #include "kiosk/checkin/online_intents.h"
+#include "kiosk/checkin/retention.h"
 #include "kiosk/base/log.h"
 #include "kiosk/booking/manifest.h"
 #include "kiosk/ticket/reprint_queue.h"
@@ -39,7 +40,8 @@ class SqliteStore final : public Journal,
                           public BookingDirectory,
                           public SyncStore,
                           public ReprintQueue,
-                          public OnlineIntents {
+                          public OnlineIntents,
+                          public RetentionStore {
  public:
   // Opens or creates the file and brings its schema up to date. Refuses a
   // file written by a newer build, leaving it untouched.
@@ -94,6 +96,10 @@ class SqliteStore final : public Journal,
   Status acknowledge_all(const std::vector<Acknowledgement>& acks) override;
   Expected<std::size_t> outbox_depth() override;
 
+  // RetentionStore (store_purge.cpp): old rows go, unacknowledged
+  // check-ins stay, and the file is compacted when anything went.
+  Expected<PurgeResult> purge_older_than(Seconds cutoff) override;
+
   // Maintenance and diagnostics.
   // "ok", or the problems PRAGMA integrity_check found, one per line.
   Expected<std::string> integrity_check();
@@ -129,6 +135,8 @@ class SqliteStore final : public Journal,
   Status forget_manifest(std::chrono::year_month_day date);
   Expected<std::optional<OfficeConfig>> read_office_config();
   Expected<std::vector<OnlineIntent>> read_intents(std::string_view where, std::string_view text, std::size_t limit);
+  Expected<PurgeResult> delete_old_rows(Seconds cutoff);
+  Status compact();
 
   std::mutex mutex_;
   sqlite::Connection db_;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
@@ -16,13 +17,46 @@ namespace {
 
 std::string errno_text() { return std::strerror(errno); }
 
+constexpr mode_t kPrivate = 0700;
+
+std::string octal(mode_t mode) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode & 07777));
+  return text;
+}
+
+// Parents as the umask makes them; the directory itself 0700.
+Status create_private(const std::string& dir) {
+  std::error_code ec;
+  auto path = std::filesystem::path(dir).lexically_normal();
+  if (!path.has_filename()) path = path.parent_path();  // "data/" is "data"
+  if (auto parent = path.parent_path(); !parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) return Failure{"cannot create data directory " + dir + ": " + ec.message()};
+  if (::mkdir(path.c_str(), kPrivate) != 0 && errno != EEXIST)
+    return Failure{"cannot create data directory " + dir + ": " + errno_text()};
+  return ok_status();
+}
+
+// A directory made by hand, by an older build (0750) or by a package: the
+// check-ins in it are personal data, so its group and others lose access.
+// A directory the kiosk may not change is used as it is, and said so.
+void make_private(const std::string& dir, const Logger& log) {
+  struct stat info {};
+  if (::stat(dir.c_str(), &info) != 0 || (info.st_mode & 077) == 0) return;
+  auto was = octal(info.st_mode);
+  if (::chmod(dir.c_str(), kPrivate) != 0) {
+    log.warn("data directory " + dir + " is mode " + was + ", readable by others, and cannot be made 0700: " +
+             errno_text());
+    return;
+  }
+  log.warn("data directory " + dir + " was mode " + was + "; tightened to 0700 (it holds personal data)");
+}
+
 }  // namespace
 
-Expected<std::unique_ptr<DataDirLock>> DataDirLock::acquire(const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Failure{"cannot create data directory " + dir + ": " + ec.message()};
-  ::chmod(dir.c_str(), 0750);
+Expected<std::unique_ptr<DataDirLock>> DataDirLock::acquire(const std::string& dir, const Logger& log) {
+  if (auto created = create_private(dir); !created) return Failure{created.error()};
+  make_private(dir, log);
   // The lock is on the directory itself, not on a file in it: a file can be
   // deleted (and a new one locked by a second kiosk) while the first still
   // holds the old one; the directory cannot go while it holds the store.

@@ -5,16 +5,19 @@
 #include <string>
 
 #include "kiosk/base/expected.h"
+#include "kiosk/base/log.h"
 
 namespace kiosk::platform {
 
 class DataDirLock {
  public:
-  // Creates `dir` (and parents) with mode 0750 if needed, then takes an
-  // exclusive, non-blocking flock on the directory itself (which nobody can
-  // delete from under it, unlike a lock file). Fails if another process
-  // holds it.
-  static Expected<std::unique_ptr<DataDirLock>> acquire(const std::string& dir);
+  // Creates `dir` (and parents) if needed, mode 0700: it holds the
+  // journal, and nobody but the kiosk's user may read it. An existing one
+  // that others may read or enter is tightened to 0700, with a log line.
+  // Then takes an exclusive, non-blocking flock on the directory itself
+  // (which nobody can delete from under it, unlike a lock file). Fails if
+  // another process holds it.
+  static Expected<std::unique_ptr<DataDirLock>> acquire(const std::string& dir, const Logger& log);
   ~DataDirLock();
   DataDirLock(const DataDirLock&) = delete;
   DataDirLock& operator=(const DataDirLock&) = delete;

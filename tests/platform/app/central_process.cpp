@@ -13,20 +13,25 @@ namespace {
 using nlohmann::json;
 constexpr const char* kControlToken = "test-control";
 
-std::vector<std::string> central_argv(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings,
-                                      const std::optional<CentralTls>& tls) {
-  std::ofstream(kiosk.path("central-office.json")) << kiosk.office_json().dump();
-  std::ofstream(kiosk.path("central-bookings.json")) << kiosk.manifest_json(bookings).dump();
-  std::vector<std::string> argv{CENTRAL_REF_BINARY, "--office",        kiosk.path("central-office.json"),
-                                "--bookings",       kiosk.path("central-bookings.json"),
-                                "--token",          CentralProcess::kToken,
-                                "--control-token",  kControlToken,
-                                "--port",           "0",
-                                "--hang-cap-s",     "30"};
+// `office` in a file, then `bookings` (arguments naming their source), then
+// the TLS files when given.
+std::vector<std::string> central_argv(const KioskFixture& kiosk, const json& office,
+                                      const std::vector<std::string>& bookings, const std::optional<CentralTls>& tls) {
+  std::ofstream(kiosk.path("central-office.json")) << office.dump();
+  std::vector<std::string> argv{CENTRAL_REF_BINARY, "--office", kiosk.path("central-office.json")};
+  argv.insert(argv.end(), bookings.begin(), bookings.end());
+  argv.insert(argv.end(), {"--token", CentralProcess::kToken, "--control-token", kControlToken, "--port", "0",
+                           "--hang-cap-s", "30"});
   if (!tls) return argv;
   argv.insert(argv.end(), {"--tls-cert", tls->cert, "--tls-key", tls->key});
   if (!tls->client_ca.empty()) argv.insert(argv.end(), {"--client-ca", tls->client_ca});
   return argv;
+}
+
+std::vector<std::string> central_argv(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings,
+                                      const std::optional<CentralTls>& tls) {
+  std::ofstream(kiosk.path("central-bookings.json")) << kiosk.manifest_json(bookings).dump();
+  return central_argv(kiosk, kiosk.office_json(), {"--bookings", kiosk.path("central-bookings.json")}, tls);
 }
 
 int read_port(Subprocess& process) {
@@ -51,6 +56,9 @@ std::unique_ptr<httplib::Client> CentralProcess::client() const {
   made->set_read_timeout(10);
   return made;
 }
+
+CentralProcess::CentralProcess(const KioskFixture& kiosk, const json& office, DemoBookings)
+    : process_(central_argv(kiosk, office, {"--demo"}, std::nullopt)), port_(read_port(process_)) {}
 
 json CentralProcess::kiosk_api_config() const {
   return {{"base_url", base_url()},
@@ -118,6 +126,11 @@ bool CentralProcess::await_log(const std::string& text) {
 std::vector<json> CentralProcess::checkins() {
   auto answer = control("GET", "/_control/checkins");
   return answer["checkins"].get<std::vector<json>>();
+}
+
+std::vector<json> CentralProcess::kiosk_statuses() {
+  auto answer = control("GET", "/_control/status");
+  return answer["kiosks"].get<std::vector<json>>();
 }
 
 }  // namespace kiosk::test

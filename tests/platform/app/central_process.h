@@ -35,6 +35,10 @@ class CentralProcess {
 
   CentralProcess(const KioskFixture& kiosk, const std::vector<TestBooking>& bookings,
                  std::optional<CentralTls> tls = std::nullopt);
+  // central-ref --office FILE --demo: `office` with the demo's bookings for
+  // today (platform/demo), as the kiosk's embedded demo has them.
+  struct DemoBookings {};
+  CentralProcess(const KioskFixture& kiosk, const nlohmann::json& office, DemoBookings);
 
   int port() const { return port_; }
   std::string base_url() const { return (tls_ ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(port_); }
@@ -48,6 +52,8 @@ class CentralProcess {
   void set_clock_offset(std::chrono::milliseconds offset);
   // What the service recorded: GET /_control/checkins.
   std::vector<nlohmann::json> checkins();
+  // The status reports kiosks sent, the newest per kiosk: GET /_control/status.
+  std::vector<nlohmann::json> kiosk_statuses();
   // What the service holds for each booking of `date` (its manifest, as a
   // kiosk would fetch it): code -> queue number of every checked_in booking.
   std::map<std::string, std::string> checked_in(const std::string& date);

@@ -111,3 +111,14 @@ TEST_CASE("the embedded speech words spell a queue number in both languages") {
   CHECK(spell_queue_number("A-043", words->digits(Language::id)) == "A, nol, empat, tiga");
   CHECK(spell_queue_number("A-043", words->digits(Language::en)) == "A, zero, four, three");
 }
+
+TEST_CASE("headless output into a log gives the code masked, the rest as ever", "[privacy]") {
+  Decision decision;
+  decision.code = "7KQ2MZ";
+  decision.verdict = Verdict::admitted;
+  decision.queue_number = "A-017";
+  auto parsed = nlohmann::json::parse(decision_json_line(decision, UtcOffset{}, {}, "stdin", CodeShown::masked));
+  CHECK(parsed["code"] == "7K****");
+  CHECK(parsed["queue_number"] == "A-017");
+  CHECK(nlohmann::json::parse(decision_json_line(decision, UtcOffset{}))["code"] == "7KQ2MZ");
+}

@@ -136,3 +136,14 @@ TEST_CASE("imported files nested a million levels deep are refused, not a stack 
   auto deep_but_legal = "[" + std::string(31, '[') + std::string(31, ']') + "]";
   CHECK(parse_queue_blocks(deep_but_legal).error() == "queue blocks: [0]: expected an object");
 }
+
+TEST_CASE("a full name a service sends is masked before the kiosk keeps it", "[privacy]") {
+  auto manifest = parse_manifest(replaced(kManifest, "\"A*** P*****\"", "\"Siti Nurhaliza\""));
+  REQUIRE(manifest.ok());
+  CHECK(manifest->bookings[0].name == "S*** N********");
+  auto booking = parse_booking(R"({"code": "7KQ2MZ", "service": "N", "slot_start": "2017-08-17T09:00:00+07:00",
+    "status": "booked", "name": "Ayu Pratiwi"})");
+  REQUIRE(booking.ok());
+  CHECK(booking->name == "A** P******");
+  CHECK(parse_manifest(kManifest)->bookings[0].name == "A*** P*****");  // masked already: unchanged
+}

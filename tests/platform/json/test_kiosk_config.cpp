@@ -122,3 +122,12 @@ TEST_CASE("clock: confirmed by timesyncd by default; every clock key is read and
   CHECK(parse_kiosk_config(config_with(R"("clock": {"max_skew_seconds": 1})")).error() ==
         "clock.max_skew_seconds: expected a whole number from 2 to 31536000");
 }
+
+TEST_CASE("store.retention_days: 7 by default, 1 to 366 days", "[privacy]") {
+  CHECK(parse_kiosk_config(config_with(""))->store.retention_days == 7);
+  CHECK(parse_kiosk_config(config_with(R"("store": {"retention_days": 30})"))->store.retention_days == 30);
+  CHECK(parse_kiosk_config(config_with(R"("store": {"retention_days": 0})")).error() ==
+        "store.retention_days: expected a whole number from 1 to 366");
+  CHECK(parse_kiosk_config(config_with(R"("store": {"retention_days": 367})")).error() ==
+        "store.retention_days: expected a whole number from 1 to 366");
+}

@@ -499,3 +499,38 @@ TEST_CASE("the config's api settings, and a refused one") {
   REQUIRE_FALSE(refused.ok());
   CHECK_THAT(refused.error(), Catch::Contains("plain http:// is refused"));
 }
+
+// A service may quote the code it was sent in an error; the kiosk logs and
+// reports errors, so the code is masked before anyone sees it (issue 15).
+TEST_CASE("a service's error that quotes the booking code comes back with the code masked", "[privacy]") {
+  Central central;
+  auto quoting = [](const std::string& code) {
+    return json{{"error", "bad_request"}, {"message", "booking " + code + " is not in this office"}}.dump();
+  };
+  central.server.http().Post("/v1/offices/JKT-SEL/checkins", [&](const Request& req, Response& res) {
+    reply(res, 400, quoting(json::parse(req.body)["code"]));
+  });
+  central.server.http().Get("/v1/offices/JKT-SEL/bookings/QUOTE2",
+                            [&](const Request&, Response& res) { reply(res, 400, quoting("QUOTE2")); });
+  central.server.http().Post("/v1/offices/JKT-SEL/checkins:batch", [&](const Request& req, Response& res) {
+    json results = json::array();
+    auto sent = json::parse(req.body);
+    for (const auto& event : sent["events"])
+      results.push_back({{"event_id", event["event_id"]}, {"status", 400}, {"body", json::parse(quoting(event["code"]))}});
+    reply(res, 200, json{{"results", results}}.dump());
+  });
+  auto& client = central.start();
+
+  auto single = check_in(client, "QUOTE1");
+  CHECK(single.info.message == "HTTP 400 bad_request: booking QU**** is not in this office");
+  auto lookup = client.booking("QUOTE2");
+  CHECK(lookup.info.message == "HTTP 400 bad_request: booking QU**** is not in this office");
+  auto batch = client.check_in_batch({upload("QUOTE3", "ev-1"), upload("QUOTE4", "ev-2")});
+  INFO(batch.info.message);
+  REQUIRE(batch.value);
+  REQUIRE(batch.value->size() == 2);
+  CHECK((*batch.value)[0].kind == Kind::error);
+  CHECK((*batch.value)[0].body.find("QUOTE3") == std::string::npos);
+  CHECK((*batch.value)[0].body.find("QU****") != std::string::npos);
+  CHECK((*batch.value)[1].body.find("QUOTE4") == std::string::npos);
+}

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "platform/store/sqlite_store.h"
+#include "tests/platform/store/bench_support.h"
 #include "tests/platform/store/store_fixtures.h"
 #include "support/stopwatch.h"
 
@@ -17,24 +18,12 @@ using namespace kiosk;
 
 namespace {
 
+using testing::check;
+using testing::open_store;
+
 constexpr int kBookings = 25000;
 constexpr int kRuns = 5;
 constexpr int kCommits = 1000;
-
-std::unique_ptr<platform::SqliteStore> open_store(const std::string& path) {
-  auto store = platform::SqliteStore::open(path, Logger(null_log_sink(), "store"));
-  if (!store) {
-    std::fprintf(stderr, "%s\n", store.error().c_str());
-    std::exit(1);
-  }
-  return std::move(*store);
-}
-
-void check(const Status& status) {
-  if (status) return;
-  std::fprintf(stderr, "%s\n", status.error().c_str());
-  std::exit(1);
-}
 
 // Each run replaces the previous run's manifest, as a day's sync would.
 double median_manifest_ms(platform::SqliteStore& store) {
