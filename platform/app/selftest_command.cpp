@@ -25,6 +25,16 @@ SelftestLine check_storage(const SelftestPorts& rt) {
   return {true, "storage", detail + ", office " + (*office)->office_id};
 }
 
+// The journal's hash chain (docs/journal-chain.md): a check-in edited,
+// inserted or deleted behind the kiosk's back is named by its seq.
+SelftestLine check_journal(const SelftestPorts& rt) {
+  auto check = rt.store.check_journal_chain();
+  if (!check) return {false, "journal", check.error()};
+  auto figures = std::to_string(check->rows) + " check-ins kept, chain length " + std::to_string(check->length);
+  if (check->broken) return {false, "journal", "chain broken at " + check->broken->what + " (" + figures + ")"};
+  return {true, "journal", "chain intact, " + figures};
+}
+
 // Reachability, TLS and the clock come from one call to the service.
 std::vector<SelftestLine> check_service(const SelftestPorts& rt) {
   if (!rt.central) return {{true, "network", "no api.base_url: this kiosk decides offline only"}};
@@ -131,7 +141,7 @@ void print_selftest_line(const SelftestLine& line, std::ostream& out) {
 std::vector<SelftestLine> selftest_lines(const SelftestPorts& rt) {
   std::vector<SelftestLine> lines{{true, "config", rt.config_path + " valid (office " + rt.config.office_id +
                                                        ", kiosk " + rt.config.kiosk_id + ")"},
-                                  check_storage(rt)};
+                                  check_storage(rt), check_journal(rt)};
   for (auto& line : check_service(rt)) lines.push_back(std::move(line));
   lines.push_back(check_printer(rt));
   for (auto& line : check_camera(rt)) lines.push_back(std::move(line));
