@@ -41,9 +41,7 @@ class SyncStore {
   // For the status report: the journal's chain length and head, and the
   // links of online check-ins after seq `online_after`, the newest `limit`
   // (journal_chain.h). None from a store that keeps no chain.
-  virtual Expected<std::optional<JournalReport>> journal_report(long long /*online_after*/, std::size_t /*limit*/) {
-    return std::optional<JournalReport>();
-  }
+  virtual Expected<std::optional<JournalReport>> journal_report(long long online_after, std::size_t limit) = 0;
   virtual Status store_office_config(const OfficeConfig& config) = 0;
   // Replaces the manifest of manifest.date; other dates are kept.
   virtual Status store_manifest(const Manifest& manifest) = 0;
