@@ -31,7 +31,7 @@ SelftestLine check_journal(const SelftestPorts& rt) {
   auto check = rt.store.check_journal_chain();
   if (!check) return {false, "journal", check.error()};
   auto figures = std::to_string(check->rows) + " check-ins kept, chain length " + std::to_string(check->length);
-  if (check->broken) return {false, "journal", "chain broken at " + check->broken->what + " (" + figures + ")"};
+  if (check->broken) return {false, "journal", "chain broken: " + check->broken->what + " (" + figures + ")"};
   return {true, "journal", "chain intact, " + figures};
 }
 

@@ -101,6 +101,8 @@ void CentralProcess::await_received(const std::string& code, int times) {
   REQUIRE(received);
 }
 
+json CentralProcess::journal() { return control("GET", "/_control/journal"); }
+
 std::vector<json> CentralProcess::checkins() {
   auto answer = control("GET", "/_control/checkins");
   return answer["checkins"].get<std::vector<json>>();

@@ -31,6 +31,9 @@ class CentralProcess {
   void set_clock_offset(std::chrono::milliseconds offset);
   // What the service recorded: GET /_control/checkins.
   std::vector<nlohmann::json> checkins();
+  // Each kiosk's journal chain as told, and the journal_mismatches found:
+  // GET /_control/journal.
+  nlohmann::json journal();
   // What the service holds for each booking of `date` (its manifest, as a
   // kiosk would fetch it): code -> queue number of every checked_in booking.
   std::map<std::string, std::string> checked_in(const std::string& date);
