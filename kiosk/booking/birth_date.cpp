@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "kiosk/base/sha256_hex.h"
 #include "kiosk/booking/booking_code.h"
 #include "kiosk/base/time.h"
 
@@ -16,12 +17,7 @@ bool is_birth_date(std::string_view text) {
 }
 
 std::string birth_date_hash(std::string_view code, std::string_view ddmmyyyy) {
-  std::string input = std::string(code) + ":" + std::string(ddmmyyyy);
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(input.data()), input.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
+  return sha256_hex(std::string(code) + ":" + std::string(ddmmyyyy));
 }
 
 bool birth_date_matches(std::string_view code, std::string_view ddmmyyyy, std::string_view dob_sha256) {

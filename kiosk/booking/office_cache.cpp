@@ -42,6 +42,10 @@ Status OfficeCache::acknowledge_all(const std::vector<Acknowledgement>& acks) { 
 
 Expected<std::size_t> OfficeCache::outbox_depth() { return store_.outbox_depth(); }
 
+Expected<std::optional<JournalReport>> OfficeCache::journal_report(long long online_after, std::size_t limit) {
+  return store_.journal_report(online_after, limit);
+}
+
 Status OfficeCache::store_office_config(const OfficeConfig& config) {
   std::lock_guard lock(mutex_);
   auto stored = store_.store_office_config(config);

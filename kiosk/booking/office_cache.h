@@ -33,6 +33,7 @@ class OfficeCache final : public BookingDirectory, public SyncStore {
   Status acknowledge(std::string_view event_id, int http_status, std::string_view body) override;
   Status acknowledge_all(const std::vector<Acknowledgement>& acks) override;
   Expected<std::size_t> outbox_depth() override;
+  Expected<std::optional<JournalReport>> journal_report(long long online_after, std::size_t limit) override;
   // Once stored, the new config is what every later scan sees.
   Status store_office_config(const OfficeConfig& config) override;
   Status store_manifest(const Manifest& manifest) override;

@@ -42,6 +42,11 @@ struct CheckinRecord {
   // reprints a rescan of a printed ticket has given (one is offered).
   bool printed = false;
   int rescan_reprints = 0;
+  // Read back too: the record's place on the journal's hash chain
+  // (journal_chain.h), which the store gives it in the commit's transaction.
+  // 0 and empty on a record not read from a store.
+  long long seq = 0;
+  std::string chain_hash;
 };
 
 }  // namespace kiosk

@@ -10,6 +10,7 @@
 
 #include "kiosk/booking/booking.h"
 #include "kiosk/checkin/checkin_record.h"
+#include "kiosk/checkin/journal_chain.h"
 #include "kiosk/booking/manifest.h"
 #include "kiosk/booking/office.h"
 #include "kiosk/checkin/queue_number.h"
@@ -71,6 +72,11 @@ struct CheckinUpload {
   // Offline only: sent as "time_verified": false when the kiosk's clock was
   // not confirmed at the decision (central-api.md, "Optional fields").
   bool time_verified = true;
+  // Offline only: the check-in's place on the kiosk's journal chain
+  // ("seq", "chain_hash"; docs/journal-chain.md), so the centre can
+  // recompute the chain. Left out while seq is 0.
+  long long seq = 0;
+  std::string chain_hash = "";
 
   friend bool operator==(const CheckinUpload&, const CheckinUpload&) = default;
 };
@@ -113,6 +119,9 @@ struct KioskStatus {
   std::optional<Seconds> last_sync_at;
   long long clock_offset_ms = 0;
   UtcOffset offset;
+  // "journal": the hash chain's length and head, and where the online
+  // check-ins sit on it (docs/journal-chain.md); left out when unknown.
+  std::optional<JournalReport> journal;
 };
 
 class CentralService {

@@ -102,8 +102,22 @@ void SyncWorker::send_status(SyncReport& report) {
   if (last_sync_at_) status.last_sync_at = std::chrono::floor<std::chrono::seconds>(*last_sync_at_);
   status.clock_offset_ms = clock_offset_ms().value_or(0);
   if (auto office = this->office()) status.offset = office->utc_offset;
+  status.journal = journal_report(report);
   auto answer = ports_.central.put_status(status);
   report.status_sent = observe(answer.info, report, "status");
+  // The service has the links up to here; the next report sends newer ones.
+  if (report.status_sent && status.journal) online_links_sent_through_ = status.journal->length;
+}
+
+// The journal's chain for the status report, with the online check-ins the
+// service has not been told of: after the last report it took, the newest
+// status_links of them (after a restart, of the whole journal).
+std::optional<JournalReport> SyncWorker::journal_report(SyncReport& report) {
+  auto journal = ports_.store.journal_report(online_links_sent_through_, policy_.status_links);
+  if (journal) return *journal;
+  report.problems.push_back("journal chain unreadable: " + journal.error());
+  log_.warn(report.problems.back());
+  return std::nullopt;
 }
 
 }  // namespace kiosk

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kiosk/checkin/checkin_record.h"
+#include "kiosk/checkin/journal_chain.h"
 #include "kiosk/base/expected.h"
 #include "kiosk/booking/manifest.h"
 #include "kiosk/booking/office.h"
@@ -37,6 +38,10 @@ class SyncStore {
     return ok_status();
   }
   virtual Expected<std::size_t> outbox_depth() = 0;
+  // For the status report: the journal's chain length and head, and the
+  // links of online check-ins after seq `online_after`, the newest `limit`
+  // (journal_chain.h). None from a store that keeps no chain.
+  virtual Expected<std::optional<JournalReport>> journal_report(long long online_after, std::size_t limit) = 0;
   virtual Status store_office_config(const OfficeConfig& config) = 0;
   // Replaces the manifest of manifest.date; other dates are kept.
   virtual Status store_manifest(const Manifest& manifest) = 0;

@@ -50,6 +50,8 @@ CheckinUpload SyncWorker::offline_upload(const CheckinRecord& event, UtcOffset o
   // Still unconfirmed here (date_unverified() found no confirmed clock, or
   // it was decided in an earlier boot): the service judges it, not the rule.
   upload.time_verified = event.time_verified;
+  upload.seq = event.seq;
+  upload.chain_hash = event.chain_hash;
   return upload;
 }
 

@@ -51,6 +51,9 @@ struct SyncPolicy {
   // A service Date further than this from the kiosk's clock is logged and
   // reported (clock_skew.h).
   std::chrono::seconds clock_skew_limit{120};
+  // Online check-ins whose place on the journal chain one status report
+  // carries at most (the newest): the centre learns their seq from it.
+  std::size_t status_links = 100;
 };
 
 struct SyncPorts {
@@ -131,6 +134,7 @@ class SyncWorker {
   void keep_blocks(SyncReport& report);
   void lease_if_low(const Service& service, std::chrono::year_month_day date, SyncReport& report);
   void send_status(SyncReport& report);
+  std::optional<JournalReport> journal_report(SyncReport& report);
   std::optional<OfficeConfig> office() const;
   std::vector<std::chrono::year_month_day> dates_to_keep(const OfficeConfig& office) const;
   CheckinUpload offline_upload(const CheckinRecord& event, UtcOffset offset) const;
@@ -163,6 +167,7 @@ class SyncWorker {
   ClockTrust own_trust_;
   ClockTrust* trust_;
   std::optional<Instant> last_sync_at_;
+  long long online_links_sent_through_ = 0;  // the journal length of the last status the service took
 };
 
 }  // namespace kiosk

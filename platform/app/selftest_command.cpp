@@ -27,6 +27,16 @@ SelftestLine check_storage(const SelftestPorts& rt) {
   return {true, "storage", detail + ", office " + (*office)->office_id};
 }
 
+// The journal's hash chain (docs/journal-chain.md): a check-in edited,
+// inserted or deleted behind the kiosk's back is named by its seq.
+SelftestLine check_journal(const SelftestPorts& rt) {
+  auto check = rt.store.check_journal_chain();
+  if (!check) return {false, "journal", check.error()};
+  auto figures = std::to_string(check->rows) + " check-ins kept, chain length " + std::to_string(check->length);
+  if (check->broken) return {false, "journal", "chain broken: " + check->broken->what + " (" + figures + ")"};
+  return {true, "journal", "chain intact, " + figures};
+}
+
 // Reachability, TLS and the clock come from one call to the service.
 std::vector<SelftestLine> check_service(const SelftestPorts& rt) {
   if (!rt.central) return {{true, "network", "no api.base_url: this kiosk decides offline only"}};
@@ -146,6 +156,7 @@ std::vector<SelftestLine> selftest_lines(const SelftestPorts& rt) {
   // Early in the report: the 7-inch menu page may leave out its last lines.
   for (auto& line : certificate_lines(rt.config, now_seconds(rt.clock))) lines.push_back(std::move(line));
   lines.push_back(check_storage(rt));
+  lines.push_back(check_journal(rt));
   for (auto& line : check_service(rt)) lines.push_back(std::move(line));
   lines.push_back(check_printer(rt));
   for (auto& line : check_camera(rt)) lines.push_back(std::move(line));

@@ -57,6 +57,19 @@ CREATE TABLE IF NOT EXISTS events(
   received INTEGER NOT NULL,
   first_received_at INTEGER NOT NULL,
   priority INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS chain_claims(
+  kiosk_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  event_id TEXT NOT NULL,
+  chain_hash TEXT NOT NULL,
+  PRIMARY KEY(kiosk_id, seq));
+CREATE TABLE IF NOT EXISTS journal_mismatches(
+  id INTEGER PRIMARY KEY,
+  kiosk_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  detected_at INTEGER NOT NULL,
+  UNIQUE(kiosk_id, seq, reason));
 CREATE TABLE IF NOT EXISTS kiosk_status(
   kiosk_id TEXT PRIMARY KEY,
   body TEXT NOT NULL,

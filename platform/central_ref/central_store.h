@@ -39,6 +39,30 @@ struct LeasedBlock {
   Seconds leased_at;
 };
 
+// A check-in's place on its kiosk's journal chain, as the kiosk told it
+// (docs/journal-chain.md): from an upload, or a status report's online links.
+struct ChainClaim {
+  std::string kiosk_id;
+  long long seq = 0;
+  std::string event_id;
+  std::string chain_hash;
+};
+
+// How much of a kiosk's chain the service was told of.
+struct ClaimSpan {
+  long long claims = 0;
+  long long highest = 0;  // seq
+};
+
+// Where a kiosk's journal chain did not hold: the service recomputed it
+// from the check-ins it got and it differed.
+struct JournalMismatch {
+  std::string kiosk_id;
+  long long seq = 0;
+  std::string reason;
+  Seconds detected_at;
+};
+
 struct KioskStatusRow {
   std::string kiosk_id;
   std::string body;  // canonical JSON as the kiosk sent it
@@ -85,6 +109,15 @@ class CentralStore {
   // receipts are kept).
   Status replace_event(const StoredEvent& event);
   Expected<std::vector<StoredEvent>> events();
+
+  // Journal chains (store_chain_claims.cpp). The first claim of a seq is
+  // kept; add_mismatch() is false when that mismatch is on record already.
+  Expected<std::optional<ChainClaim>> find_claim(std::string_view kiosk_id, long long seq);
+  Status add_claim(const ChainClaim& claim);
+  Expected<ClaimSpan> claim_span(std::string_view kiosk_id);
+  Expected<bool> add_mismatch(const JournalMismatch& mismatch);
+  Expected<std::vector<JournalMismatch>> mismatches();
+  Expected<std::vector<std::string>> chained_kiosks();
 
   Status put_kiosk_status(const KioskStatusRow& row);
   Expected<std::vector<KioskStatusRow>> kiosk_statuses();

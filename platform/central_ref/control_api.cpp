@@ -157,4 +157,21 @@ Reply ControlApi::kiosk_statuses() {
   return ok_json({{"kiosks", list}});
 }
 
+// Each kiosk's journal chain as told, and every journal_mismatch found.
+Reply ControlApi::journal() {
+  auto state = service_.journal_state();
+  if (!state) return error_reply(500, "storage", state.error());
+  auto offset = service_.office().utc_offset;
+  Json kiosks = Json::array();
+  for (const auto& kiosk : state->kiosks)
+    kiosks.push_back({{"kiosk_id", kiosk.kiosk_id}, {"links", kiosk.span.claims}, {"highest_seq", kiosk.span.highest}});
+  Json mismatches = Json::array();
+  for (const auto& found : state->mismatches)
+    mismatches.push_back({{"kiosk_id", found.kiosk_id},
+                          {"seq", found.seq},
+                          {"reason", found.reason},
+                          {"detected_at", format_rfc3339(found.detected_at, offset)}});
+  return ok_json({{"kiosks", kiosks}, {"journal_mismatches", mismatches}});
+}
+
 }  // namespace kiosk::central_ref

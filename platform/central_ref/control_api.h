@@ -23,6 +23,7 @@ class ControlApi {
   Reply set_clock(std::string_view body);  // PUT    /_control/clock
   Reply checkins();                        // GET    /_control/checkins
   Reply kiosk_statuses();                  // GET    /_control/status
+  Reply journal();                         // GET    /_control/journal
 
  private:
   ReferenceService& service_;

@@ -214,6 +214,7 @@ void CentralServer::Impl::add_control_routes() {
   http->Put("/_control/clock", control_route([this](const Request& req) { return control.set_clock(req.body); }));
   http->Get("/_control/checkins", control_route([this](const Request&) { return control.checkins(); }));
   http->Get("/_control/status", control_route([this](const Request&) { return control.kiosk_statuses(); }));
+  http->Get("/_control/journal", control_route([this](const Request&) { return control.journal(); }));
 }
 
 httplib::Server::Handler CentralServer::Impl::office_api(std::string name, Endpoint endpoint) {

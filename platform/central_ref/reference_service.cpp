@@ -35,7 +35,8 @@ ReferenceService::ReferenceService(CentralStore store, OfficeConfig office, cons
       office_(std::move(office)),
       clock_(clock),
       log_(std::move(log)),
-      desk_(store_, office_, clock_, log_) {}
+      desk_(store_, office_, clock_, log_),
+      journal_(store_, clock_, log_) {}
 
 // One database, one office: check-ins of two offices must never mix.
 Status ReferenceService::claim_database() {
@@ -124,7 +125,16 @@ Reply ReferenceService::check_in(std::string_view body) {
   auto request = parse_checkin(body);
   if (!request) return bad_request("check-in", request.error());
   std::lock_guard lock(mutex_);
-  return desk_.check_in(*request);
+  auto reply = desk_.check_in(*request);
+  watch_upload(*request, reply);
+  return reply;
+}
+
+// The check-in's answer stands whatever the watch finds: the chain is about
+// the kiosk's journal, not about admitting the applicant.
+void ReferenceService::watch_upload(const CheckinRequest& request, const Reply& reply) {
+  if (reply.status >= 500) return;  // nothing was recorded
+  if (auto watched = journal_.note_upload(request); !watched) log_.error("journal chain: " + watched.error());
 }
 
 Reply ReferenceService::check_in_batch(std::string_view body) {
@@ -149,6 +159,7 @@ BatchEntry ReferenceService::answer_event(const nlohmann::json& event) {
   if (!request) return {event_id_of(event), 400, bad_request("check-in", request.error()).body};
   std::lock_guard lock(mutex_);
   auto reply = desk_.check_in(*request);
+  watch_upload(*request, reply);
   return {request->event_id, reply.status, std::move(reply.body)};
 }
 
@@ -179,8 +190,11 @@ Reply ReferenceService::put_status(std::string_view kiosk_id, std::string_view b
   auto status = parse_kiosk_status(body);
   if (!status) return bad_request("kiosk status", status.error());
   std::lock_guard lock(mutex_);
-  if (auto stored = store_.put_kiosk_status({std::string(kiosk_id), *status, now_seconds(clock_)}); !stored)
+  if (auto stored = store_.put_kiosk_status({std::string(kiosk_id), status->canonical, now_seconds(clock_)}); !stored)
     return storage_error(stored.error());
+  if (status->journal)
+    if (auto watched = journal_.note_report(kiosk_id, *status->journal); !watched)
+      log_.error("journal chain: " + watched.error());
   return Reply{204, "", {}, std::string(kiosk_id)};
 }
 
@@ -192,6 +206,11 @@ Expected<std::vector<StoredEvent>> ReferenceService::events() {
 Expected<std::vector<KioskStatusRow>> ReferenceService::kiosk_statuses() {
   std::lock_guard lock(mutex_);
   return store_.kiosk_statuses();
+}
+
+Expected<JournalState> ReferenceService::journal_state() {
+  std::lock_guard lock(mutex_);
+  return journal_.state();
 }
 
 Reply ReferenceService::storage_error(const std::string& what) {

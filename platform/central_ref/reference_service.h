@@ -15,6 +15,7 @@
 #include "platform/central_ref/answers.h"
 #include "platform/central_ref/central_store.h"
 #include "platform/central_ref/checkin_desk.h"
+#include "platform/central_ref/journal_watch.h"
 #include "platform/central_ref/reply.h"
 
 namespace kiosk::central_ref {
@@ -47,6 +48,7 @@ class ReferenceService {
   // For the control API.
   Expected<std::vector<StoredEvent>> events();
   Expected<std::vector<KioskStatusRow>> kiosk_statuses();
+  Expected<JournalState> journal_state();
 
  private:
   ReferenceService(CentralStore store, OfficeConfig office, const Clock& clock, Logger log);
@@ -55,6 +57,7 @@ class ReferenceService {
   Expected<Seconds> generated_at(const std::string& date);
   Reply storage_error(const std::string& what);
   BatchEntry answer_event(const nlohmann::json& event);
+  void watch_upload(const CheckinRequest& request, const Reply& reply);
 
   std::mutex mutex_;
   CentralStore store_;
@@ -62,6 +65,7 @@ class ReferenceService {
   const Clock& clock_;
   Logger log_;
   CheckinDesk desk_;
+  JournalWatch journal_;
 };
 
 }  // namespace kiosk::central_ref

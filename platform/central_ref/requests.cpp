@@ -12,6 +12,7 @@ namespace {
 using platform::JsonFields;
 
 constexpr long long kMaxCount = 1LL << 40;
+constexpr size_t kMaxJournalLinks = 1000;  // the kiosk sends at most 100
 
 template <typename T>
 Expected<T> result(T value, const std::string& error) {
@@ -57,6 +58,42 @@ void read_time_verified(JsonFields& fields, CheckinRequest& request) {
     fields.fail(fields.path_of("time_verified"), "only an offline check-in carries it");
 }
 
+std::string chain_hash_field(JsonFields& fields, std::string_view key) {
+  auto hash = fields.string(key);
+  if (fields.ok() && !is_chain_hash(hash)) fields.fail(fields.path_of(key), "expected 64 lower-case hex digits");
+  return hash;
+}
+
+// Beyond the contract (docs/journal-chain.md): both or neither.
+void read_chain(JsonFields& fields, CheckinRequest& request) {
+  request.seq = fields.integer("seq", 1, kMaxCount);
+  request.chain_hash = chain_hash_field(fields, "chain_hash");
+}
+
+std::string canonical_checkin(nlohmann::json event) {
+  event.erase("seq");
+  event.erase("chain_hash");
+  return event.dump();
+}
+
+// "journal": {"length", "head", "online": [{"seq", "event_id", "chain_hash"}]}.
+JournalReport read_journal(const nlohmann::json& document, std::string* error) {
+  JsonFields journal(document, "journal", error);
+  JournalReport report;
+  report.length = journal.integer("length", 0, kMaxCount);
+  report.head = chain_hash_field(journal, "head");
+  const auto* online = journal.array("online");
+  if (online && online->size() > kMaxJournalLinks)
+    journal.fail(journal.path_of("online"), "at most " + std::to_string(kMaxJournalLinks) + " links");
+  for (size_t i = 0; online && journal.ok() && i < online->size(); ++i) {
+    JsonFields link((*online)[i], journal.path_of("online", i), error);
+    auto seq = link.integer("seq", 1, kMaxCount);
+    auto event_id = non_empty(link, "event_id");
+    report.online.push_back({seq, std::move(event_id), chain_hash_field(link, "chain_hash")});
+  }
+  return report;
+}
+
 template <size_t N>
 void one_of(JsonFields& fields, std::string_view key, const std::array<std::string_view, N>& allowed) {
   auto text = fields.string(key);
@@ -80,7 +117,9 @@ Expected<CheckinRequest> read_checkin(const nlohmann::json& event) {
   if (fields.ok() && request.mode == DecisionMode::offline && !refusal) read_offline(fields, request);
   if (fields.ok() && event.is_object() && event.contains("priority")) request.priority = fields.boolean("priority");
   if (fields.ok() && event.is_object() && event.contains("time_verified")) read_time_verified(fields, request);
-  if (error.empty()) request.canonical = event.dump();
+  if (fields.ok() && event.is_object() && (event.contains("seq") || event.contains("chain_hash")))
+    read_chain(fields, request);
+  if (error.empty()) request.canonical = canonical_checkin(event);
   return result(std::move(request), error);
 }
 
@@ -113,7 +152,7 @@ Expected<QueueBlockRequest> parse_queue_block_request(std::string_view body) {
   return result(std::move(request), error);
 }
 
-Expected<std::string> parse_kiosk_status(std::string_view body) {
+Expected<KioskStatusReport> parse_kiosk_status(std::string_view body) {
   auto document = platform::parse_json(body);
   if (!document) return Failure{document.error()};
   std::string error;
@@ -125,7 +164,10 @@ Expected<std::string> parse_kiosk_status(std::string_view body) {
   fields.integer("outbox_depth", 0, kMaxCount);
   fields.optional_time("last_sync_at");
   fields.integer("clock_offset_ms", -kMaxCount, kMaxCount);
-  return result(document->dump(), error);
+  KioskStatusReport report{document->dump(), std::nullopt};
+  if (fields.ok() && document->is_object() && document->contains("journal"))
+    report.journal = read_journal(document->at("journal"), &error);
+  return result(std::move(report), error);
 }
 
 std::string event_id_of(const nlohmann::json& event) {

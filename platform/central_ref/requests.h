@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kiosk/checkin/checkin_record.h"
+#include "kiosk/checkin/journal_chain.h"
 #include "kiosk/base/expected.h"
 #include "kiosk/base/time.h"
 
@@ -31,8 +32,14 @@ struct CheckinRequest {
   // Offline only: false when the kiosk's clock was not confirmed at the
   // decision ("time_verified": false); then scanned_at may be wrong.
   bool time_verified = true;
+  // Beyond the contract (docs/journal-chain.md): the check-in's place on
+  // the kiosk's journal chain; 0 and empty when not sent.
+  long long seq = 0;
+  std::string chain_hash;
   // The body with its keys sorted: "the same body" for idempotency, whether
-  // it came alone or inside a batch, whatever its spacing or key order.
+  // it came alone or inside a batch, whatever its spacing or key order. The
+  // chain fields are left out: they describe the kiosk's journal, not the
+  // check-in, and the kiosk chains a row again when it dates it.
   std::string canonical;
 };
 
@@ -51,9 +58,13 @@ struct QueueBlockRequest {
 inline constexpr int kMaxBlockSize = 1000;
 Expected<QueueBlockRequest> parse_queue_block_request(std::string_view body);
 
-// A kiosk status report, checked field by field; the value is the body in
-// canonical form, as stored.
-Expected<std::string> parse_kiosk_status(std::string_view body);
+// A kiosk status report, checked field by field: the body in canonical form,
+// as stored, and its "journal" (beyond the contract) when it has one.
+struct KioskStatusReport {
+  std::string canonical;
+  std::optional<JournalReport> journal;
+};
+Expected<KioskStatusReport> parse_kiosk_status(std::string_view body);
 
 // A batch event's event_id when it is a string, for answering a bad event.
 std::string event_id_of(const nlohmann::json& event);

@@ -23,10 +23,22 @@ json checkin_json(const CheckinUpload& upload) {
     if (upload.decided_at) body["decided_at"] = format_rfc3339(*upload.decided_at, upload.offset);
     body["queue_number"] = upload.queue_number;
     if (!upload.time_verified) body["time_verified"] = false;
+    if (upload.seq > 0) {
+      body["seq"] = upload.seq;
+      body["chain_hash"] = upload.chain_hash;
+    }
   }
   // Optional in the contract: left out unless the applicant asked for it.
   if (upload.priority) body["priority"] = true;
   return body;
+}
+
+// Beyond the contract: docs/journal-chain.md.
+json journal_json(const JournalReport& journal) {
+  json online = json::array();
+  for (const auto& link : journal.online)
+    online.push_back({{"seq", link.seq}, {"event_id", link.event_id}, {"chain_hash", link.chain_hash}});
+  return {{"length", journal.length}, {"head", journal.head}, {"online", std::move(online)}};
 }
 
 }  // namespace
@@ -52,6 +64,7 @@ std::string kiosk_status_json(const KioskStatus& status) {
                {"outbox_depth", status.outbox_depth},
                {"clock_offset_ms", status.clock_offset_ms}};
   if (status.last_sync_at) body["last_sync_at"] = format_rfc3339(*status.last_sync_at, status.offset);
+  if (status.journal) body["journal"] = journal_json(*status.journal);
   return dump(body);
 }
 

@@ -61,6 +61,8 @@ Expected<CheckinRecord> read_checkin(const sqlite::Statement& stmt) {
   record.boot = {stmt.column_text(16), std::chrono::milliseconds{stmt.column_int(17)}};
   record.printed = stmt.column_int(18) != 0;
   record.rescan_reprints = static_cast<int>(stmt.column_int(19));
+  record.seq = stmt.column_int(20);
+  record.chain_hash = stmt.column_text(21);
   return record;
 }
 

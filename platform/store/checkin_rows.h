@@ -17,11 +17,12 @@ inline constexpr std::string_view kCheckinColumns =
     "scanned_at, decided_at, mode, slot_start, online_attempted, priority, time_verified, boot_id, boot_ms";
 
 // What a SELECT reads for read_checkin(): the columns above, then whether the
-// ticket was confirmed printed and the reprints a rescan has given.
+// ticket was confirmed printed, the reprints a rescan has given, and the
+// row's place on the hash chain.
 inline constexpr std::string_view kCheckinReadColumns =
     "event_id, kiosk_id, code, service, prefix, number, queue_number, fallback_number, date, "
     "scanned_at, decided_at, mode, slot_start, online_attempted, priority, time_verified, boot_id, boot_ms, "
-    "printed_at IS NOT NULL, rescan_reprints";
+    "printed_at IS NOT NULL, rescan_reprints, coalesce(seq, 0), coalesce(chain_hash, '')";
 
 void bind_checkin(sqlite::Statement& stmt, const CheckinRecord& record);
 

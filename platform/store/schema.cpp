@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "platform/store/chain_rows.h"
 #include "platform/store/sqlite_transaction.h"
 
 namespace kiosk::platform {
@@ -161,8 +162,45 @@ ALTER TABLE checkins ADD COLUMN boot_ms INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX checkins_unverified ON checkins (boot_id) WHERE time_verified = 0;
 )sql";
 
+// The tamper-evident journal (issue 15, docs/journal-chain.md): each
+// check-in gets seq and chain_hash (kiosk/checkin/journal_chain.h), written
+// in its commit's transaction; the rows already here are chained in the
+// order they were inserted (chain_unsequenced_rows). journal_anchor is where
+// the chain starts once old rows are purged: the trigger keeps it at the
+// newest row ever deleted, so a purge needs to know nothing of the chain.
+// Additive: an older build still reads and writes the table (its rows have
+// no seq, which the verifier reports).
+constexpr const char* kVersion6 = R"sql(
+ALTER TABLE checkins ADD COLUMN seq INTEGER;
+ALTER TABLE checkins ADD COLUMN chain_hash TEXT;
+CREATE UNIQUE INDEX checkins_seq ON checkins (seq);
+CREATE TABLE journal_anchor (
+  seq INTEGER NOT NULL,
+  chain_hash TEXT NOT NULL,
+  singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1)
+);
+INSERT INTO journal_anchor (seq, chain_hash)
+  VALUES (0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TRIGGER checkins_anchor AFTER DELETE ON checkins
+  WHEN OLD.seq > (SELECT seq FROM journal_anchor)
+  BEGIN
+    UPDATE journal_anchor SET seq = OLD.seq, chain_hash = OLD.chain_hash;
+  END;
+)sql";
+
+// SQL, then what SQL alone cannot do (null when nothing), in one transaction.
+struct Migration {
+  const char* sql;
+  Status (*then)(sqlite::Connection& db);
+};
+
 // Index i holds the migration to version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+constexpr std::array<Migration, 6> kMigrations = {{{kVersion1, nullptr},
+                                                   {kVersion2, nullptr},
+                                                   {kVersion3, nullptr},
+                                                   {kVersion4, nullptr},
+                                                   {kVersion5, nullptr},
+                                                   {kVersion6, chain_unsequenced_rows}}};
 
 Status run_migration(sqlite::Connection& db, int version) {
   auto tx = sqlite::Transaction::write(db);
@@ -171,7 +209,10 @@ Status run_migration(sqlite::Connection& db, int version) {
   auto current = schema_version(db);
   if (!current) return Failure{current.error()};
   if (*current >= version) return ok_status();
-  if (auto done = db.exec(kMigrations[static_cast<std::size_t>(version - 1)]); !done) return done;
+  const auto& migration = kMigrations[static_cast<std::size_t>(version - 1)];
+  if (auto done = db.exec(migration.sql); !done) return done;
+  if (migration.then)
+    if (auto done = migration.then(db); !done) return done;
   std::string set_version = "PRAGMA user_version = " + std::to_string(version);
   if (auto done = db.exec(set_version.c_str()); !done) return done;
   return tx->commit();

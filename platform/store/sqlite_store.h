@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kiosk/booking/booking_directory.h"
+#include "kiosk/checkin/chain_verifier.h"
 #include "kiosk/checkin/journal.h"
 #include "kiosk/checkin/online_intents.h"
 #include "kiosk/checkin/retention.h"
@@ -95,12 +96,17 @@ class SqliteStore final : public Journal,
   Status acknowledge(std::string_view event_id, int http_status, std::string_view body) override;
   Status acknowledge_all(const std::vector<Acknowledgement>& acks) override;
   Expected<std::size_t> outbox_depth() override;
+  // The chain's length and head, and online links (store_chain.cpp).
+  Expected<std::optional<JournalReport>> journal_report(long long online_after, std::size_t limit) override;
 
   // RetentionStore (store_purge.cpp): old rows go, unacknowledged
   // check-ins stay, and the file is compacted when anything went.
   Expected<PurgeResult> purge_older_than(Seconds cutoff) override;
 
   // Maintenance and diagnostics.
+  // The journal's hash chain walked from its anchor: the first edited,
+  // inserted or deleted check-in, if any (store_chain.cpp).
+  Expected<ChainCheck> check_journal_chain();
   // "ok", or the problems PRAGMA integrity_check found, one per line.
   Expected<std::string> integrity_check();
   // Counts and dates for a diagnostics bundle, "name: value" lines; no
@@ -121,6 +127,7 @@ class SqliteStore final : public Journal,
  private:
   SqliteStore(sqlite::Connection db, std::string path, Logger log);
   Expected<std::vector<int>> numbers_used(std::string_view where, std::string_view key, std::string_view service);
+  Expected<std::optional<long long>> first_undated_seq(std::string_view boot_id);
 
   struct ServerAnswer {
     int http_status;

@@ -1,6 +1,7 @@
 // SqliteStore as the Journal: check-ins, the numbers they used, and the queue
 // blocks leased for offline use.
 #include "kiosk/booking/booking_code.h"
+#include "platform/store/chain_rows.h"
 #include "platform/store/checkin_rows.h"
 #include "platform/store/column_values.h"
 #include "platform/store/sqlite_store.h"
@@ -70,26 +71,55 @@ Expected<std::vector<int>> SqliteStore::numbers_used(std::string_view where, std
   return numbers;
 }
 
+// The rows date_unverified() dates: of that boot, not confirmed, not yet
+// uploaded (?4 is the boot id).
+constexpr std::string_view kUndated =
+    " WHERE time_verified = 0 AND boot_id = ?4 AND event_id IN (SELECT event_id FROM outbox WHERE acked_at IS NULL)";
+
 // One UPDATE: the scan's confirmed time is the confirmed time now less the
 // monotonic time since the scan, in whole seconds rounded up as
-// ConfirmedTime::of() does; decided_at keeps its distance from it.
+// ConfirmedTime::of() does; decided_at keeps its distance from it. The
+// times are on the hash chain, so the rows from the first one dated on are
+// chained again in the same transaction.
 Expected<std::size_t> SqliteStore::date_unverified(const ConfirmedTime& confirmed, UtcOffset office) {
   std::lock_guard lock(mutex_);
+  auto tx = sqlite::Transaction::write(db_);
+  if (!tx) return Failure{tx.error()};
+  auto first = first_undated_seq(confirmed.at.boot_id);
+  if (!first) return Failure{first.error()};
+  auto fitted = *first ? rows_that_fit(db_, **first) : std::set<long long>{};
+  if (!fitted) return Failure{fitted.error()};
   auto stmt = db_.prepare(
       "UPDATE checkins SET"
       "  decided_at = decided_at + (?1 - (?2 - boot_ms + 999) / 1000 - scanned_at),"
       "  scanned_at = ?1 - (?2 - boot_ms + 999) / 1000,"
       "  date = date(?1 - (?2 - boot_ms + 999) / 1000 + ?3, 'unixepoch'),"
-      "  time_verified = 1"
-      " WHERE time_verified = 0 AND boot_id = ?4"
-      "  AND event_id IN (SELECT event_id FROM outbox WHERE acked_at IS NULL)");
+      "  time_verified = 1" +
+      std::string(kUndated));
   if (!stmt) return Failure{stmt.error()};
   stmt->bind_int(1, unix_seconds(confirmed.time));
   stmt->bind_int(2, confirmed.at.since_boot.count());
   stmt->bind_int(3, std::chrono::duration_cast<std::chrono::seconds>(office.value).count());
   stmt->bind_text(4, confirmed.at.boot_id);
   if (auto done = stmt->run(); !done) return Failure{done.error()};
-  return static_cast<std::size_t>(db_.changes());
+  auto dated = static_cast<std::size_t>(db_.changes());
+  if (*first)
+    if (auto done = rechain_from(db_, **first, *fitted); !done)
+      return Failure{"chaining the dated check-ins again: " + done.error()};
+  if (auto done = tx->commit(); !done) return Failure{done.error()};
+  return dated;
+}
+
+// The lowest seq among the rows date_unverified() would date; none when
+// none of them is on the chain.
+Expected<std::optional<long long>> SqliteStore::first_undated_seq(std::string_view boot_id) {
+  auto stmt = db_.prepare("SELECT min(seq) FROM checkins" + std::string(kUndated));
+  if (!stmt) return Failure{stmt.error()};
+  stmt->bind_text(4, boot_id);
+  auto row = stmt->step();
+  if (!row) return Failure{row.error()};
+  if (!*row || stmt->column_is_null(0)) return std::optional<long long>();
+  return std::optional<long long>(stmt->column_int(0));
 }
 
 Expected<std::vector<QueueBlock>> SqliteStore::queue_blocks(std::string_view service,
@@ -124,8 +154,8 @@ Status SqliteStore::record_checkin(const CheckinRecord& record, const std::optio
   return ok_status();
 }
 
-// The journal row (its printed_at NULL: the intent to print) and its outbox
-// event, both or neither.
+// The journal row (its printed_at NULL: the intent to print), its place on
+// the hash chain and its outbox event, all or none.
 Status SqliteStore::insert_checkin(const CheckinRecord& record, const std::optional<ServerAnswer>& answer) {
   auto tx = sqlite::Transaction::write(db_);
   if (!tx) return Failure{tx.error()};
@@ -148,6 +178,7 @@ Status SqliteStore::insert_checkin(const CheckinRecord& record, const std::optio
     for (int column : {3, 4, 5}) event->bind_null(column);
   }
   if (auto done = event->run(); !done) return done;
+  if (auto chained = chain_new_row(db_, record); !chained) return Failure{"chaining it: " + chained.error()};
   // The check-in is recorded: its online intent, if any, is resolved with it.
   auto intent = db_.prepare("DELETE FROM online_intents WHERE event_id = ?1");
   if (!intent) return Failure{intent.error()};

@@ -313,6 +313,23 @@ Expected<std::size_t> MemoryJournal::outbox_depth() {
   return records_.size() - acks_.size();
 }
 
+Expected<std::optional<JournalReport>> MemoryJournal::journal_report(long long online_after, std::size_t) {
+  std::lock_guard lock(mutex_);
+  journal_asked_after_.push_back(online_after);
+  if (read_failure_) return Failure{*read_failure_};
+  return journal_;
+}
+
+void MemoryJournal::set_journal(JournalReport report) {
+  std::lock_guard lock(mutex_);
+  journal_ = std::move(report);
+}
+
+std::vector<long long> MemoryJournal::journal_asked_after() const {
+  std::lock_guard lock(mutex_);
+  return journal_asked_after_;
+}
+
 Status MemoryJournal::store_office_config(const OfficeConfig& config) {
   std::lock_guard lock(mutex_);
   if (store_failure_) return Failure{*store_failure_};

@@ -142,6 +142,8 @@ class MemoryJournal final : public Journal, public SyncStore {
   Expected<std::vector<CheckinRecord>> pending_events(std::size_t limit) override;
   Status acknowledge(std::string_view event_id, int http_status, std::string_view body) override;
   Expected<std::size_t> outbox_depth() override;
+  // What set_journal() gave, and the online_after of every call.
+  Expected<std::optional<JournalReport>> journal_report(long long online_after, std::size_t limit) override;
   Status store_office_config(const OfficeConfig& config) override;
   Status store_manifest(const Manifest& manifest) override;
   Expected<std::optional<ManifestInfo>> manifest_info(std::chrono::year_month_day date) override;
@@ -167,6 +169,9 @@ class MemoryJournal final : public Journal, public SyncStore {
   std::vector<CheckinRecord> records() const;
   bool printed(std::string_view event_id) const;
 
+  void set_journal(JournalReport report);
+  std::vector<long long> journal_asked_after() const;
+
  private:
   mutable std::mutex mutex_;
   std::vector<CheckinRecord> records_;
@@ -178,6 +183,8 @@ class MemoryJournal final : public Journal, public SyncStore {
   std::optional<std::string> next_commit_failure_;
   std::optional<std::string> read_failure_;
   std::optional<std::string> store_failure_;
+  std::optional<JournalReport> journal_;
+  std::vector<long long> journal_asked_after_;
 
   Status insert(const CheckinRecord& record);
 };

@@ -725,6 +725,38 @@ TEST_CASE("sync: no block is leased while the breaker is open", "[sync][blocks]"
 
 // ---- Status and clock offset ----
 
+TEST_CASE("sync: the status report carries the journal chain; the next asks for online links after what the "
+          "service took",
+          "[sync][status][journal_chain]") {
+  SyncFixture kiosk;
+  kiosk.policy.status_interval = 60s;
+  JournalReport journal{3, std::string(kChainGenesis), {{2, "event-2", std::string(kChainGenesis)}}};
+  kiosk.journal.set_journal(journal);
+  REQUIRE(kiosk.run().status_sent);
+  REQUIRE(kiosk.central.statuses().size() == 1);
+  CHECK(kiosk.central.statuses()[0].journal == journal);
+  // Refused (not retried, not an outage): the links were not taken.
+  kiosk.central.fail_all(http_failure(400, std::nullopt, "bad status"), Call::put_status);
+  kiosk.clock.advance(60s);
+  CHECK_FALSE(kiosk.run().status_sent);
+  kiosk.central.fail_all(std::nullopt);
+  kiosk.journal.set_journal({5, std::string(kChainGenesis), {}});
+  kiosk.clock.advance(60s);
+  CHECK(kiosk.run().status_sent);
+  kiosk.clock.advance(60s);
+  CHECK(kiosk.run().status_sent);
+  CHECK(kiosk.journal.journal_asked_after() == std::vector<long long>{0, 3, 3, 5});
+  // An unreadable journal: the status goes without it, and says why.
+  kiosk.journal.fail_reads("disk I/O error");
+  kiosk.clock.advance(60s);
+  auto report = kiosk.run();
+  CHECK(report.status_sent);
+  CHECK_FALSE(kiosk.central.statuses().back().journal);
+  CHECK(std::count_if(report.problems.begin(), report.problems.end(), [](const std::string& problem) {
+          return problem.find("journal chain unreadable: disk I/O error") != std::string::npos;
+        }) == 1);
+}
+
 TEST_CASE("sync: status goes every status_interval with outbox depth, last sync and clock offset",
           "[sync][status]") {
   SyncFixture kiosk;

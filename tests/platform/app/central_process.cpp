@@ -123,6 +123,8 @@ bool CentralProcess::await_log(const std::string& text) {
   return process_.await_stderr(text, std::chrono::seconds(10));
 }
 
+json CentralProcess::journal() { return control("GET", "/_control/journal"); }
+
 std::vector<json> CentralProcess::checkins() {
   auto answer = control("GET", "/_control/checkins");
   return answer["checkins"].get<std::vector<json>>();

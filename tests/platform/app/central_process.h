@@ -54,6 +54,9 @@ class CentralProcess {
   std::vector<nlohmann::json> checkins();
   // The status reports kiosks sent, the newest per kiosk: GET /_control/status.
   std::vector<nlohmann::json> kiosk_statuses();
+  // Each kiosk's journal chain as told, and the journal_mismatches found:
+  // GET /_control/journal.
+  nlohmann::json journal();
   // What the service holds for each booking of `date` (its manifest, as a
   // kiosk would fetch it): code -> queue number of every checked_in booking.
   std::map<std::string, std::string> checked_in(const std::string& date);

@@ -69,6 +69,21 @@ TEST_CASE("a priority check-in carries \"priority\": true, online and offline; o
   }
 }
 
+TEST_CASE("an offline upload carries its seq and chain_hash on the journal chain; an online one has none") {
+  auto offline = offline_upload();
+  offline.seq = 7;
+  offline.chain_hash = std::string(kChainGenesis);
+  auto body = json::parse(checkin_request_json(offline));
+  CHECK(body["seq"] == 7);
+  CHECK(body["chain_hash"] == std::string(kChainGenesis));
+  CHECK(body.size() == 9);
+  auto online = online_upload();
+  online.seq = 7;
+  online.chain_hash = std::string(kChainGenesis);
+  CHECK_FALSE(json::parse(checkin_request_json(online)).contains("seq"));
+  CHECK_FALSE(json::parse(checkin_request_json(offline_upload())).contains("seq"));  // a record never chained
+}
+
 TEST_CASE("a batch body lists the events in order") {
   auto body = json::parse(batch_request_json({online_upload(), offline_upload()}));
   REQUIRE(body["events"].size() == 2);
@@ -100,6 +115,11 @@ TEST_CASE("queue block and status requests") {
                              {"outbox_depth", 3}, {"clock_offset_ms", -120}});
   status.last_sync_at = at("2017-08-17T01:00:00Z");
   CHECK(json::parse(kiosk_status_json(status))["last_sync_at"] == "2017-08-17T08:00:00+07:00");
+  status.journal = JournalReport{12, std::string(kChainGenesis), {{11, "event-11", std::string(kChainGenesis)}}};
+  CHECK(json::parse(kiosk_status_json(status))["journal"] ==
+        json{{"length", 12},
+             {"head", std::string(kChainGenesis)},
+             {"online", {{{"seq", 11}, {"event_id", "event-11"}, {"chain_hash", std::string(kChainGenesis)}}}}});
 }
 
 TEST_CASE("the four check-in answers are read, the raw body kept") {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "kiosk/checkin/journal_chain.h"
 #include "platform/store/sqlite_store.h"
 #include "tests/platform/store/store_fixtures.h"
 
@@ -127,7 +128,10 @@ void commit_ok(SqliteStore& store, const CheckinRecord& record) {
   REQUIRE(done.ok());
 }
 
-// What version 4 added, undone.
+// What versions 6, 5 and 4 added, undone.
+constexpr const char* kDropVersion6[] = {"DROP TRIGGER checkins_anchor", "DROP TABLE journal_anchor",
+                                         "DROP INDEX checkins_seq", "ALTER TABLE checkins DROP COLUMN chain_hash",
+                                         "ALTER TABLE checkins DROP COLUMN seq"};
 constexpr const char* kDropVersion5[] = {"DROP INDEX checkins_unverified", "ALTER TABLE checkins DROP COLUMN time_verified",
                                          "ALTER TABLE checkins DROP COLUMN boot_id",
                                          "ALTER TABLE checkins DROP COLUMN boot_ms"};
@@ -140,10 +144,11 @@ std::unique_ptr<SqliteStore> reopen_older(StoreFixture& f, std::initializer_list
   commit_ok(*f.open(), make_checkin("7KQ2MZ", 17));
   {
     RawDb raw(f.path);
+    for (const auto* sql : kDropVersion6) raw.exec(sql);
     for (const auto* sql : downgrade) raw.exec(sql);
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "5");
+  CHECK(*store->pragma("user_version") == "6");
   return store;
 }
 
@@ -153,7 +158,7 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
   StoreFixture f;
   {
     auto store = f.open();
-    CHECK(*store->pragma("user_version") == "5");
+    CHECK(*store->pragma("user_version") == "6");
     REQUIRE(store->store_office_config(jakarta_office()).ok());
   }
   RawDb raw(f.path);
@@ -161,11 +166,11 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
                     " 'office_services', 'office_signing_keys', 'manifest', 'bookings', 'checkins', 'outbox',"
                     " 'queue_blocks', 'reprints', 'online_intents')") == 10);
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "5");
+  CHECK(*store->pragma("user_version") == "6");
   auto migrations = std::count_if(f.log.lines.begin(), f.log.lines.end(), [](const std::string& line) {
     return line.find("migrating") != line.npos;
   });
-  CHECK(migrations == 5);  // one line per version, all at the first open
+  CHECK(migrations == 6);  // one line per version, all at the first open
   auto office = store->office_config();
   REQUIRE(office.ok());
   REQUIRE(office->has_value());
@@ -831,4 +836,213 @@ TEST_CASE("acknowledge_all records every answer or none", "[store]") {
   CHECK(*store->outbox_depth() == 2);  // the first answer was rolled back too
   REQUIRE(store->acknowledge_all({{first.event_id, 201, "{}"}, {second.event_id, 409, "{}"}}).ok());
   CHECK(*store->outbox_depth() == 0);
+}
+
+namespace {
+
+// Three check-ins committed in this order: two offline, one online.
+struct ChainedStore {
+  StoreFixture f;
+  std::unique_ptr<SqliteStore> store = f.open();
+  std::vector<CheckinRecord> records{make_checkin("AAAAAA", 1), make_checkin("BBBBBB", 2), make_checkin("CCCCCC", 3)};
+
+  ChainedStore() {
+    records[2].mode = DecisionMode::online;
+    commit_ok(*store, records[0]);
+    commit_ok(*store, records[1]);
+    REQUIRE(store->commit_acknowledged(records[2], 201, R"({"result":"admitted"})").ok());
+  }
+  ChainCheck check() {
+    auto check = store->check_journal_chain();
+    INFO(why(check));
+    REQUIRE(check.ok());
+    return *check;
+  }
+  // The chain's first break, which must be there.
+  ChainBreak broken() {
+    auto found = check();
+    REQUIRE(found.broken);
+    return *found.broken;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("journal chain: each commit gets the next seq and a hash on the one before", "[store][journal_chain]") {
+  ChainedStore c;
+  RawDb raw(c.f.path);
+  std::string previous(kChainGenesis);
+  for (long long seq = 1; seq <= 3; ++seq) {
+    const auto& record = c.records[static_cast<size_t>(seq - 1)];
+    auto expected = chain_hash(previous, chain_entry(record, seq));
+    CHECK(raw.integer("SELECT seq FROM checkins WHERE event_id = '" + record.event_id + "'") == seq);
+    CHECK(raw.text("SELECT chain_hash FROM checkins WHERE seq = " + std::to_string(seq)) == expected);
+    previous = expected;
+  }
+  auto check = c.check();
+  CHECK_FALSE(check.broken);
+  CHECK(check.length == 3);
+  CHECK(check.head == previous);
+  // The outbox hands the upload its place on the chain.
+  auto pending = c.store->pending_events(10);
+  REQUIRE(pending.ok());
+  REQUIRE(pending->size() == 2);
+  CHECK((*pending)[1].seq == 2);
+  CHECK((*pending)[1].chain_hash == raw.text("SELECT chain_hash FROM checkins WHERE seq = 2"));
+  // A refused commit takes no seq.
+  REQUIRE_FALSE(c.store->commit(make_checkin("AAAAAA", 9)).ok());
+  commit_ok(*c.store, make_checkin("DDDDDD", 4));
+  CHECK(raw.integer("SELECT seq FROM checkins WHERE code = 'DDDDDD'") == 4);
+  CHECK_FALSE(c.check().broken);
+}
+
+TEST_CASE("journal chain: a row edited in the file is named by its seq", "[store][journal_chain]") {
+  ChainedStore c;
+  RawDb raw(c.f.path);
+  SECTION("its time") { raw.exec("UPDATE checkins SET decided_at = decided_at - 3600 WHERE seq = 2"); }
+  SECTION("its number") { raw.exec("UPDATE checkins SET queue_number = 'A-099' WHERE seq = 2"); }
+  SECTION("its hash, to match a made-up one") {
+    raw.exec("UPDATE checkins SET chain_hash = '" + std::string(kChainGenesis) + "' WHERE seq = 2");
+  }
+  auto broken = c.broken();
+  CHECK(broken.seq == 2);
+  CHECK_THAT(broken.what, Contains("seq 2 does not match its chain hash"));
+}
+
+TEST_CASE("journal chain: a row inserted in the file is found", "[store][journal_chain]") {
+  ChainedStore c;
+  RawDb raw(c.f.path);
+  auto copy_of_seq_1 = [&](const std::string& seq, const std::string& hash) {
+    raw.exec(
+        "INSERT INTO checkins (event_id, kiosk_id, code, service, prefix, number, queue_number, fallback_number, date,"
+        " scanned_at, decided_at, mode, slot_start, seq, chain_hash) SELECT 'forged', kiosk_id, 'FORGED', service,"
+        " prefix, 77, 'A-077', fallback_number, date, scanned_at, decided_at, mode, slot_start, " +
+        seq + ", " + hash + " FROM checkins WHERE seq = 1");
+  };
+  SECTION("without a seq") {
+    copy_of_seq_1("NULL", "NULL");
+    auto broken = c.broken();
+    CHECK(broken.seq == 0);
+    CHECK_THAT(broken.what, Contains("event forged") && Contains("no seq"));
+  }
+  SECTION("at the end, with a made-up hash") {
+    copy_of_seq_1("4", "'" + std::string(kChainGenesis) + "'");
+    CHECK(c.broken().seq == 4);
+  }
+  SECTION("in the middle: the later rows renumbered, the new one hashed onto seq 1") {
+    raw.exec("UPDATE checkins SET seq = seq + 10 WHERE seq >= 2");
+    raw.exec("UPDATE checkins SET seq = seq - 9 WHERE seq >= 12");
+    copy_of_seq_1("2", "'" + std::string(kChainGenesis) + "'");
+    auto forged = **c.store->find_checkin("FORGED");
+    auto first = **c.store->find_checkin("AAAAAA");
+    raw.exec("UPDATE checkins SET chain_hash = '" + chain_hash(first.chain_hash, chain_entry(forged, 2)) +
+             "' WHERE seq = 2");
+    CHECK(c.broken().seq == 3);
+  }
+}
+
+TEST_CASE("journal chain: a row deleted from the file is named; a purge of the oldest is not a break",
+          "[store][journal_chain]") {
+  ChainedStore c;
+  RawDb raw(c.f.path);  // foreign keys off, as any sqlite3 shell
+  SECTION("from the middle") {
+    raw.exec("DELETE FROM checkins WHERE seq = 2");
+    auto broken = c.broken();
+    CHECK(broken.seq == 2);
+    CHECK_THAT(broken.what, Contains("seq 2 is missing"));
+  }
+  SECTION("the newest") {
+    raw.exec("DELETE FROM checkins WHERE seq = 3");
+    CHECK(c.broken().seq == 3);
+  }
+  SECTION("the oldest two, as a purge does: the chain goes on from them") {
+    raw.exec("DELETE FROM outbox WHERE event_id IN (SELECT event_id FROM checkins WHERE seq <= 2)");
+    raw.exec("DELETE FROM checkins WHERE seq <= 2");
+    CHECK(raw.integer("SELECT seq FROM journal_anchor") == 2);
+    auto check = c.check();
+    CHECK_FALSE(check.broken);
+    CHECK(check.length == 3);
+    CHECK(check.rows == 1);
+    commit_ok(*c.store, make_checkin("DDDDDD", 4));
+    check = c.check();
+    CHECK_FALSE(check.broken);
+    CHECK(check.length == 4);
+    SECTION("then all of them: the next check-in follows the anchor") {
+      raw.exec("DELETE FROM outbox");
+      raw.exec("DELETE FROM checkins");
+      commit_ok(*c.store, make_checkin("EEEEEE", 5));
+      CHECK(raw.integer("SELECT seq FROM checkins") == 5);
+      CHECK_FALSE(c.check().broken);
+    }
+  }
+}
+
+TEST_CASE("journal chain: a version 5 file's check-ins are chained in the order they were inserted",
+          "[store][journal_chain]") {
+  StoreFixture f;
+  std::vector<CheckinRecord> records{make_checkin("BBBBBB", 2), make_checkin("AAAAAA", 1), make_checkin("CCCCCC", 3)};
+  {
+    auto store = f.open();
+    for (const auto& record : records) commit_ok(*store, record);
+  }
+  {
+    RawDb raw(f.path);
+    for (const auto* sql : kDropVersion6) raw.exec(sql);
+    raw.exec("PRAGMA user_version = 5");
+  }
+  auto store = f.open();
+  CHECK(*store->pragma("user_version") == "6");
+  RawDb raw(f.path);
+  std::string previous(kChainGenesis);
+  for (long long seq = 1; seq <= 3; ++seq) {
+    const auto& record = records[static_cast<size_t>(seq - 1)];
+    CHECK(raw.text("SELECT code FROM checkins WHERE seq = " + std::to_string(seq)) == record.code);
+    previous = chain_hash(previous, chain_entry(record, seq));
+  }
+  auto check = store->check_journal_chain();
+  REQUIRE(check.ok());
+  CHECK_FALSE(check->broken);
+  CHECK(check->head == previous);
+  commit_ok(*store, make_checkin("DDDDDD", 4));
+  CHECK(raw.integer("SELECT seq FROM checkins WHERE code = 'DDDDDD'") == 4);
+}
+
+TEST_CASE("journal chain: dating unconfirmed check-ins chains them again; a break stays a break",
+          "[store][journal_chain][clock]") {
+  UnverifiedCheckins u;
+  ConfirmedTime confirmed{{"boot-a", std::chrono::milliseconds{1'000'000}}, at_wib(8, 30)};
+  bool edited = GENERATE(false, true);
+  if (edited) RawDb(u.f.path).exec("UPDATE checkins SET queue_number = 'A-999' WHERE seq = 4");
+  REQUIRE(*u.store->date_unverified(confirmed, kWibOffset) == 2);
+  auto check = u.store->check_journal_chain();
+  REQUIRE(check.ok());
+  INFO((check->broken ? check->broken->what : "intact"));
+  CHECK(check->broken.has_value() == edited);
+  if (edited) CHECK(check->broken->seq == 4);
+  auto a = u.find("AAAAAA");
+  CHECK(a.chain_hash == chain_hash(kChainGenesis, chain_entry(a, 1)));
+}
+
+TEST_CASE("journal chain: the status report's links are the newest online check-ins after a seq",
+          "[store][journal_chain]") {
+  ChainedStore c;
+  for (int i = 4; i <= 6; ++i) {
+    auto online = make_checkin("ONLINE" + std::to_string(i), i);
+    online.mode = DecisionMode::online;
+    REQUIRE(c.store->commit_acknowledged(online, 201, "{}").ok());
+  }
+  auto all = c.store->journal_report(0, 100);
+  REQUIRE(all.ok());
+  REQUIRE(all->has_value());
+  CHECK((*all)->length == 6);
+  CHECK((*all)->head == c.check().head);
+  std::vector<long long> seqs;
+  for (const auto& link : (*all)->online) seqs.push_back(link.seq);
+  CHECK(seqs == std::vector<long long>{3, 4, 5, 6});
+  CHECK((*all)->online[0].event_id == c.records[2].event_id);
+  auto newest = c.store->journal_report(0, 2);
+  REQUIRE(newest.ok());
+  CHECK((*newest)->online.size() == 2);
+  CHECK((*newest)->online[0].seq == 5);
+  CHECK((*c.store->journal_report(5, 100))->online.size() == 1);
 }

@@ -1,0 +1,42 @@
+#pragma once
+// The journal's hash chain (kiosk/checkin/journal_chain.h) in the checkins
+// table: each row's seq and chain_hash, and the anchor the chain starts from
+// once old rows are purged (table journal_anchor, kept by a trigger on
+// DELETE: the newest deleted row). Free functions on the store's connection,
+// run inside the caller's transaction.
+#include <cstddef>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kiosk/base/expected.h"
+#include "kiosk/checkin/chain_verifier.h"
+#include "kiosk/checkin/checkin_record.h"
+#include "platform/store/sqlite_connection.h"
+
+namespace kiosk::platform {
+
+// Gives the row just inserted for `record` the next seq and its chain_hash.
+Status chain_new_row(sqlite::Connection& db, const CheckinRecord& record);
+
+// Chains every row without a seq, in the order they were inserted (the
+// migration that brought the chain in).
+Status chain_unsequenced_rows(sqlite::Connection& db);
+
+// The seqs from `from` on whose stored hash fits their row and the row
+// before: taken before the kiosk itself changes rows, for rechain_from().
+Expected<std::set<long long>> rows_that_fit(sqlite::Connection& db, long long from);
+
+// After the kiosk changed rows from seq `from` on (dating them): each row
+// that fitted before gets the hash of its new contents on the new chain; a
+// row that did not keeps its stale hash, so a break stays where it was.
+Status rechain_from(sqlite::Connection& db, long long from, const std::set<long long>& fitted);
+
+// The whole chain walked from the anchor: length, recomputed head, the
+// first break; a row with no seq at all is a break too.
+Expected<ChainCheck> check_chain(sqlite::Connection& db);
+
+// Online check-ins after seq `after`, the newest `limit` of them, oldest first.
+Expected<std::vector<JournalLink>> online_links(sqlite::Connection& db, long long after, std::size_t limit);
+
+}  // namespace kiosk::platform
