@@ -14,6 +14,7 @@
 #include "kiosk/booking/office.h"
 #include "kiosk/checkin/queue_number.h"
 #include "kiosk/base/time.h"
+#include "kiosk/sync/conflict.h"
 
 namespace kiosk {
 
@@ -113,6 +114,9 @@ struct KioskStatus {
   std::optional<Seconds> last_sync_at;
   long long clock_offset_ms = 0;
   UtcOffset offset;
+  // Check-ins the service holds otherwise than this kiosk printed them; sent
+  // as the optional "conflicts" field when there are any.
+  ConflictSummary conflicts;
 };
 
 class CentralService {
