@@ -101,6 +101,13 @@ void CentralProcess::await_received(const std::string& code, int times) {
   REQUIRE(received);
 }
 
+std::map<std::string, json> CentralProcess::statuses() {
+  auto listed = control("GET", "/_control/status");
+  std::map<std::string, json> by_kiosk;
+  for (const auto& kiosk : listed["kiosks"]) by_kiosk[kiosk["kiosk_id"]] = kiosk["status"];
+  return by_kiosk;
+}
+
 std::vector<json> CentralProcess::checkins() {
   auto answer = control("GET", "/_control/checkins");
   return answer["checkins"].get<std::vector<json>>();

@@ -31,6 +31,8 @@ class CentralProcess {
   void set_clock_offset(std::chrono::milliseconds offset);
   // What the service recorded: GET /_control/checkins.
   std::vector<nlohmann::json> checkins();
+  // The last status report of each kiosk: GET /_control/status, kiosk id -> status.
+  std::map<std::string, nlohmann::json> statuses();
   // What the service holds for each booking of `date` (its manifest, as a
   // kiosk would fetch it): code -> queue number of every checked_in booking.
   std::map<std::string, std::string> checked_in(const std::string& date);
