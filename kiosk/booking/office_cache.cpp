@@ -40,6 +40,16 @@ Status OfficeCache::acknowledge(std::string_view event_id, int http_status, std:
 
 Status OfficeCache::acknowledge_all(const std::vector<Acknowledgement>& acks) { return store_.acknowledge_all(acks); }
 
+Status OfficeCache::note_conflict(std::string_view event_id, const Conflict& conflict) {
+  return store_.note_conflict(event_id, conflict);
+}
+
+Expected<std::vector<ConflictSeen>> OfficeCache::note_superseded(std::chrono::year_month_day date) {
+  return store_.note_superseded(date);
+}
+
+Expected<ConflictSummary> OfficeCache::conflicts(std::size_t recent) { return store_.conflicts(recent); }
+
 Expected<std::size_t> OfficeCache::outbox_depth() { return store_.outbox_depth(); }
 
 Expected<std::optional<JournalReport>> OfficeCache::journal_report(long long online_after, std::size_t limit) {

@@ -32,6 +32,9 @@ class OfficeCache final : public BookingDirectory, public SyncStore {
   Expected<std::vector<CheckinRecord>> pending_events(std::size_t limit) override;
   Status acknowledge(std::string_view event_id, int http_status, std::string_view body) override;
   Status acknowledge_all(const std::vector<Acknowledgement>& acks) override;
+  Status note_conflict(std::string_view event_id, const Conflict& conflict) override;
+  Expected<std::vector<ConflictSeen>> note_superseded(std::chrono::year_month_day date) override;
+  Expected<ConflictSummary> conflicts(std::size_t recent) override;
   Expected<std::size_t> outbox_depth() override;
   Expected<std::optional<JournalReport>> journal_report(long long online_after, std::size_t limit) override;
   // Once stored, the new config is what every later scan sees.

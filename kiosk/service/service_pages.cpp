@@ -158,6 +158,15 @@ std::string sync_line(Page& p, const ServiceStatus& st) {
   return p.say("service.status.sync", {{"ago", age_text(age)}, {"result", st.last_sync_result}});
 }
 
+// One conflict, masked: the number this kiosk printed and what the service
+// holds, so the technician can tell the office which ticket stands.
+std::string conflict_line(Page& p, const ConflictSeen& seen) {
+  const auto& c = seen.conflict;
+  return p.say("service.status.conflict", {{"code", seen.masked_code},
+                                           {"printed", seen.printed_number},
+                                           {"answer", c.answer + (c.held_number.empty() ? "" : " " + c.held_number)}});
+}
+
 void status_lines(Page& p, const ServiceStatus& st) {
   auto unknown = p.say("service.status.unknown");
   auto or_unknown = [&](const std::string& text) { return text.empty() ? unknown : text; };
@@ -176,6 +185,7 @@ void status_lines(Page& p, const ServiceStatus& st) {
                                        {"bookings", std::to_string(m.bookings)},
                                        {"age", age_text(std::chrono::minutes(m.age_minutes))}});
   p.line("service.status.outbox", {{"outbox", std::to_string(st.outbox)}, {"conflicts", std::to_string(st.conflicts)}});
+  for (const auto& seen : st.recent_conflicts) p.line(conflict_line(p, seen));
   std::string numbers;
   for (const auto& n : st.numbers_left) numbers += (numbers.empty() ? "" : ", ") + n.service + " " + std::to_string(n.left);
   p.line("service.status.numbers", {{"numbers", numbers.empty() ? "0" : numbers}});

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kiosk/base/time.h"
+#include "kiosk/sync/conflict.h"
 
 namespace kiosk {
 
@@ -37,6 +38,7 @@ struct ServiceStatus {
   std::vector<ManifestSummary> manifests;
   long long outbox = 0;
   long long conflicts = 0;
+  std::vector<ConflictSeen> recent_conflicts;  // newest first, codes masked
   std::vector<NumbersLeft> numbers_left;
   std::optional<long long> clock_offset_ms;  // service minus kiosk
   bool time_confirmed = false;

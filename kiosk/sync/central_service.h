@@ -15,6 +15,7 @@
 #include "kiosk/booking/office.h"
 #include "kiosk/checkin/queue_number.h"
 #include "kiosk/base/time.h"
+#include "kiosk/sync/conflict.h"
 
 namespace kiosk {
 
@@ -122,6 +123,9 @@ struct KioskStatus {
   // "journal": the hash chain's length and head, and where the online
   // check-ins sit on it (docs/journal-chain.md); left out when unknown.
   std::optional<JournalReport> journal;
+  // Check-ins the service holds otherwise than this kiosk printed them; sent
+  // as the optional "conflicts" field when there are any.
+  ConflictSummary conflicts;
 };
 
 class CentralService {

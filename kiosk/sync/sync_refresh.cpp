@@ -3,6 +3,12 @@
 #include "kiosk/sync/sync_worker.h"
 
 namespace kiosk {
+namespace {
+
+// The newest conflicts the status report names; the count covers them all.
+constexpr std::size_t kConflictsReported = 10;
+
+}  // namespace
 
 std::vector<std::chrono::year_month_day> SyncWorker::dates_to_keep(const OfficeConfig& office) const {
   auto now = today_now();
@@ -59,6 +65,21 @@ void SyncWorker::fetch_manifest(const OfficeConfig& office, std::chrono::year_mo
     return;
   }
   report.manifests.push_back(iso + " (" + std::to_string(manifest.bookings.size()) + " bookings)");
+  note_superseded(date, report);
+}
+
+// central-api.md: the earlier check-in stands. An upload the service
+// admitted can still lose its place to another device's earlier scan that
+// reaches the service later; the service's manifest then names that
+// device's number. Each such check-in is marked and logged once.
+void SyncWorker::note_superseded(std::chrono::year_month_day date, SyncReport& report) {
+  auto marked = ports_.store.note_superseded(date);
+  if (!marked) {
+    report.problems.push_back("conflicts unreadable: " + marked.error());
+    return;
+  }
+  report.conflicts += marked->size();
+  for (const auto& seen : *marked) log_.warn(describe(seen));
 }
 
 void SyncWorker::keep_blocks(SyncReport& report) {
@@ -99,6 +120,7 @@ void SyncWorker::send_status(SyncReport& report) {
   next_status_ = ports_.clock.monotonic() + policy_.status_interval;
   auto status = ports_.base_status ? ports_.base_status() : KioskStatus{};
   if (auto depth = ports_.store.outbox_depth()) status.outbox_depth = static_cast<long long>(*depth);
+  if (auto conflicts = ports_.store.conflicts(kConflictsReported)) status.conflicts = std::move(*conflicts);
   if (last_sync_at_) status.last_sync_at = std::chrono::floor<std::chrono::seconds>(*last_sync_at_);
   status.clock_offset_ms = clock_offset_ms().value_or(0);
   if (auto office = this->office()) status.offset = office->utc_offset;

@@ -161,11 +161,11 @@ SyncWorker::Sent SyncWorker::upload_batch(const std::vector<CheckinRecord>& even
     stop_or_back_off(answer.info);
     return Sent::failed;
   }
-  std::vector<Acknowledgement> acks;
+  Settled settled;
   auto sent = Sent::all;
   for (size_t i = 0; i < events.size() && sent != Sent::failed; ++i)
-    sent = std::max(sent, settle(events[i], (*answer.value)[i], report, acks));
-  record(acks, report);
+    sent = std::max(sent, settle(events[i], (*answer.value)[i], report, settled));
+  record(settled, report);
   return sent;
 }
 
@@ -179,29 +179,31 @@ SyncWorker::Sent SyncWorker::upload_single(const CheckinRecord& event, SyncRepor
   auto office = this->office();
   auto answer = ports_.central.check_in(offline_upload(event, office ? office->utc_offset : UtcOffset{}),
                                         policy_.upload_deadline);
-  std::vector<Acknowledgement> acks;
+  Settled settled;
   if (!observe(answer.info, report, "upload of " + event.queue_number)) {
     if (!refuses_event(answer.info)) {
       stop_or_back_off(answer.info);
       return Sent::failed;
     }
-    settle(event, refusal(answer.info.http_status, answer.info.message), report, acks);
-    record(acks, report);
+    settle(event, refusal(answer.info.http_status, answer.info.message), report, settled);
+    record(settled, report);
     return Sent::all;
   }
-  auto sent = settle(event, *answer.value, report, acks);
-  record(acks, report);
+  auto sent = settle(event, *answer.value, report, settled);
+  record(settled, report);
   return sent;
 }
 
-void SyncWorker::record(const std::vector<Acknowledgement>& acks, SyncReport& report) {
-  if (acks.empty()) return;
-  if (auto done = ports_.store.acknowledge_all(acks); !done) {
+void SyncWorker::record(const Settled& settled, SyncReport& report) {
+  if (settled.acks.empty()) return;
+  if (auto done = ports_.store.acknowledge_all(settled.acks); !done) {
     report.problems.push_back(done.error());
     return;
   }
-  for (const auto& ack : acks) deferred_.erase(ack.event_id);
-  report.uploaded += acks.size();
+  for (const auto& ack : settled.acks) deferred_.erase(ack.event_id);
+  report.uploaded += settled.acks.size();
+  report.conflicts += settled.conflicts.size();
+  for (const auto& seen : settled.conflicts) log_.warn(describe(seen));
 }
 
 // Not an answer on the check-in: the event stays and goes to the back of the
@@ -216,42 +218,42 @@ void SyncWorker::defer(const CheckinRecord& event, const CheckinResult& result, 
 
 // The service's answer is final: keep it with the check-in and take the event
 // out of the outbox. An answer that differs from what the kiosk printed is a
-// conflict: both stay on record and the log says so.
+// conflict: the check-in is marked, both stay on record and the log says so.
 SyncWorker::Sent SyncWorker::settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
-                                    std::vector<Acknowledgement>& acks) {
-  if (result.kind == CheckinResult::Kind::event_id_reused) return reconcile_reused(event, report, acks);
+                                    Settled& settled) {
+  if (result.kind == CheckinResult::Kind::event_id_reused) return reconcile_reused(event, report, settled);
   if (result.kind == CheckinResult::Kind::error && refuses_credentials(result.http_status)) {
     stop_uploads(result.http_status, result.body);
     return Sent::all;
   }
   if (result.kind == CheckinResult::Kind::error && !retryable_status(result.http_status))
-    return settle(event, refusal(result.http_status, result.body), report, acks);
+    return settle(event, refusal(result.http_status, result.body), report, settled);
   if (result.kind == CheckinResult::Kind::error) {
     defer(event, result, report);
     return Sent::deferred;
   }
   bool agrees = result.kind == CheckinResult::Kind::admitted && result.queue_number == event.queue_number;
-  acks.push_back({event.event_id, result.http_status, result.body});
-  if (agrees) return Sent::all;
-  ++report.conflicts;
-  log_.warn("check-in " + redact_code(event.code) + " printed as " + event.queue_number + ": the service answered " +
-            result_name(result) + (result.queue_number.empty() ? "" : " " + result.queue_number) +
-            "; both are kept");
+  Acknowledgement ack{event.event_id, result.http_status, result.body, std::nullopt};
+  if (!agrees) {
+    ack.conflict = Conflict{result_name(result), result.queue_number};
+    settled.conflicts.push_back({redact_code(event.code), event.queue_number, *ack.conflict});
+  }
+  settled.acks.push_back(std::move(ack));
   return Sent::all;
 }
 
 // The online attempt of this event did reach the service after all, with a
 // different body. Asking again with that online body returns the service's
 // first answer, which is final.
-SyncWorker::Sent SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report,
-                                              std::vector<Acknowledgement>& acks) {
+SyncWorker::Sent SyncWorker::reconcile_reused(const CheckinRecord& event, SyncReport& report, Settled& settled) {
   auto office = this->office();
   CheckinUpload online{event.event_id, event.kiosk_id, event.code, event.scanned_at, DecisionMode::online,
                        std::nullopt,   "",             office ? office->utc_offset : UtcOffset{},
                        event.priority};
   auto answer = ports_.central.check_in(online, policy_.upload_deadline);
   if (!observe(answer.info, report, "reconciling " + event.queue_number)) {
-    if (refuses_event(answer.info)) return settle(event, refusal(answer.info.http_status, answer.info.message), report, acks);
+    if (refuses_event(answer.info))
+      return settle(event, refusal(answer.info.http_status, answer.info.message), report, settled);
     stop_or_back_off(answer.info);
     return Sent::failed;
   }
@@ -262,7 +264,7 @@ SyncWorker::Sent SyncWorker::reconcile_reused(const CheckinRecord& event, SyncRe
     result.kind = CheckinResult::Kind::rejected;
     result.reason = "event_id_reused";
   }
-  return settle(event, result, report, acks);
+  return settle(event, result, report, settled);
 }
 
 void SyncWorker::stop_or_back_off(const CallInfo& info) {

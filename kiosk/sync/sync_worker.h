@@ -77,7 +77,9 @@ struct SyncPorts {
 // What one round did, for `kiosk sync` and the logs.
 struct SyncReport {
   std::size_t uploaded = 0;    // events the service acknowledged
-  std::size_t conflicts = 0;   // of those, answers that differ from the kiosk's decision
+  // Check-ins found held otherwise by the service this round: answers that
+  // differ from the kiosk's decision, and manifests naming another number.
+  std::size_t conflicts = 0;
   bool upload_failed = false;  // and will be retried after a backoff
   bool config_refreshed = false;
   std::vector<std::string> manifests;  // dates fetched, "2017-08-17 (304)" when unchanged
@@ -116,6 +118,13 @@ class SyncWorker {
     failed,    // no answer, or one that stops the round: backed off
   };
 
+  // Final answers to keep, and the conflicts among them, logged once they
+  // are kept (a failed write sends the events again, to be logged then).
+  struct Settled {
+    std::vector<Acknowledgement> acks;
+    std::vector<ConflictSeen> conflicts;
+  };
+
   bool probe(SyncReport& report);
   void upload(SyncReport& report, bool force);
   std::optional<std::vector<CheckinRecord>> next_events(SyncReport& report);
@@ -125,10 +134,10 @@ class SyncWorker {
   Sent upload_singles(const std::vector<CheckinRecord>& events, SyncReport& report);
   Sent upload_single(const CheckinRecord& event, SyncReport& report);
   // Failed when settling needed another call that got no answer (backed off).
-  Sent settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report,
-              std::vector<Acknowledgement>& acks);
-  Sent reconcile_reused(const CheckinRecord& event, SyncReport& report, std::vector<Acknowledgement>& acks);
-  void record(const std::vector<Acknowledgement>& acks, SyncReport& report);
+  Sent settle(const CheckinRecord& event, const CheckinResult& result, SyncReport& report, Settled& settled);
+  Sent reconcile_reused(const CheckinRecord& event, SyncReport& report, Settled& settled);
+  void record(const Settled& settled, SyncReport& report);
+  void note_superseded(std::chrono::year_month_day date, SyncReport& report);
   void refresh(SyncReport& report);
   void fetch_manifest(const OfficeConfig& office, std::chrono::year_month_day date, SyncReport& report);
   void keep_blocks(SyncReport& report);

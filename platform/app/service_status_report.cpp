@@ -38,6 +38,7 @@ void store_facts(const Runtime& rt, ServiceStatus& st) {
   st.manifests = figures->manifests;
   st.outbox = figures->outbox;
   st.conflicts = figures->conflicts;
+  st.recent_conflicts = figures->recent_conflicts;
   st.numbers_left = figures->numbers_left;
 }
 

@@ -12,9 +12,9 @@ int run_sync(SyncWorker* worker, SyncStore& store, const Connectivity& connectiv
   }
   auto depth_before = store.outbox_depth();
   auto report = worker->run_once(/*force=*/true);
-  out << "uploaded: " << report.uploaded << " events";
-  if (report.conflicts) out << " (" << report.conflicts << " answered differently, kept beside the local record)";
-  out << "\n";
+  out << "uploaded: " << report.uploaded << " events\n";
+  if (report.conflicts)
+    out << "conflicts: " << report.conflicts << " new (the service holds another number; each kept beside the local record)\n";
   if (auto depth = store.outbox_depth())
     out << "outbox: " << *depth << " waiting" << (depth_before ? " (was " + std::to_string(*depth_before) + ")" : "")
         << "\n";

@@ -27,7 +27,7 @@ struct StoredEvent {
   std::string code;
   std::string mode;          // online, offline
   std::string queue_number;  // the number the answer names, or the one the kiosk printed
-  std::string result;        // admitted, already_checked_in, rejected:<reason>, not_found
+  std::string result;  // admitted, already_checked_in, rejected:<reason>, not_found, superseded, ...
   long long received = 1;    // how many times this event_id arrived
   Seconds first_received_at;
   bool priority = false;  // the check-in asked for priority assistance
@@ -109,6 +109,12 @@ class CentralStore {
   // receipts are kept).
   Status replace_event(const StoredEvent& event);
   Expected<std::vector<StoredEvent>> events();
+  // The admission that holds `code` under `queue_number` now, if an event
+  // made it (a seeded check-in has none).
+  Expected<std::optional<StoredEvent>> standing_event(std::string_view code, std::string_view queue_number);
+  // An earlier scan elsewhere took this admission's place: its result reads
+  // "superseded"; its stored answer, repeated to retries, stays as it was.
+  Status mark_superseded(std::string_view event_id);
 
   // Journal chains (store_chain_claims.cpp). The first claim of a seq is
   // kept; add_mismatch() is false when that mismatch is on record already.

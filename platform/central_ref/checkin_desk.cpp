@@ -1,5 +1,7 @@
 #include "platform/central_ref/checkin_desk.h"
 
+#include <tuple>
+
 #include "kiosk/checkin/arrival_rule.h"
 #include "kiosk/booking/booking_code.h"
 #include "kiosk/checkin/queue_number.h"
@@ -11,6 +13,12 @@ namespace {
 
 std::string booking_date(const Booking& booking, const OfficeConfig& office) {
   return format_iso_date(local_date(booking.slot_start, office.utc_offset));
+}
+
+// The order of two scans of one code: the earlier scanned_at; on the same
+// second the lower kiosk_id, then event_id, so every pair has one order.
+bool scanned_before(const CheckinRequest& a, const CheckinRequest& b) {
+  return std::tie(a.scanned_at.utc, a.kiosk_id, a.event_id) < std::tie(b.scanned_at.utc, b.kiosk_id, b.event_id);
 }
 
 std::string note_for(const CheckinRequest& request, const std::string& result, const std::string& number) {
@@ -132,6 +140,9 @@ Expected<CheckinDesk::Outcome> CheckinDesk::decide(const CheckinRequest& request
                                        : judge_status(booking).value_or(Verdict::admitted);
   if (verdict == Verdict::admitted) return admit(booking, request, now);
   if (verdict == Verdict::already_checked_in) {
+    auto standing = outranked(booking, request);
+    if (!standing) return Failure{standing.error()};
+    if (*standing) return supersede(booking, request, **standing, now);
     // The earlier check-in stands; an offline kiosk keeps both on record.
     auto at = booking.checked_in_at.value_or(booking.slot_start);
     return Outcome{409, already_checked_in_json(booking.queue_number, at, office_.utc_offset),
@@ -140,6 +151,30 @@ Expected<CheckinDesk::Outcome> CheckinDesk::decide(const CheckinRequest& request
   }
   std::string reason(to_string(verdict));
   return Outcome{422, rejected_json(reason), request.queue_number, "rejected:" + reason};
+}
+
+// central-api.md: the earlier check-in stands, whichever reached the service
+// first. An offline upload scanned before the check-in that holds the code
+// takes its place, so the order in which kiosks come back online never
+// decides. Only times that can be believed are compared: an upload made on
+// an unconfirmed clock neither takes a place nor loses one.
+Expected<std::optional<StoredEvent>> CheckinDesk::outranked(const Booking& booking, const CheckinRequest& request) {
+  if (request.mode != DecisionMode::offline || !request.time_verified) return std::optional<StoredEvent>();
+  auto standing = store_.standing_event(booking.code, booking.queue_number);
+  if (!standing || !*standing) return standing;
+  auto held = parse_checkin((*standing)->request);
+  if (!held || !held->time_verified || !scanned_before(request, *held)) return std::optional<StoredEvent>();
+  return standing;
+}
+
+// The standing check-in's kiosk learns it from the manifest, which now
+// names this number; its own stored answer is repeated to retries as ever.
+Expected<CheckinDesk::Outcome> CheckinDesk::supersede(const Booking& booking, const CheckinRequest& request,
+                                                      const StoredEvent& standing, Seconds now) {
+  if (auto marked = store_.mark_superseded(standing.event_id); !marked) return Failure{marked.error()};
+  log_.warn("code " + redact_code(booking.code) + ": " + request.kiosk_id + " scanned it before " + standing.kiosk_id +
+            "; its " + request.queue_number + " stands, " + standing.queue_number + " is superseded");
+  return admit(booking, request, now);
 }
 
 Expected<CheckinDesk::Outcome> CheckinDesk::admit(const Booking& booking, const CheckinRequest& request, Seconds now) {

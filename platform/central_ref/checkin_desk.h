@@ -3,8 +3,10 @@
 // service's clock, offline ones by the kiosk's scanned_at and recorded with
 // the number the kiosk printed; each event_id answered once and that answer
 // repeated for every retry, except that the kiosk's offline decision after a
-// lost online answer settles that event (one check-in per applicant). The arrival rule itself is kiosk::judge_booking,
-// the same code the kiosk runs.
+// lost online answer settles that event (one check-in per applicant). Of two
+// check-ins of one code the earlier scan stands, whichever was uploaded
+// first. The arrival rule itself is kiosk::judge_booking, the same code the
+// kiosk runs.
 #include "kiosk/base/clock.h"
 #include "kiosk/base/log.h"
 #include "kiosk/booking/office.h"
@@ -38,6 +40,9 @@ class CheckinDesk {
   Expected<Reply> follow_up(const StoredEvent& online, const CheckinRequest& request);
   Expected<Outcome> settle_lost_answer(const StoredEvent& online, const CheckinRequest& request, Seconds now);
   Expected<Outcome> decide(const CheckinRequest& request, Seconds now);
+  Expected<std::optional<StoredEvent>> outranked(const Booking& booking, const CheckinRequest& request);
+  Expected<Outcome> supersede(const Booking& booking, const CheckinRequest& request, const StoredEvent& standing,
+                              Seconds now);
   Expected<Outcome> admit(const Booking& booking, const CheckinRequest& request, Seconds now);
   Expected<int> next_online(const std::string& service, const std::string& date);
 

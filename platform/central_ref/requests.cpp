@@ -101,6 +101,35 @@ void one_of(JsonFields& fields, std::string_view key, const std::array<std::stri
     fields.fail(fields.path_of(key), "unknown value \"" + text + "\"");
 }
 
+// A status report's optional "conflicts" (README.md, "Kiosk status"): the
+// count and the newest few, each code masked. A whole code is refused: a
+// status report carries no personal data.
+constexpr long long kMaxConflictsListed = 100;
+
+void read_conflict(const nlohmann::json& item, const std::string& path, std::string* error) {
+  JsonFields fields(item, path, error);
+  auto code = fields.string("code");
+  if (fields.ok() && code.find('*') == std::string::npos)
+    fields.fail(fields.path_of("code"), "must be masked (7K****), not a whole booking code");
+  fields.string("queue_number");
+  fields.string("answer");
+  fields.string("held_number");
+}
+
+void read_conflicts(JsonFields& status, const nlohmann::json& document, std::string* error) {
+  if (!document.is_object() || !document.contains("conflicts")) return;
+  const auto& conflicts = document["conflicts"];
+  JsonFields fields(conflicts, status.path_of("conflicts"), error);
+  fields.integer("count", 0, kMaxCount);
+  const auto* recent = fields.array("recent");
+  if (!recent) return;
+  if (static_cast<long long>(recent->size()) > kMaxConflictsListed) {
+    fields.fail(fields.path_of("recent"), "more than " + std::to_string(kMaxConflictsListed) + " entries");
+    return;
+  }
+  for (size_t i = 0; i < recent->size() && fields.ok(); ++i) read_conflict((*recent)[i], fields.path_of("recent", i), error);
+}
+
 }  // namespace
 
 Expected<CheckinRequest> read_checkin(const nlohmann::json& event) {
@@ -164,6 +193,7 @@ Expected<KioskStatusReport> parse_kiosk_status(std::string_view body) {
   fields.integer("outbox_depth", 0, kMaxCount);
   fields.optional_time("last_sync_at");
   fields.integer("clock_offset_ms", -kMaxCount, kMaxCount);
+  if (fields.ok()) read_conflicts(fields, *document, &error);
   KioskStatusReport report{document->dump(), std::nullopt};
   if (fields.ok() && document->is_object() && document->contains("journal"))
     report.journal = read_journal(document->at("journal"), &error);

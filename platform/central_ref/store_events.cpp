@@ -84,6 +84,28 @@ Status CentralStore::replace_event(const StoredEvent& event) {
   return stmt->run();
 }
 
+Expected<std::optional<StoredEvent>> CentralStore::standing_event(std::string_view code,
+                                                                  std::string_view queue_number) {
+  // Codes are stored as sent; bookings are looked up upper-cased and trimmed.
+  auto stmt = db_.prepare(std::string(kEventColumns) +
+                          "WHERE upper(trim(code)) = ?1 AND queue_number = ?2 AND result LIKE 'admitted%'"
+                          " ORDER BY seq DESC LIMIT 1");
+  if (!stmt) return Failure{stmt.error()};
+  stmt->bind_text(1, code);
+  stmt->bind_text(2, queue_number);
+  auto row = stmt->step();
+  if (!row) return Failure{row.error()};
+  if (!*row) return std::optional<StoredEvent>();
+  return std::optional<StoredEvent>(event_from(*stmt));
+}
+
+Status CentralStore::mark_superseded(std::string_view event_id) {
+  auto stmt = db_.prepare("UPDATE events SET result = 'superseded' WHERE event_id = ?1");
+  if (!stmt) return Failure{stmt.error()};
+  stmt->bind_text(1, event_id);
+  return stmt->run();
+}
+
 Expected<std::vector<StoredEvent>> CentralStore::events() {
   auto stmt = db_.prepare(std::string(kEventColumns) + "ORDER BY seq");
   if (!stmt) return Failure{stmt.error()};

@@ -41,6 +41,19 @@ json journal_json(const JournalReport& journal) {
   return {{"length", journal.length}, {"head", journal.head}, {"online", std::move(online)}};
 }
 
+// An optional field the contract leaves room for (platform/central_ref/
+// README.md, "Kiosk status"): check-ins the service holds otherwise than
+// this kiosk printed them, codes masked.
+json conflicts_json(const ConflictSummary& conflicts) {
+  json recent = json::array();
+  for (const auto& seen : conflicts.recent)
+    recent.push_back({{"code", seen.masked_code},
+                      {"queue_number", seen.printed_number},
+                      {"answer", seen.conflict.answer},
+                      {"held_number", seen.conflict.held_number}});
+  return {{"count", conflicts.count}, {"recent", std::move(recent)}};
+}
+
 }  // namespace
 
 std::string checkin_request_json(const CheckinUpload& upload) { return dump(checkin_json(upload)); }
@@ -65,6 +78,7 @@ std::string kiosk_status_json(const KioskStatus& status) {
                {"clock_offset_ms", status.clock_offset_ms}};
   if (status.last_sync_at) body["last_sync_at"] = format_rfc3339(*status.last_sync_at, status.offset);
   if (status.journal) body["journal"] = journal_json(*status.journal);
+  if (status.conflicts.count > 0) body["conflicts"] = conflicts_json(status.conflicts);
   return dump(body);
 }
 

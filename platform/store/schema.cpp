@@ -188,6 +188,36 @@ CREATE TRIGGER checkins_anchor AFTER DELETE ON checkins
   END;
 )sql";
 
+// Duplicate use across kiosks (issue 15): a check-in the central service
+// holds otherwise than this kiosk printed it is marked here, never deleted
+// (kiosk/sync/conflict.h). `answer` is what the service said
+// (already_checked_in, superseded, rejected (late), ...), `held_number` the
+// number it holds for the code, '' when it named none. Answers kept before
+// this table are marked from the outbox as the conflict count read them:
+// anything but an admission under the printed number, named as the sync
+// worker names them. A table of its own, so the check-in rows stay as they
+// were written.
+constexpr const char* kVersion7 = R"sql(
+CREATE TABLE conflicts (
+  event_id TEXT PRIMARY KEY REFERENCES checkins (event_id),
+  answer TEXT NOT NULL,
+  held_number TEXT NOT NULL DEFAULT '',
+  noted_at INTEGER NOT NULL
+);
+INSERT INTO conflicts (event_id, answer, held_number, noted_at)
+  SELECT o.event_id,
+         CASE WHEN NOT json_valid(o.ack_body) OR json_extract(o.ack_body, '$.result') IS NULL THEN 'rejected (refused)'
+              WHEN json_extract(o.ack_body, '$.result') = 'rejected'
+                THEN 'rejected (' || coalesce(json_extract(o.ack_body, '$.reason'), '?') || ')'
+              ELSE json_extract(o.ack_body, '$.result') END,
+         CASE WHEN json_valid(o.ack_body) THEN coalesce(json_extract(o.ack_body, '$.queue_number'), '') ELSE '' END,
+         o.acked_at
+  FROM outbox o JOIN checkins c ON c.event_id = o.event_id
+  WHERE o.acked_at IS NOT NULL
+    AND NOT (json_valid(o.ack_body) AND json_extract(o.ack_body, '$.result') = 'admitted'
+             AND json_extract(o.ack_body, '$.queue_number') = c.queue_number);
+)sql";
+
 // SQL, then what SQL alone cannot do (null when nothing), in one transaction.
 struct Migration {
   const char* sql;
@@ -195,12 +225,13 @@ struct Migration {
 };
 
 // Index i holds the migration to version i + 1.
-constexpr std::array<Migration, 6> kMigrations = {{{kVersion1, nullptr},
+constexpr std::array<Migration, 7> kMigrations = {{{kVersion1, nullptr},
                                                    {kVersion2, nullptr},
                                                    {kVersion3, nullptr},
                                                    {kVersion4, nullptr},
                                                    {kVersion5, nullptr},
-                                                   {kVersion6, chain_unsequenced_rows}}};
+                                                   {kVersion6, chain_unsequenced_rows},
+                                                   {kVersion7, nullptr}}};
 
 Status run_migration(sqlite::Connection& db, int version) {
   auto tx = sqlite::Transaction::write(db);

@@ -33,7 +33,8 @@ namespace kiosk::platform {
 struct StoreFigures {
   std::vector<ManifestSummary> manifests;
   long long outbox = 0;
-  long long conflicts = 0;  // answered, but not as the kiosk printed it
+  long long conflicts = 0;  // held by the service otherwise than the kiosk printed it
+  std::vector<ConflictSeen> recent_conflicts;  // newest first, codes masked
   std::vector<NumbersLeft> numbers_left;
 };
 
@@ -103,6 +104,12 @@ class SqliteStore final : public Journal,
   // check-ins stay, and the file is compacted when anything went.
   Expected<PurgeResult> purge_older_than(Seconds cutoff) override;
 
+  // Conflicts (store_conflicts.cpp): marked beside the check-in, never
+  // instead of it. Codes leave masked.
+  Status note_conflict(std::string_view event_id, const Conflict& conflict) override;
+  Expected<std::vector<ConflictSeen>> note_superseded(std::chrono::year_month_day date) override;
+  Expected<ConflictSummary> conflicts(std::size_t recent) override;
+
   // Maintenance and diagnostics.
   // The journal's hash chain walked from its anchor: the first edited,
   // inserted or deleted check-in, if any (store_chain.cpp).
@@ -113,9 +120,11 @@ class SqliteStore final : public Journal,
   // personal data (store_statistics.cpp).
   Expected<std::string> statistics();
   // What the service menu's Status page shows of the store: manifests with
-  // their age and size, the outbox, conflicts, and the queue numbers left
+  // their age and size, the outbox, conflicts (the newest `recent_conflicts`
+  // of them, masked), and the queue numbers left
   // in `today`'s leased blocks (store_service_figures.cpp). No personal data.
-  Expected<StoreFigures> service_figures(std::chrono::year_month_day today, Seconds now);
+  Expected<StoreFigures> service_figures(std::chrono::year_month_day today, Seconds now,
+                                        std::size_t recent_conflicts = 3);
   // The value of a read-only pragma on this connection, e.g. "journal_mode".
   Expected<std::string> pragma(std::string_view name);
   // Caps the file's size (PRAGMA max_page_count, this connection only):
@@ -137,6 +146,9 @@ class SqliteStore final : public Journal,
   Status insert_checkin(const CheckinRecord& record, const std::optional<ServerAnswer>& answer);
   std::string explain_conflict(const CheckinRecord& record, const std::string& sqlite_message);
   Status insert_queue_block(const QueueBlock& block);
+  // With the lock held (and a transaction, when part of one).
+  Status insert_conflict(std::string_view event_id, const Conflict& conflict);
+  Expected<ConflictSummary> read_conflicts(std::size_t recent);
   Status replace_office_config(const OfficeConfig& config);
   Status replace_manifest(const Manifest& manifest);
   Status forget_manifest(std::chrono::year_month_day date);

@@ -28,7 +28,8 @@ Status SqliteStore::acknowledge(std::string_view event_id, int http_status, std:
   return acknowledge_all({Acknowledgement{std::string(event_id), http_status, std::string(body)}});
 }
 
-// One transaction and one prepared statement for the whole batch.
+// One transaction and one prepared statement for the whole batch; a
+// conflict is marked in the same transaction as its answer.
 Status SqliteStore::acknowledge_all(const std::vector<Acknowledgement>& acks) {
   std::lock_guard lock(mutex_);
   auto tx = sqlite::Transaction::write(db_);
@@ -44,6 +45,8 @@ Status SqliteStore::acknowledge_all(const std::vector<Acknowledgement>& acks) {
     stmt->bind_text(3, ack.body);
     if (auto done = stmt->run(); !done) return Failure{"cannot acknowledge event: " + done.error()};
     if (db_.changes() == 0) return Failure{"no outbox event " + ack.event_id};
+    if (!ack.conflict) continue;
+    if (auto marked = insert_conflict(ack.event_id, *ack.conflict); !marked) return marked;
   }
   if (auto committed = tx->commit(); !committed) return Failure{"cannot acknowledge events: " + committed.error()};
   return ok_status();

@@ -41,7 +41,8 @@ struct Step {
 };
 
 // In order: the check-ins first, with foreign keys checked at commit, so
-// that their outbox and reprint rows can be found as orphans after them.
+// that their outbox, conflict and reprint rows can be found as orphans
+// after them.
 std::vector<Step> purge_steps() {
   std::string old_checkin = "decided_at < ?1";
   std::string cutoff_date = std::string(kCutoffDate);
@@ -49,6 +50,7 @@ std::vector<Step> purge_steps() {
       {&PurgeResult::checkins,
        "DELETE FROM checkins WHERE " + old_checkin + " AND time_verified = 1 AND " + kAcknowledged, false},
       {nullptr, "DELETE FROM outbox WHERE event_id NOT IN (SELECT event_id FROM checkins)", false},
+      {nullptr, "DELETE FROM conflicts WHERE event_id NOT IN (SELECT event_id FROM checkins)", false},
       {&PurgeResult::reprints,
        "DELETE FROM reprints WHERE queued_at < ?1 OR event_id NOT IN (SELECT event_id FROM checkins)", false},
       {&PurgeResult::intents, "DELETE FROM online_intents WHERE created_at < ?1 AND answered_at IS NOT NULL", false},

@@ -6,14 +6,6 @@
 namespace kiosk::platform {
 namespace {
 
-// An answer is a conflict unless it admitted the check-in under the number
-// the kiosk printed (sync_upload.cpp keeps both and logs it). An answer body
-// that is not JSON was a refusal settled as final: a conflict too.
-constexpr const char* kConflicts =
-    "SELECT count(*) FROM outbox o JOIN checkins c ON c.event_id = o.event_id WHERE o.acked_at IS NOT NULL"
-    " AND NOT (json_valid(o.ack_body) AND json_extract(o.ack_body, '$.result') = 'admitted'"
-    " AND json_extract(o.ack_body, '$.queue_number') = c.queue_number)";
-
 // Numbers in the day's leased blocks less those handed out from them.
 constexpr const char* kNumbersLeft =
     "SELECT b.service, sum(b.last - b.first + 1) - (SELECT count(*) FROM checkins c WHERE c.date = ?1"
@@ -26,15 +18,18 @@ constexpr const char* kManifests =
 
 }  // namespace
 
-Expected<StoreFigures> SqliteStore::service_figures(std::chrono::year_month_day today, Seconds now) {
+Expected<StoreFigures> SqliteStore::service_figures(std::chrono::year_month_day today, Seconds now,
+                                                    std::size_t recent_conflicts) {
   std::lock_guard lock(mutex_);
   StoreFigures figures;
   auto outbox = db_.query_int("SELECT count(*) FROM outbox WHERE acked_at IS NULL");
   if (!outbox) return Failure{outbox.error()};
   figures.outbox = *outbox;
-  auto conflicts = db_.query_int(kConflicts);
+  // Marked by the sync worker (store_conflicts.cpp), codes masked.
+  auto conflicts = read_conflicts(recent_conflicts);
   if (!conflicts) return Failure{conflicts.error()};
-  figures.conflicts = *conflicts;
+  figures.conflicts = conflicts->count;
+  figures.recent_conflicts = std::move(conflicts->recent);
   auto manifests = db_.prepare(kManifests);
   if (!manifests) return Failure{manifests.error()};
   auto read = manifests->for_each_row([&] {

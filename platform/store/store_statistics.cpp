@@ -10,7 +10,7 @@ namespace kiosk::platform {
 namespace {
 
 // One number each; every query is a count or a sum over the store's tables.
-constexpr std::array<std::pair<const char*, const char*>, 14> kCounts{{
+constexpr std::array<std::pair<const char*, const char*>, 15> kCounts{{
     {"check-ins", "SELECT count(*) FROM checkins"},
     {"check-ins decided online", "SELECT count(*) FROM checkins WHERE mode = 'online'"},
     {"check-ins decided offline", "SELECT count(*) FROM checkins WHERE mode = 'offline'"},
@@ -21,6 +21,7 @@ constexpr std::array<std::pair<const char*, const char*>, 14> kCounts{{
     {"reprints queued", "SELECT count(*) FROM reprints"},
     {"outbox waiting", "SELECT count(*) FROM outbox WHERE acked_at IS NULL"},
     {"outbox answered", "SELECT count(*) FROM outbox WHERE acked_at IS NOT NULL"},
+    {"check-ins in conflict with the service", "SELECT count(*) FROM conflicts"},
     {"online intents unresolved", "SELECT count(*) FROM online_intents WHERE refused IS NULL"},
     {"offline refusals to upload", "SELECT count(*) FROM online_intents WHERE refused IS NOT NULL AND answered_at IS NULL"},
     {"queue blocks leased", "SELECT count(*) FROM queue_blocks"},
@@ -38,7 +39,8 @@ Expected<std::string> SqliteStore::statistics() {
     auto count = db_.query_int(sql);
     report += std::string(name) + ": " + (count ? std::to_string(*count) : "unreadable (" + count.error() + ")") + "\n";
   }
-  // Answers that differ from the kiosk's own decision are the conflicts.
+  // The answers by status: 409s and 422s differ from the kiosk's decision
+  // (marked conflicts, counted above with those a later manifest showed).
   auto answers = db_.prepare(
       "SELECT ack_status, count(*) FROM outbox WHERE acked_at IS NOT NULL GROUP BY ack_status ORDER BY ack_status");
   if (!answers) return Failure{answers.error()};

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "kiosk/booking/booking_code.h"
 #include "kiosk/booking/signature.h"
 
 namespace kiosk::test {
@@ -357,6 +358,56 @@ Status MemoryJournal::add_queue_block(const QueueBlock& block) {
   if (store_failure_) return Failure{*store_failure_};
   blocks_.push_back(block);
   return ok_status();
+}
+
+Status MemoryJournal::note_conflict(std::string_view event_id, const Conflict& conflict) {
+  std::lock_guard lock(mutex_);
+  if (!marked(event_id)) conflicts_.emplace_back(std::string(event_id), conflict);
+  return ok_status();
+}
+
+bool MemoryJournal::marked(std::string_view event_id) const {
+  return std::any_of(conflicts_.begin(), conflicts_.end(), [&](const auto& c) { return c.first == event_id; });
+}
+
+ConflictSeen MemoryJournal::seen(const std::pair<std::string, Conflict>& marked) const {
+  for (const auto& record : records_)
+    if (record.event_id == marked.first) return {redact_code(record.code), record.queue_number, marked.second};
+  return {"", "", marked.second};
+}
+
+Expected<std::vector<ConflictSeen>> MemoryJournal::note_superseded(std::chrono::year_month_day day) {
+  std::lock_guard lock(mutex_);
+  if (read_failure_) return Failure{*read_failure_};
+  std::vector<ConflictSeen> found;
+  for (const auto& manifest : manifests_) {
+    if (manifest.date != day) continue;
+    for (const auto& booking : manifest.bookings)
+      for (const auto& record : records_) {
+        bool other = record.code == booking.code && booking.status == BookingStatus::checked_in &&
+                     !booking.queue_number.empty() && booking.queue_number != record.queue_number;
+        if (!other || !acks_.contains(record.event_id) || marked(record.event_id)) continue;
+        conflicts_.emplace_back(record.event_id, Conflict{"superseded", booking.queue_number});
+        found.push_back(seen(conflicts_.back()));
+      }
+  }
+  return found;
+}
+
+Expected<ConflictSummary> MemoryJournal::conflicts(std::size_t recent) {
+  std::lock_guard lock(mutex_);
+  if (read_failure_) return Failure{*read_failure_};
+  ConflictSummary summary{static_cast<long long>(conflicts_.size()), {}};
+  for (auto it = conflicts_.rbegin(); it != conflicts_.rend() && summary.recent.size() < recent; ++it)
+    summary.recent.push_back(seen(*it));
+  return summary;
+}
+
+std::optional<Conflict> MemoryJournal::conflict(std::string_view event_id) const {
+  std::lock_guard lock(mutex_);
+  for (const auto& [id, conflict] : conflicts_)
+    if (id == event_id) return conflict;
+  return std::nullopt;
 }
 
 std::optional<MemoryJournal::Ack> MemoryJournal::ack(std::string_view event_id) const {

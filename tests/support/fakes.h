@@ -144,6 +144,9 @@ class MemoryJournal final : public Journal, public SyncStore {
   Expected<std::size_t> outbox_depth() override;
   // What set_journal() gave, and the online_after of every call.
   Expected<std::optional<JournalReport>> journal_report(long long online_after, std::size_t limit) override;
+  Status note_conflict(std::string_view event_id, const Conflict& conflict) override;
+  Expected<std::vector<ConflictSeen>> note_superseded(std::chrono::year_month_day date) override;
+  Expected<ConflictSummary> conflicts(std::size_t recent) override;
   Status store_office_config(const OfficeConfig& config) override;
   Status store_manifest(const Manifest& manifest) override;
   Expected<std::optional<ManifestInfo>> manifest_info(std::chrono::year_month_day date) override;
@@ -154,6 +157,8 @@ class MemoryJournal final : public Journal, public SyncStore {
     std::string body;
   };
   std::optional<Ack> ack(std::string_view event_id) const;
+  // The conflict marked on a check-in, if any.
+  std::optional<Conflict> conflict(std::string_view event_id) const;
   std::optional<OfficeConfig> stored_office() const;
   std::optional<Manifest> stored_manifest(std::chrono::year_month_day date) const;
 
@@ -178,6 +183,7 @@ class MemoryJournal final : public Journal, public SyncStore {
   std::vector<std::string> printed_;
   std::vector<QueueBlock> blocks_;
   std::map<std::string, Ack, std::less<>> acks_;
+  std::vector<std::pair<std::string, Conflict>> conflicts_;  // in the order marked
   std::optional<OfficeConfig> office_;
   std::vector<Manifest> manifests_;
   std::optional<std::string> next_commit_failure_;
@@ -187,6 +193,8 @@ class MemoryJournal final : public Journal, public SyncStore {
   std::vector<long long> journal_asked_after_;
 
   Status insert(const CheckinRecord& record);
+  bool marked(std::string_view event_id) const;
+  ConflictSeen seen(const std::pair<std::string, Conflict>& marked) const;
 };
 
 class RecordingPrinter final : public TicketPrinter {

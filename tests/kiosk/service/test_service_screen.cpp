@@ -274,6 +274,22 @@ TEST_CASE("service screen: the devices page shows the last reads masked, never w
   CHECK(all.find("ZQ4R8T") == std::string::npos);
 }
 
+TEST_CASE("service screen: the status page counts the conflicts and shows the newest, masked", "[service_menu]") {
+  Menu m;
+  m.strings.add(Language::en, "service.status.outbox", "Outbox: {outbox} · conflicts: {conflicts}");
+  m.strings.add(Language::en, "service.status.conflict", "Conflict {code}: printed {printed}, service: {answer}");
+  m.open();
+  m.desk.gathered.conflicts = 4;
+  m.desk.gathered.recent_conflicts = {{"DU****", "A-551", {"already_checked_in", "A-501"}},
+                                      {"7K****", "A-502", {"rejected (late)", ""}}};
+  m.desk.finish();
+  m.screen.tick();
+  auto v = m.view();
+  CHECK(holds(v, "Outbox: 0 · conflicts: 4"));
+  CHECK(holds(v, "Conflict DU****: printed A-551, service: already_checked_in A-501"));
+  CHECK(holds(v, "Conflict 7K****: printed A-502, service: rejected (late)"));
+}
+
 TEST_CASE("service screen: a minute without a touch closes the menu", "[service_menu]") {
   Menu m;
   m.open();

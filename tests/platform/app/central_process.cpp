@@ -125,6 +125,13 @@ bool CentralProcess::await_log(const std::string& text) {
 
 json CentralProcess::journal() { return control("GET", "/_control/journal"); }
 
+std::map<std::string, json> CentralProcess::statuses() {
+  auto listed = control("GET", "/_control/status");
+  std::map<std::string, json> by_kiosk;
+  for (const auto& kiosk : listed["kiosks"]) by_kiosk[kiosk["kiosk_id"]] = kiosk["status"];
+  return by_kiosk;
+}
+
 std::vector<json> CentralProcess::checkins() {
   auto answer = control("GET", "/_control/checkins");
   return answer["checkins"].get<std::vector<json>>();

@@ -57,6 +57,8 @@ class CentralProcess {
   // Each kiosk's journal chain as told, and the journal_mismatches found:
   // GET /_control/journal.
   nlohmann::json journal();
+  // The last status report of each kiosk: GET /_control/status, kiosk id -> status.
+  std::map<std::string, nlohmann::json> statuses();
   // What the service holds for each booking of `date` (its manifest, as a
   // kiosk would fetch it): code -> queue number of every checked_in booking.
   std::map<std::string, std::string> checked_in(const std::string& date);

@@ -30,8 +30,8 @@ std::string make_temp_dir() {
 
 }  // namespace
 
-KioskFixture::KioskFixture(json overrides)
-    : dir_(make_temp_dir()), config_path_(dir_ + "/kiosk.json"), now_(test::system_wall_time()) {
+KioskFixture::KioskFixture(json overrides, std::optional<Seconds> now)
+    : dir_(make_temp_dir()), config_path_(dir_ + "/kiosk.json"), now_(now.value_or(test::system_wall_time())) {
   offset_ = noon_offset(now_);
   configure(overrides);
 }

@@ -5,6 +5,7 @@
 // office's UTC offset is chosen so that office time is around noon, so the
 // tests pass at any hour.
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -28,7 +29,10 @@ struct TestBooking {
 
 class KioskFixture {
  public:
-  explicit KioskFixture(nlohmann::json config_overrides = nlohmann::json::object());
+  // `now`: the time bookings are placed around, and so the office's offset;
+  // a second kiosk of the same office passes the first one's now().
+  explicit KioskFixture(nlohmann::json config_overrides = nlohmann::json::object(),
+                        std::optional<Seconds> now = std::nullopt);
   ~KioskFixture();
   // Rewrites the config: the test defaults with `overrides` merged in.
   void configure(const nlohmann::json& overrides);

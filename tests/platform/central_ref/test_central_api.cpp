@@ -242,6 +242,30 @@ TEST_CASE("central-ref: kiosk status is stored per kiosk, last one wins", "[cent
   CHECK(json_of(bad)["message"].get<std::string>().find("printer") != std::string::npos);
 }
 
+TEST_CASE("central-ref: a status report may carry its kiosk's conflicts, masked; a whole code is refused",
+          "[central_ref][conflict]") {
+  CentralRef ref;
+  auto status = nlohmann::json{{"version", "1.2.0"}, {"uptime_s", 60},      {"printer", "ok"},
+                               {"camera", "ok"},     {"outbox_depth", 0}, {"clock_offset_ms", 0}};
+  status["conflicts"] = {{"count", 1},
+                         {"recent",
+                          {{{"code", "7K****"},
+                            {"queue_number", "A-551"},
+                            {"answer", "already_checked_in"},
+                            {"held_number", "A-501"}}}}};
+  REQUIRE(ref.put("/v1/kiosks/JKT-SEL-K2/status", status.dump())->status == 204);
+  auto listed = json_of(ref.control("GET", "/_control/status"));
+  CHECK(listed["kiosks"][0]["status"]["conflicts"] == status["conflicts"]);
+
+  status["conflicts"]["recent"][0]["code"] = "7KQ2MZ";
+  auto whole = ref.put("/v1/kiosks/JKT-SEL-K2/status", status.dump());
+  REQUIRE(whole);
+  CHECK(whole->status == 400);
+  CHECK_THAT(json_of(whole)["message"].get<std::string>(), Catch::Contains("conflicts.recent[0].code"));
+  status["conflicts"] = {{"count", -1}, {"recent", nlohmann::json::array()}};
+  CHECK(ref.put("/v1/kiosks/JKT-SEL-K2/status", status.dump())->status == 400);
+}
+
 TEST_CASE("central-ref: bad request bodies are a 400 naming the problem", "[central_ref]") {
   CentralRef ref;
   auto message_of = [&](const std::string& body) {

@@ -219,6 +219,118 @@ TEST_CASE("central-ref: offline uploads keep the kiosk's number; the first check
   CHECK(events[2]["result"] == "rejected:late");
 }
 
+namespace {
+
+// An offline upload of OFFL01 from `kiosk`, scanned at 08:`minute`.
+std::string offline_from(const std::string& kiosk, const std::string& number, const std::string& minute,
+                         bool time_verified = true) {
+  auto body = nlohmann::json::parse(
+      offline_checkin(kiosk + "-1", "OFFL01", number, "2017-08-17T08:" + minute + ":00+07:00"));
+  body["kiosk_id"] = kiosk;
+  if (!time_verified) body["time_verified"] = false;
+  return body.dump();
+}
+
+nlohmann::json event_of(const CentralRef& ref, const std::string& kiosk) {
+  for (const auto& event : ref.checkins())
+    if (event["kiosk_id"] == kiosk) return event;
+  return {};
+}
+
+std::string held_number(const CentralRef& ref) {
+  return json_of(ref.get(office_path("/bookings/OFFL01")))["queue_number"].get<std::string>();
+}
+
+// Two kiosks checked OFFL01 in offline, K2 scanning first (08:10, A-601), K1
+// later (08:12, A-501); they come back online in the order given.
+void both_uploaded(CentralRef& ref, bool earlier_first) {
+  ref.base.set("2017-08-17T11:00:00+07:00");
+  auto earlier = offline_from("JKT-SEL-K2", "A-601", "10");
+  auto later = offline_from("JKT-SEL-K1", "A-501", "12");
+  if (earlier_first) {
+    CHECK(check_in(ref, earlier).status == 201);
+    auto second = check_in(ref, later);
+    CHECK(second.status == 409);
+    CHECK(second.body["queue_number"] == "A-601");
+    CHECK(second.body["checked_in_at"] == "2017-08-17T08:10:00+07:00");
+  } else {
+    CHECK(check_in(ref, later).status == 201);  // nothing earlier is known yet
+    auto second = check_in(ref, earlier);
+    CHECK(second.status == 201);
+    CHECK(second.body["queue_number"] == "A-601");
+    // A retry of the superseded upload gets its first answer, as every retry does.
+    CHECK(check_in(ref, later).status == 201);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("central-ref: of two offline check-ins of one code the earlier scan stands, uploaded first",
+          "[central_ref][conflict]") {
+  CentralRef ref;
+  both_uploaded(ref, true);
+  CHECK(held_number(ref) == "A-601");
+  CHECK(event_of(ref, "JKT-SEL-K2")["result"] == "admitted");
+  CHECK(event_of(ref, "JKT-SEL-K1")["result"] == "already_checked_in");
+}
+
+TEST_CASE("central-ref: of two offline check-ins of one code the earlier scan stands, uploaded last",
+          "[central_ref][conflict]") {
+  CentralRef ref;
+  both_uploaded(ref, false);
+  CHECK(held_number(ref) == "A-601");  // as when it came first
+  CHECK(event_of(ref, "JKT-SEL-K2")["result"] == "admitted");
+  CHECK(event_of(ref, "JKT-SEL-K1")["result"] == "superseded");
+  CHECK(ref.logs.contains("JKT-SEL-K2 scanned it before JKT-SEL-K1"));
+  CHECK_FALSE(ref.logs.contains("OFFL01"));
+  // The manifest a kiosk fetches names the number that stands.
+  auto manifest = json_of(ref.get(office_path("/bookings?date=2017-08-17")));
+  for (const auto& booking : manifest["bookings"])
+    if (booking["code"] == "OFFL01") CHECK(booking["queue_number"] == "A-601");
+}
+
+TEST_CASE("central-ref: scans in the same second are ordered by kiosk id, whichever is uploaded first",
+          "[central_ref][conflict]") {
+  for (bool k1_first : {true, false}) {
+    CentralRef ref;
+    ref.base.set("2017-08-17T11:00:00+07:00");
+    auto k1 = offline_from("JKT-SEL-K1", "A-501", "10");
+    auto k2 = offline_from("JKT-SEL-K2", "A-601", "10");
+    (void)check_in(ref, k1_first ? k1 : k2);
+    (void)check_in(ref, k1_first ? k2 : k1);
+    INFO("K1 uploaded " << (k1_first ? "first" : "second"));
+    CHECK(held_number(ref) == "A-501");
+  }
+}
+
+TEST_CASE("central-ref: an upload made on an unconfirmed clock neither takes an earlier place nor loses its own",
+          "[central_ref][conflict]") {
+  CentralRef ref;
+  ref.base.set("2017-08-17T11:00:00+07:00");
+  REQUIRE(check_in(ref, offline_from("JKT-SEL-K1", "A-501", "12")).status == 201);
+  auto unverified = check_in(ref, offline_from("JKT-SEL-K2", "A-601", "05", false));
+  CHECK(unverified.status == 409);  // its 08:05 proves nothing
+  CHECK(held_number(ref) == "A-501");
+
+  CentralRef other;
+  other.base.set("2017-08-17T11:00:00+07:00");
+  REQUIRE(check_in(other, offline_from("JKT-SEL-K2", "A-601", "12", false)).status == 201);
+  CHECK(check_in(other, offline_from("JKT-SEL-K1", "A-501", "05")).status == 409);
+  CHECK(held_number(other) == "A-601");
+}
+
+TEST_CASE("central-ref: an online check-in gives way to an offline scan made before it", "[central_ref][conflict]") {
+  CentralRef ref;
+  ref.base.set("2017-08-17T08:12:00+07:00");
+  auto online = check_in(ref, online_checkin("o-1", "OFFL01", "2017-08-17T08:12:00+07:00"));
+  REQUIRE(online.status == 201);
+  ref.base.set("2017-08-17T11:00:00+07:00");
+  auto offline = check_in(ref, offline_from("JKT-SEL-K2", "A-601", "10"));
+  CHECK(offline.status == 201);
+  CHECK(held_number(ref) == "A-601");
+  CHECK(event_of(ref, kKioskId)["result"] == "superseded");
+}
+
 TEST_CASE("central-ref: online numbers skip leased blocks and numbers kiosks printed", "[central_ref]") {
   auto bookings = central_bookings();
   for (int n = 1; n <= 500; ++n) bookings.push_back(booking(code_number(n), "2017-08-17T09:00:00+07:00"));

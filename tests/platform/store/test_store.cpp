@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 
 #include "kiosk/checkin/journal_chain.h"
 #include "platform/store/sqlite_store.h"
@@ -128,10 +129,11 @@ void commit_ok(SqliteStore& store, const CheckinRecord& record) {
   REQUIRE(done.ok());
 }
 
-// What versions 6, 5 and 4 added, undone.
+// What versions 7, 6, 5 and 4 added, undone.
 constexpr const char* kDropVersion6[] = {"DROP TRIGGER checkins_anchor", "DROP TABLE journal_anchor",
                                          "DROP INDEX checkins_seq", "ALTER TABLE checkins DROP COLUMN chain_hash",
                                          "ALTER TABLE checkins DROP COLUMN seq"};
+constexpr const char* kDropVersion7 = "DROP TABLE conflicts";
 constexpr const char* kDropVersion5[] = {"DROP INDEX checkins_unverified", "ALTER TABLE checkins DROP COLUMN time_verified",
                                          "ALTER TABLE checkins DROP COLUMN boot_id",
                                          "ALTER TABLE checkins DROP COLUMN boot_ms"};
@@ -144,11 +146,12 @@ std::unique_ptr<SqliteStore> reopen_older(StoreFixture& f, std::initializer_list
   commit_ok(*f.open(), make_checkin("7KQ2MZ", 17));
   {
     RawDb raw(f.path);
+    raw.exec(kDropVersion7);
     for (const auto* sql : kDropVersion6) raw.exec(sql);
     for (const auto* sql : downgrade) raw.exec(sql);
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "6");
+  CHECK(*store->pragma("user_version") == "7");
   return store;
 }
 
@@ -158,19 +161,19 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
   StoreFixture f;
   {
     auto store = f.open();
-    CHECK(*store->pragma("user_version") == "6");
+    CHECK(*store->pragma("user_version") == "7");
     REQUIRE(store->store_office_config(jakarta_office()).ok());
   }
   RawDb raw(f.path);
   CHECK(raw.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('office_config',"
                     " 'office_services', 'office_signing_keys', 'manifest', 'bookings', 'checkins', 'outbox',"
-                    " 'queue_blocks', 'reprints', 'online_intents')") == 10);
+                    " 'queue_blocks', 'reprints', 'online_intents', 'conflicts')") == 11);
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "6");
+  CHECK(*store->pragma("user_version") == "7");
   auto migrations = std::count_if(f.log.lines.begin(), f.log.lines.end(), [](const std::string& line) {
     return line.find("migrating") != line.npos;
   });
-  CHECK(migrations == 6);  // one line per version, all at the first open
+  CHECK(migrations == 7);  // one line per version, all at the first open
   auto office = store->office_config();
   REQUIRE(office.ok());
   REQUIRE(office->has_value());
@@ -987,11 +990,12 @@ TEST_CASE("journal chain: a version 5 file's check-ins are chained in the order 
   }
   {
     RawDb raw(f.path);
+    raw.exec(kDropVersion7);
     for (const auto* sql : kDropVersion6) raw.exec(sql);
     raw.exec("PRAGMA user_version = 5");
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "6");
+  CHECK(*store->pragma("user_version") == "7");
   RawDb raw(f.path);
   std::string previous(kChainGenesis);
   for (long long seq = 1; seq <= 3; ++seq) {
@@ -1045,4 +1049,120 @@ TEST_CASE("journal chain: the status report's links are the newest online check-
   CHECK((*newest)->online.size() == 2);
   CHECK((*newest)->online[0].seq == 5);
   CHECK((*c.store->journal_report(5, 100))->online.size() == 1);
+}
+
+// ---- Conflicts (issue 15): marked beside the check-in, never instead of it ----
+
+namespace {
+
+// Today's manifest holding each code checked in under the number beside it.
+Manifest held_by_service(std::initializer_list<std::pair<const char*, const char*>> held) {
+  auto manifest = make_manifest(0, "\"held\"");
+  int index = 1;
+  for (auto [code, number] : held) {
+    auto booking = make_booking(index++);
+    booking.code = code;
+    booking.status = BookingStatus::checked_in;
+    booking.queue_number = number;
+    booking.checked_in_at = at_wib(7, 40);
+    manifest.bookings.push_back(booking);
+  }
+  return manifest;
+}
+
+}  // namespace
+
+TEST_CASE("an answer kept with a conflict marks the check-in in the same transaction; the check-in stays",
+          "[store][conflict]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto mine = make_checkin("7KQ2MZ", 551);
+  commit_ok(*store, mine);
+  Conflict other{"already_checked_in", "A-501"};
+  auto refused = store->acknowledge_all({{mine.event_id, 409, "{}", other}, {"no-such-event", 201, "{}", {}}});
+  REQUIRE_FALSE(refused.ok());
+  CHECK(store->conflicts(5)->count == 0);  // rolled back with the answer
+
+  REQUIRE(store->acknowledge_all({{mine.event_id, 409, R"({"result":"already_checked_in"})", other}}).ok());
+  REQUIRE(store->note_conflict(mine.event_id, {"superseded", "A-777"}).ok());  // the first mark stands
+  auto summary = store->conflicts(5);
+  INFO(why(summary));
+  REQUIRE(summary.ok());
+  CHECK(summary->count == 1);
+  REQUIRE(summary->recent.size() == 1);
+  CHECK(summary->recent[0].masked_code == "7K****");
+  CHECK(summary->recent[0].printed_number == "A-551");
+  CHECK(summary->recent[0].conflict.answer == "already_checked_in");
+  CHECK(summary->recent[0].conflict.held_number == "A-501");
+  auto kept = store->find_checkin("7KQ2MZ");
+  REQUIRE(kept->has_value());
+  CHECK((*kept)->queue_number == "A-551");
+
+  auto figures = store->service_figures(fixture_date(), at_wib(9, 0));
+  REQUIRE(figures.ok());
+  CHECK(figures->conflicts == 1);
+  REQUIRE(figures->recent_conflicts.size() == 1);
+  CHECK(figures->recent_conflicts[0].masked_code == "7K****");
+  auto statistics = store->statistics();
+  REQUIRE(statistics.ok());
+  CHECK_THAT(*statistics, Contains("check-ins in conflict with the service: 1"));
+  CHECK(statistics->find("7KQ2MZ") == std::string::npos);
+}
+
+TEST_CASE("a manifest holding an acknowledged check-in under another number marks it superseded, once",
+          "[store][conflict]") {
+  StoreFixture f;
+  auto store = f.open();
+  auto superseded = make_checkin("7KQ2MZ", 551);
+  auto agreed = make_checkin("9XY7PQ", 552);
+  auto waiting = make_checkin("4HN8RT", 553);
+  for (const auto& record : {superseded, agreed, waiting}) commit_ok(*store, record);
+  REQUIRE(store->acknowledge(superseded.event_id, 201, "{}").ok());
+  REQUIRE(store->acknowledge(agreed.event_id, 201, "{}").ok());
+  REQUIRE(store->store_manifest(held_by_service({{"7KQ2MZ", "A-501"}, {"9XY7PQ", "A-552"}, {"4HN8RT", "A-503"}})).ok());
+
+  auto marked = store->note_superseded(fixture_date());
+  INFO(why(marked));
+  REQUIRE(marked.ok());
+  REQUIRE(marked->size() == 1);  // not the one the manifest agrees with, nor the one still to go up
+  CHECK((*marked)[0].masked_code == "7K****");
+  CHECK((*marked)[0].printed_number == "A-551");
+  CHECK((*marked)[0].conflict.answer == "superseded");
+  CHECK((*marked)[0].conflict.held_number == "A-501");
+  CHECK(store->note_superseded(fixture_date())->empty());
+  CHECK(store->conflicts(5)->count == 1);
+  CHECK(store->find_checkin("7KQ2MZ")->has_value());
+}
+
+TEST_CASE("a version 6 file gains the conflicts table, marked from the answers it kept", "[store][conflict]") {
+  StoreFixture f;
+  {
+    auto store = f.open();
+    auto agreed = make_checkin("7KQ2MZ", 551);
+    auto taken = make_checkin("9XY7PQ", 552);
+    auto late = make_checkin("4HN8RT", 553);
+    auto refused = make_checkin("5JK2LM", 554);
+    for (const auto& record : {agreed, taken, late, refused}) commit_ok(*store, record);
+    REQUIRE(store->acknowledge(agreed.event_id, 201, R"({"result":"admitted","queue_number":"A-551"})").ok());
+    REQUIRE(store->acknowledge(taken.event_id, 409, R"({"result":"already_checked_in","queue_number":"A-501"})").ok());
+    REQUIRE(store->acknowledge(late.event_id, 422, R"({"result":"rejected","reason":"late"})").ok());
+    REQUIRE(store->acknowledge(refused.event_id, 400, "bad request").ok());
+  }
+  {
+    RawDb raw(f.path);
+    raw.exec(kDropVersion7);
+    raw.exec("PRAGMA user_version = 6");
+  }
+  auto store = f.open();
+  CHECK(*store->pragma("user_version") == "7");
+  auto summary = store->conflicts(10);
+  REQUIRE(summary.ok());
+  CHECK(summary->count == 3);
+  std::map<std::string, Conflict> by_number;
+  for (const auto& seen : summary->recent) by_number[seen.printed_number] = seen.conflict;
+  CHECK(by_number.count("A-551") == 0);
+  CHECK(by_number["A-552"].answer == "already_checked_in");
+  CHECK(by_number["A-552"].held_number == "A-501");
+  CHECK(by_number["A-553"].answer == "rejected (late)");
+  CHECK(by_number["A-554"].answer == "rejected (refused)");
 }

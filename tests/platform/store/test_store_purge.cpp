@@ -139,9 +139,14 @@ struct PurgeFixture {
 
 }  // namespace
 
-TEST_CASE("purge: acknowledged check-ins older than the period go, with their outbox and reprint rows", "[privacy]") {
+TEST_CASE("purge: acknowledged check-ins older than the period go, with their outbox, conflict and reprint rows",
+          "[privacy]") {
   PurgeFixture f;
   f.fill();
+  auto acked = f.store->find_checkin(kOldAcked);
+  REQUIRE(acked.ok());
+  REQUIRE(acked->has_value());
+  REQUIRE(f.store->note_conflict((*acked)->event_id, {"already_checked_in", "A-009"}).ok());
   auto result = f.purge();
   CHECK(result.checkins == 1);
   CHECK(result.reprints == 1);
@@ -153,6 +158,7 @@ TEST_CASE("purge: acknowledged check-ins older than the period go, with their ou
   CHECK(f.has_checkin(kRecent));
   CHECK(query(f.path, "SELECT count(*) FROM outbox") == "3");
   CHECK(query(f.path, "SELECT count(*) FROM reprints") == "0");
+  CHECK(query(f.path, "SELECT count(*) FROM conflicts") == "0");
   CHECK(query(f.path, "SELECT event_id FROM online_intents") == "intent-waiting");
   auto old = f.store->find_booking(kOldBooking);
   REQUIRE(old.ok());
