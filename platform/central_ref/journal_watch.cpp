@@ -26,9 +26,16 @@ Expected<ChainEntry> entry_of(const StoredEvent& event, const ChainClaim& claim)
   auto request = parse_checkin(event.request);
   if (!request) return Failure{"its event " + event.event_id + " is unreadable: " + request.error()};
   if (!request->refused.empty()) return Failure{"its event " + event.event_id + " is a refusal, not a check-in"};
-  ChainEntry entry{claim.seq,          event.event_id,   request->kiosk_id, request->code, request->mode,
-                   request->queue_number, request->scanned_at.utc, {},      request->time_verified,
-                   request->priority};
+  ChainEntry entry;
+  entry.seq = claim.seq;
+  entry.event_id = event.event_id;
+  entry.kiosk_id = request->kiosk_id;
+  entry.code = request->code;
+  entry.mode = request->mode;
+  entry.queue_number = request->queue_number;
+  entry.scanned_at = request->scanned_at.utc;
+  entry.time_verified = request->time_verified;
+  entry.priority = request->priority;
   if (request->mode == DecisionMode::offline) {
     entry.decided_at = request->decided_at ? request->decided_at->utc : Seconds{};
     return entry;
@@ -71,18 +78,24 @@ Status JournalWatch::note_claim(const ChainClaim& claim) {
   return check_link(claim.kiosk_id, claim.seq + 1);
 }
 
+// What seq hangs on: the claim of seq - 1, or the genesis before seq 1.
+Expected<std::optional<ChainClaim>> JournalWatch::claim_before(std::string_view kiosk_id, long long seq) {
+  if (seq == 1) return std::optional<ChainClaim>(ChainClaim{std::string(kiosk_id), 0, "", std::string(kChainGenesis)});
+  return store_.find_claim(kiosk_id, seq - 1);
+}
+
 // Recomputes seq's hash from the one before it, once both are known.
 Status JournalWatch::check_link(std::string_view kiosk_id, long long seq) {
   auto claim = store_.find_claim(kiosk_id, seq);
   if (!claim) return Failure{claim.error()};
   if (!*claim) return ok_status();
-  auto before = seq == 1 ? Expected<std::optional<ChainClaim>>(ChainClaim{std::string(kiosk_id), 0, "", std::string(kChainGenesis)})
-                         : store_.find_claim(kiosk_id, seq - 1);
+  auto before = claim_before(kiosk_id, seq);
   if (!before) return Failure{before.error()};
   if (!*before) return ok_status();
   auto event = store_.find_event((*claim)->event_id);
   if (!event) return Failure{event.error()};
-  if (!*event) return mismatch(kiosk_id, seq, seq_text(seq) + " names event " + (*claim)->event_id + ", which this service never got");
+  if (!*event)
+    return mismatch(kiosk_id, seq, seq_text(seq) + " names event " + (*claim)->event_id + ", which this service never got");
   auto entry = entry_of(**event, **claim);
   if (!entry) return mismatch(kiosk_id, seq, seq_text(seq) + ": " + entry.error());
   auto recomputed = chain_hash((*before)->chain_hash, *entry);

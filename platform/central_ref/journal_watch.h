@@ -6,6 +6,7 @@
 // after the link before it) and holds each status report's head against the
 // chain the kiosk uploaded. Where they differ it records and logs a
 // journal_mismatch for that kiosk. The caller serialises calls.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,7 @@ class JournalWatch {
 
  private:
   Status note_claim(const ChainClaim& claim);
+  Expected<std::optional<ChainClaim>> claim_before(std::string_view kiosk_id, long long seq);
   Status check_link(std::string_view kiosk_id, long long seq);
   Status check_head(std::string_view kiosk_id, const JournalReport& report);
   Status mismatch(std::string_view kiosk_id, long long seq, const std::string& reason);
