@@ -104,13 +104,13 @@ class Running {
   // thread's rounds), so they come before those threads: a member declared
   // after its thread was read before it was initialised (UBSan).
   LastSyncRound last_sync_;
+  bool recovered_ = false;  // the tickets owed from before this start are queued (the idle task's)
   std::optional<SyncThread> sync_;
   CheckinEngine engine_;
   PlatformServiceDesk desk_;
   std::unique_ptr<ScanSources> devices_;
   std::unique_ptr<StopSignalWatcher> stop_watch_;
   Heartbeat front_alive_;
-  bool recovered_ = false;  // the tickets owed from before this start are queued
   std::function<void()> watchdog_ping_;
   std::optional<WatchdogSupervisor> supervisor_;
 };
