@@ -135,7 +135,8 @@ constexpr const char* kDropVersion8[] = {
     "DROP TABLE journal_purged", "DROP TABLE journal_tip",
     "CREATE TABLE journal_anchor (seq INTEGER NOT NULL, chain_hash TEXT NOT NULL,"
     " singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1))",
-    "INSERT INTO journal_anchor (seq, chain_hash) VALUES (0, '0000000000000000000000000000000000000000000000000000000000000000')",
+    "INSERT INTO journal_anchor (seq, chain_hash)"
+    " VALUES (0, '0000000000000000000000000000000000000000000000000000000000000000')",
     "CREATE TRIGGER checkins_anchor AFTER DELETE ON checkins WHEN OLD.seq > (SELECT seq FROM journal_anchor)"
     " BEGIN UPDATE journal_anchor SET seq = OLD.seq, chain_hash = OLD.chain_hash; END"};
 constexpr const char* kDropVersion6[] = {"DROP TRIGGER checkins_anchor", "DROP TABLE journal_anchor",
