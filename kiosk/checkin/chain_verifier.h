@@ -1,10 +1,10 @@
 #pragma once
-// Walks a journal's rows in seq order and finds the first place where the
-// chain does not hold (journal_chain.h): a row whose hash does not fit its
-// contents and the row before (edited, or inserted), a seq given twice
-// (inserted), a seq missing (deleted). Rows from before the anchor mean a
-// later row went while earlier ones stayed: a purge takes the oldest first,
-// so that was a deletion too.
+// Walks a journal in seq order, its kept rows and the runs its purges
+// deleted, and finds the first place where the chain does not hold
+// (journal_chain.h): a row whose hash does not fit its contents and what is
+// before it (edited, or inserted), a seq given twice (inserted), a seq that
+// is neither kept nor purged (deleted), up to the highest seq the journal
+// has given.
 #include <optional>
 #include <string>
 
@@ -18,6 +18,14 @@ struct ChainRow {
   std::string stored_hash;
 };
 
+// Check-ins first..last.seq that the kiosk's own purge deleted, and the
+// chain hash of the last of them: what the row after the run hangs on.
+struct PurgedRun {
+  long long first = 0;
+  ChainLink last;
+  friend bool operator==(const PurgedRun&, const PurgedRun&) = default;
+};
+
 struct ChainBreak {
   long long seq = 0;  // the first bad seq
   std::string what;   // "seq 3 does not match ..."
@@ -25,30 +33,31 @@ struct ChainBreak {
 
 struct ChainCheck {
   long long length = 0;  // the highest seq given, kept or purged
-  std::string head;      // recomputed from the anchor over the rows as they stand
-  long long rows = 0;
+  std::string head;      // recomputed over the kept rows as they stand, across the purged runs
+  long long rows = 0;    // kept
   std::optional<ChainBreak> broken;  // the first break found
 };
 
 class ChainVerifier {
  public:
-  explicit ChainVerifier(ChainLink anchor);
+  // `given`: the highest seq the journal has given, so that the newest
+  // rows cannot go without a trace.
+  explicit ChainVerifier(long long given = 0) : given_(given) {}
 
-  // The next row in ascending seq order.
+  // Rows and runs in ascending seq (a run by its first), a run before a
+  // row of the same seq.
   void add(const ChainRow& row);
+  void add_purged(const PurgedRun& run);
   ChainCheck finish() const;
 
  private:
-  void check_first(const ChainRow& row);
-  void check_next(const ChainRow& row);
-  void check_hash(const ChainRow& row, const std::string& previous);
+  bool follows(long long seq);
   void fail(long long seq, std::string what);
 
-  ChainLink anchor_;
-  std::optional<ChainLink> last_;  // the row before, with its stored hash
-  std::string head_;
+  long long given_;
+  ChainLink last_;  // the seq and stored hash before the next row; the genesis at first
+  std::string head_ = std::string(kChainGenesis);
   long long rows_ = 0;
-  bool kept_below_anchor_ = false;  // the first row is not after the anchor
   std::optional<ChainBreak> broken_;
 };
 

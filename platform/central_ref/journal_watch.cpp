@@ -95,7 +95,8 @@ Status JournalWatch::check_link(std::string_view kiosk_id, long long seq) {
   auto event = store_.find_event((*claim)->event_id);
   if (!event) return Failure{event.error()};
   if (!*event)
-    return mismatch(kiosk_id, seq, seq_text(seq) + " names event " + (*claim)->event_id + ", which this service never got");
+    return mismatch(kiosk_id, seq,
+                    seq_text(seq) + " names event " + (*claim)->event_id + ", which this service never got");
   auto entry = entry_of(**event, **claim);
   if (!entry) return mismatch(kiosk_id, seq, seq_text(seq) + ": " + entry.error());
   auto recomputed = chain_hash((*before)->chain_hash, *entry);

@@ -53,35 +53,65 @@ Expected<std::optional<ChainLink>> read_link(sqlite::Connection& db, std::string
   return std::optional<ChainLink>(ChainLink{stmt->column_int(0), stmt->column_text(1)});
 }
 
-// One row, put there by the migration and kept by the trigger.
-Expected<ChainLink> anchor(sqlite::Connection& db) {
-  auto link = read_link(db, "SELECT seq, chain_hash FROM journal_anchor");
-  if (!link) return Failure{"the journal's anchor is unreadable: " + link.error()};
-  if (!*link) return Failure{"the journal's anchor is gone"};
-  return **link;
+// The highest seq this journal has given (table journal_tip).
+Expected<long long> given(sqlite::Connection& db) {
+  auto link = read_link(db, "SELECT seq, '' FROM journal_tip");
+  if (!link) return Failure{"the journal's tip is unreadable: " + link.error()};
+  if (!*link) return Failure{"the journal's tip is gone"};
+  return (*link)->seq;
 }
 
-// The newest point on the chain, kept or purged: where the next row hangs.
-Expected<ChainLink> tip(sqlite::Connection& db) {
+// The stored hash at seq: its row's, or that of the purged run ending
+// there; none when it is simply gone.
+Expected<std::optional<std::string>> hash_at(sqlite::Connection& db, long long seq) {
   auto link = read_link(db,
-                        "SELECT seq, chain_hash FROM (SELECT seq, coalesce(chain_hash, '') AS chain_hash FROM"
-                        " checkins WHERE seq IS NOT NULL UNION ALL SELECT seq, chain_hash FROM journal_anchor)"
-                        " ORDER BY seq DESC LIMIT 1");
+                        "SELECT seq, coalesce(chain_hash, '') FROM checkins WHERE seq = ?1"
+                        " UNION ALL SELECT last, chain_hash FROM journal_purged WHERE last = ?1",
+                        seq);
   if (!link) return Failure{link.error()};
-  if (!*link) return Failure{"the journal's anchor is gone"};
-  return **link;
+  if (!*link) return std::optional<std::string>();
+  return std::optional<std::string>((*link)->hash);
 }
 
-// The stored hash just before seq `seq`: its row's, or the anchor's when
-// that row was purged; none when it is simply gone.
+// What seq hangs on: the hash at seq - 1, the genesis before seq 1.
 Expected<std::optional<std::string>> hash_before(sqlite::Connection& db, long long seq) {
-  auto row = read_link(db, "SELECT seq, coalesce(chain_hash, '') FROM checkins WHERE seq = ?1", seq - 1);
-  if (!row) return Failure{row.error()};
-  if (*row) return std::optional<std::string>((*row)->hash);
-  auto start = anchor(db);
-  if (!start) return Failure{start.error()};
-  if (start->seq == seq - 1) return std::optional<std::string>(start->hash);
-  return std::optional<std::string>();
+  if (seq == 1) return std::optional<std::string>(std::string(kChainGenesis));
+  return hash_at(db, seq - 1);
+}
+
+Expected<std::vector<PurgedRun>> read_runs(sqlite::Connection& db) {
+  auto stmt = db.prepare("SELECT first, last, chain_hash FROM journal_purged ORDER BY first");
+  if (!stmt) return Failure{stmt.error()};
+  std::vector<PurgedRun> runs;
+  auto read = stmt->for_each_row(
+      [&] { runs.push_back({stmt->column_int(0), ChainLink{stmt->column_int(1), stmt->column_text(2)}}); });
+  if (!read) return Failure{read.error()};
+  return runs;
+}
+
+// Runs that meet become one: the table holds one row per gap in the kept
+// rows, however many purges made it.
+Status merge_runs(sqlite::Connection& db) {
+  auto runs = read_runs(db);
+  if (!runs) return Failure{runs.error()};
+  std::vector<PurgedRun> merged;
+  for (const auto& run : *runs) {
+    if (!merged.empty() && merged.back().last.seq + 1 == run.first)
+      merged.back().last = run.last;
+    else
+      merged.push_back(run);
+  }
+  if (merged.size() == runs->size()) return ok_status();
+  if (auto cleared = db.exec("DELETE FROM journal_purged"); !cleared) return cleared;
+  auto insert = db.prepare("INSERT INTO journal_purged (first, last, chain_hash) VALUES (?1, ?2, ?3)");
+  if (!insert) return Failure{insert.error()};
+  for (const auto& run : merged) {
+    insert->bind_int(1, run.first);
+    insert->bind_int(2, run.last.seq);
+    insert->bind_text(3, run.last.hash);
+    if (auto done = insert->run(); !done) return done;
+  }
+  return ok_status();
 }
 
 Status set_link(sqlite::Connection& db, const std::string& event_id, const ChainLink& link) {
@@ -93,11 +123,20 @@ Status set_link(sqlite::Connection& db, const std::string& event_id, const Chain
   return stmt->run();
 }
 
+// After the highest seq given. Should that row be gone behind the kiosk's
+// back, the chain is broken there already; the new row hangs on the genesis.
 Status append(sqlite::Connection& db, ChainEntry entry) {
-  auto last = tip(db);
-  if (!last) return Failure{"the journal's chain is unreadable: " + last.error()};
-  entry.seq = last->seq + 1;
-  return set_link(db, entry.event_id, ChainLink{entry.seq, chain_hash(last->hash, entry)});
+  auto last = given(db);
+  if (!last) return Failure{last.error()};
+  entry.seq = *last + 1;
+  auto previous = hash_before(db, entry.seq);
+  if (!previous) return Failure{previous.error()};
+  auto link = ChainLink{entry.seq, chain_hash(previous->value_or(std::string(kChainGenesis)), entry)};
+  if (auto done = set_link(db, entry.event_id, link); !done) return done;
+  auto tip = db.prepare("UPDATE journal_tip SET seq = ?1");
+  if (!tip) return Failure{tip.error()};
+  tip->bind_int(1, entry.seq);
+  return tip->run();
 }
 
 // A row SQL put in behind the kiosk's back may come without a seq.
@@ -110,6 +149,28 @@ Expected<std::optional<ChainBreak>> unsequenced(sqlite::Connection& db) {
              "): inserted behind the kiosk's back"});
 }
 
+// Kept rows and purged runs from seq `from` on, in seq order: a row with
+// its stored hash, a run with the hash it ends with (which nothing can
+// compute again: its rows are gone).
+struct Item {
+  bool purged = false;
+  long long first = 0;
+  ChainLink link;
+  ChainEntry entry;  // a kept row's
+};
+
+Expected<std::vector<Item>> items_from(sqlite::Connection& db, long long from) {
+  auto rows = read_rows(db, "WHERE seq >= ?1 ORDER BY seq", from);
+  auto runs = read_runs(db);
+  if (!rows || !runs) return Failure{!rows ? rows.error() : runs.error()};
+  std::vector<Item> items;
+  for (const auto& run : *runs)
+    if (run.last.seq >= from) items.push_back({true, run.first, run.last, {}});
+  for (const auto& row : *rows) items.push_back({false, row.entry.seq, {row.entry.seq, row.stored_hash}, row.entry});
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.first < b.first; });
+  return items;
+}
+
 }  // namespace
 
 Status chain_new_row(sqlite::Connection& db, const CheckinRecord& record) {
@@ -119,50 +180,74 @@ Status chain_new_row(sqlite::Connection& db, const CheckinRecord& record) {
 Status chain_unsequenced_rows(sqlite::Connection& db) {
   auto rows = read_rows(db, "WHERE seq IS NULL ORDER BY rowid");
   if (!rows) return Failure{rows.error()};
-  for (const auto& row : *rows)
-    if (auto done = append(db, row.entry); !done) return done;
+  ChainLink last;  // nothing is chained yet when version 6 runs
+  for (auto row : *rows) {
+    row.entry.seq = last.seq + 1;
+    last = ChainLink{row.entry.seq, chain_hash(last.hash, row.entry)};
+    if (auto done = set_link(db, row.entry.event_id, last); !done) return done;
+  }
   return ok_status();
 }
 
+Status begin_chain_purge(sqlite::Connection& db) {
+  return db.exec(
+      "CREATE TEMP TRIGGER chain_purge AFTER DELETE ON checkins WHEN OLD.seq IS NOT NULL BEGIN"
+      " INSERT OR IGNORE INTO journal_purged (first, last, chain_hash)"
+      " VALUES (OLD.seq, OLD.seq, coalesce(OLD.chain_hash, ''));"
+      " END");
+}
+
+Status end_chain_purge(sqlite::Connection& db) {
+  if (auto dropped = db.exec("DROP TRIGGER temp.chain_purge"); !dropped) return dropped;
+  return merge_runs(db);
+}
+
 Expected<std::set<long long>> rows_that_fit(sqlite::Connection& db, long long from) {
-  auto previous = hash_before(db, from);
-  if (!previous) return Failure{previous.error()};
-  auto rows = read_rows(db, "WHERE seq >= ?1 ORDER BY seq", from);
-  if (!rows) return Failure{rows.error()};
+  auto before = hash_before(db, from);
+  auto items = items_from(db, from);
+  if (!before || !items) return Failure{!before ? before.error() : items.error()};
+  std::optional<ChainLink> previous;
+  if (*before) previous = ChainLink{from - 1, **before};
   std::set<long long> fitted;
-  long long expected = from;
-  for (const auto& row : *rows) {
-    if (previous->has_value() && row.entry.seq == expected && row.stored_hash == chain_hash(**previous, row.entry))
-      fitted.insert(row.entry.seq);
-    *previous = row.stored_hash;
-    expected = row.entry.seq + 1;
+  for (const auto& item : *items) {
+    bool follows = previous && item.first == previous->seq + 1;
+    if (!item.purged && follows && item.link.hash == chain_hash(previous->hash, item.entry)) fitted.insert(item.first);
+    previous = item.link;
   }
   return fitted;
 }
 
 Status rechain_from(sqlite::Connection& db, long long from, const std::set<long long>& fitted) {
-  auto previous = hash_before(db, from);
-  if (!previous) return Failure{previous.error()};
-  auto rows = read_rows(db, "WHERE seq >= ?1 ORDER BY seq", from);
-  if (!rows) return Failure{rows.error()};
-  auto last = previous->value_or("");
-  for (const auto& row : *rows) {
-    auto hash = fitted.contains(row.entry.seq) ? chain_hash(last, row.entry) : row.stored_hash;
-    if (hash != row.stored_hash)
-      if (auto done = set_link(db, row.entry.event_id, {row.entry.seq, hash}); !done) return done;
-    last = hash;
+  auto before = hash_before(db, from);
+  auto items = items_from(db, from);
+  if (!before || !items) return Failure{!before ? before.error() : items.error()};
+  auto previous = before->value_or("");
+  for (const auto& item : *items) {
+    auto hash = item.link.hash;
+    if (!item.purged && fitted.contains(item.first)) hash = chain_hash(previous, item.entry);
+    if (hash != item.link.hash)
+      if (auto done = set_link(db, item.entry.event_id, {item.first, hash}); !done) return done;
+    previous = hash;
   }
   return ok_status();
 }
 
 Expected<ChainCheck> check_chain(sqlite::Connection& db) {
-  auto start = anchor(db);
-  if (!start) return Failure{start.error()};
+  auto tip = given(db);
+  if (!tip) return Failure{tip.error()};
+  auto runs = read_runs(db);
+  if (!runs) return Failure{runs.error()};
   auto stmt = db.prepare(std::string(kChainColumns) + "WHERE seq IS NOT NULL ORDER BY seq");
   if (!stmt) return Failure{stmt.error()};
-  ChainVerifier verifier(*start);
-  auto read = stmt->for_each_row([&] { verifier.add(read_row(*stmt)); });
+  ChainVerifier verifier(*tip);
+  auto run = runs->begin();
+  auto read = stmt->for_each_row([&] {
+    auto row = read_row(*stmt);
+    for (; run != runs->end() && run->first <= row.entry.seq; ++run) verifier.add_purged(*run);
+    verifier.add(row);
+  });
   if (!read) return Failure{read.error()};
+  for (; run != runs->end(); ++run) verifier.add_purged(*run);
   auto check = verifier.finish();
   if (check.broken) return check;
   auto stray = unsequenced(db);

@@ -218,6 +218,37 @@ INSERT INTO conflicts (event_id, answer, held_number, noted_at)
              AND json_extract(o.ack_body, '$.queue_number') = c.queue_number);
 )sql";
 
+// The journal chain across purges (docs/journal-chain.md). Version 6's
+// single anchor (the newest row ever deleted) cannot describe the retention
+// purge, which keeps an old check-in the service has not acknowledged among
+// newer ones it deletes, nor tell the purge from a DELETE behind the
+// kiosk's back. Instead:
+// - journal_purged: runs of rows the kiosk's own purge deleted, first to
+//   last, with the chain hash of the last (the purge records them through a
+//   TEMP trigger of its own connection, chain_rows.h);
+// - journal_tip: the highest seq given, so the newest rows cannot go
+//   without a trace.
+// What the anchor knew becomes one run, from the gap before it.
+constexpr const char* kVersion8 = R"sql(
+CREATE TABLE journal_purged (
+  first INTEGER NOT NULL,
+  last INTEGER PRIMARY KEY,
+  chain_hash TEXT NOT NULL,
+  CHECK (first <= last)
+);
+INSERT INTO journal_purged (first, last, chain_hash)
+  SELECT coalesce((SELECT max(seq) FROM checkins WHERE seq < a.seq), 0) + 1, a.seq, a.chain_hash
+  FROM journal_anchor a WHERE a.seq > 0;
+CREATE TABLE journal_tip (
+  seq INTEGER NOT NULL,
+  singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1)
+);
+INSERT INTO journal_tip (seq)
+  SELECT max(coalesce((SELECT max(seq) FROM checkins), 0), (SELECT seq FROM journal_anchor));
+DROP TRIGGER checkins_anchor;
+DROP TABLE journal_anchor;
+)sql";
+
 // SQL, then what SQL alone cannot do (null when nothing), in one transaction.
 struct Migration {
   const char* sql;
@@ -225,13 +256,14 @@ struct Migration {
 };
 
 // Index i holds the migration to version i + 1.
-constexpr std::array<Migration, 7> kMigrations = {{{kVersion1, nullptr},
+constexpr std::array<Migration, 8> kMigrations = {{{kVersion1, nullptr},
                                                    {kVersion2, nullptr},
                                                    {kVersion3, nullptr},
                                                    {kVersion4, nullptr},
                                                    {kVersion5, nullptr},
                                                    {kVersion6, chain_unsequenced_rows},
-                                                   {kVersion7, nullptr}}};
+                                                   {kVersion7, nullptr},
+                                                   {kVersion8, nullptr}}};
 
 Status run_migration(sqlite::Connection& db, int version) {
   auto tx = sqlite::Transaction::write(db);

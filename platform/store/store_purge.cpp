@@ -3,6 +3,7 @@
 // acknowledged or whose time was never confirmed, and then the file is
 // compacted so that the deleted bytes are gone from it and from its
 // write-ahead log, not only unlinked from the tables.
+#include "platform/store/chain_rows.h"
 #include "platform/store/column_values.h"
 #include "platform/store/sqlite_store.h"
 #include "platform/store/sqlite_transaction.h"
@@ -87,12 +88,15 @@ Expected<PurgeResult> SqliteStore::delete_old_rows(Seconds cutoff) {
   auto tx = sqlite::Transaction::write(db_);
   if (!tx) return Failure{tx.error()};
   if (auto deferred = db_.exec("PRAGMA defer_foreign_keys = ON"); !deferred) return Failure{deferred.error()};
+  // The check-ins it deletes stay on the hash chain as purged runs.
+  if (auto begun = begin_chain_purge(db_); !begun) return Failure{"journal chain: " + begun.error()};
   PurgeResult result;
   for (const auto& step : purge_steps()) {
     auto n = run_with_cutoff(db_, step.sql, cutoff, step.count);
     if (!n) return Failure{n.error()};
     if (step.field) result.*step.field = *n;
   }
+  if (auto ended = end_chain_purge(db_); !ended) return Failure{"journal chain: " + ended.error()};
   if (auto committed = tx->commit(); !committed) return Failure{committed.error()};
   return result;
 }

@@ -22,11 +22,11 @@ ChainEntry entry(long long seq) {
                     kScanned, kScanned + std::chrono::seconds{2}, true, false};
 }
 
-// Rows 1..n, each chained on the one before from `anchor`.
-std::vector<ChainRow> chained(long long n, const ChainLink& anchor = {}) {
+// Rows 1..n, each chained on the one before.
+std::vector<ChainRow> chained(long long n) {
   std::vector<ChainRow> rows;
-  std::string previous = anchor.hash;
-  for (long long seq = anchor.seq + 1; seq <= anchor.seq + n; ++seq) {
+  std::string previous(kChainGenesis);
+  for (long long seq = 1; seq <= n; ++seq) {
     auto next = entry(seq);
     previous = chain_hash(previous, next);
     rows.push_back({next, previous});
@@ -34,9 +34,24 @@ std::vector<ChainRow> chained(long long n, const ChainLink& anchor = {}) {
   return rows;
 }
 
-ChainCheck verify(const std::vector<ChainRow>& rows, const ChainLink& anchor = {}) {
-  ChainVerifier verifier(anchor);
-  for (const auto& row : rows) verifier.add(row);
+// The rows fed in order, the seqs in `purged` (each run's first to last)
+// as purged runs instead; `given` the journal's highest seq.
+ChainCheck verify(const std::vector<ChainRow>& rows, std::vector<std::pair<long long, long long>> purged = {},
+                  long long given = 0) {
+  ChainVerifier verifier(given);
+  auto run = purged.begin();
+  for (const auto& row : rows) {
+    auto seq = row.entry.seq;
+    if (run != purged.end() && seq == run->first) {
+      const auto& end = rows[static_cast<size_t>(run->second - 1)];
+      verifier.add_purged({run->first, {run->second, end.stored_hash}});
+    }
+    if (run != purged.end() && seq >= run->first && seq <= run->second) {
+      if (seq == run->second) ++run;
+      continue;
+    }
+    verifier.add(row);
+  }
   return verifier.finish();
 }
 
@@ -88,7 +103,7 @@ TEST_CASE("journal chain: every field it covers changes the hash, and bytes cann
 
 TEST_CASE("journal chain: an intact chain verifies, its head is the last row's hash", "[journal_chain]") {
   auto rows = chained(5);
-  auto check = verify(rows);
+  auto check = verify(rows, {}, 5);
   CHECK_FALSE(check.broken);
   CHECK(check.length == 5);
   CHECK(check.rows == 5);
@@ -135,8 +150,8 @@ TEST_CASE("journal chain: an inserted row is named, hashed onto the row before i
   }
 }
 
-TEST_CASE("journal chain: a deleted row is named; a purge of the oldest is not a break", "[journal_chain]") {
-  auto rows = chained(5);
+TEST_CASE("journal chain: a deleted row is named; purged runs are not a break", "[journal_chain]") {
+  auto rows = chained(6);
   SECTION("from the middle") {
     rows.erase(rows.begin() + 2);
     auto check = verify(rows);
@@ -144,34 +159,39 @@ TEST_CASE("journal chain: a deleted row is named; a purge of the oldest is not a
     CHECK(check.broken->seq == 3);
     CHECK_THAT(check.broken->what, Contains("seq 3 is missing"));
   }
-  SECTION("the newest, which the store's anchor remembers") {
-    ChainLink anchor{5, rows.back().stored_hash};
-    rows.pop_back();
-    auto check = verify(rows, anchor);
-    REQUIRE(check.broken);
-    CHECK(check.broken->seq == 5);
-    CHECK(check.length == 5);
-  }
-  SECTION("the oldest, without the anchor knowing") {
+  SECTION("the oldest") {
     rows.erase(rows.begin());
     auto check = verify(rows);
     REQUIRE(check.broken);
     CHECK(check.broken->seq == 1);
   }
-  SECTION("the oldest two, purged: the chain starts at the anchor") {
-    ChainLink anchor{2, rows[1].stored_hash};
-    rows.erase(rows.begin(), rows.begin() + 2);
-    auto check = verify(rows, anchor);
+  SECTION("the newest, a seq the journal says it gave") {
+    rows.pop_back();
+    auto check = verify(rows, {}, 6);
+    REQUIRE(check.broken);
+    CHECK(check.broken->seq == 6);
+    CHECK(check.length == 6);
+  }
+  SECTION("purged: the oldest two, then two between kept ones (one not yet acknowledged), then the newest") {
+    auto check = verify(rows, {{1, 2}, {4, 5}, {6, 6}}, 6);
     CHECK_FALSE(check.broken);
-    CHECK(check.length == 5);
-    CHECK(check.rows == 3);
+    CHECK(check.length == 6);
+    CHECK(check.rows == 1);
     CHECK(check.head == rows.back().stored_hash);
   }
-  SECTION("an anchor moved past rows still kept") {
-    ChainLink anchor{3, rows[2].stored_hash};
-    auto check = verify(rows, anchor);
+  SECTION("a purged run next to a row deleted behind the kiosk's back") {
+    rows.erase(rows.begin() + 3);  // seq 4
+    auto check = verify(rows, {{1, 3}});
+    REQUIRE(check.broken);
+    CHECK(check.broken->seq == 4);
+  }
+  SECTION("a row kept inside a purged run") {
+    ChainVerifier verifier;
+    verifier.add_purged({1, {3, rows[2].stored_hash}});
+    verifier.add(rows[2]);
+    auto check = verifier.finish();
     REQUIRE(check.broken);
     CHECK(check.broken->seq == 3);
-    CHECK_THAT(check.broken->what, Contains("recorded as purged"));
+    CHECK_THAT(check.broken->what, Contains("given twice"));
   }
 }

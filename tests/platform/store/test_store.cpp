@@ -129,7 +129,16 @@ void commit_ok(SqliteStore& store, const CheckinRecord& record) {
   REQUIRE(done.ok());
 }
 
-// What versions 7, 6, 5 and 4 added, undone.
+// What versions 8, 7, 6, 5 and 4 added, undone. Version 8 undone leaves
+// version 6's anchor and its trigger as they were.
+constexpr const char* kDropVersion8[] = {
+    "DROP TABLE journal_purged", "DROP TABLE journal_tip",
+    "CREATE TABLE journal_anchor (seq INTEGER NOT NULL, chain_hash TEXT NOT NULL,"
+    " singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1))",
+    "INSERT INTO journal_anchor (seq, chain_hash)"
+    " VALUES (0, '0000000000000000000000000000000000000000000000000000000000000000')",
+    "CREATE TRIGGER checkins_anchor AFTER DELETE ON checkins WHEN OLD.seq > (SELECT seq FROM journal_anchor)"
+    " BEGIN UPDATE journal_anchor SET seq = OLD.seq, chain_hash = OLD.chain_hash; END"};
 constexpr const char* kDropVersion6[] = {"DROP TRIGGER checkins_anchor", "DROP TABLE journal_anchor",
                                          "DROP INDEX checkins_seq", "ALTER TABLE checkins DROP COLUMN chain_hash",
                                          "ALTER TABLE checkins DROP COLUMN seq"};
@@ -146,12 +155,13 @@ std::unique_ptr<SqliteStore> reopen_older(StoreFixture& f, std::initializer_list
   commit_ok(*f.open(), make_checkin("7KQ2MZ", 17));
   {
     RawDb raw(f.path);
+    for (const auto* sql : kDropVersion8) raw.exec(sql);
     raw.exec(kDropVersion7);
     for (const auto* sql : kDropVersion6) raw.exec(sql);
     for (const auto* sql : downgrade) raw.exec(sql);
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "7");
+  CHECK(*store->pragma("user_version") == "8");
   return store;
 }
 
@@ -161,7 +171,7 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
   StoreFixture f;
   {
     auto store = f.open();
-    CHECK(*store->pragma("user_version") == "7");
+    CHECK(*store->pragma("user_version") == "8");
     REQUIRE(store->store_office_config(jakarta_office()).ok());
   }
   RawDb raw(f.path);
@@ -169,11 +179,11 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
                     " 'office_services', 'office_signing_keys', 'manifest', 'bookings', 'checkins', 'outbox',"
                     " 'queue_blocks', 'reprints', 'online_intents', 'conflicts')") == 11);
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "7");
+  CHECK(*store->pragma("user_version") == "8");
   auto migrations = std::count_if(f.log.lines.begin(), f.log.lines.end(), [](const std::string& line) {
     return line.find("migrating") != line.npos;
   });
-  CHECK(migrations == 7);  // one line per version, all at the first open
+  CHECK(migrations == 8);  // one line per version, all at the first open
   auto office = store->office_config();
   REQUIRE(office.ok());
   REQUIRE(office->has_value());
@@ -944,8 +954,7 @@ TEST_CASE("journal chain: a row inserted in the file is found", "[store][journal
   }
 }
 
-TEST_CASE("journal chain: a row deleted from the file is named; a purge of the oldest is not a break",
-          "[store][journal_chain]") {
+TEST_CASE("journal chain: a row deleted from the file is named by its seq", "[store][journal_chain]") {
   ChainedStore c;
   RawDb raw(c.f.path);  // foreign keys off, as any sqlite3 shell
   SECTION("from the middle") {
@@ -954,30 +963,82 @@ TEST_CASE("journal chain: a row deleted from the file is named; a purge of the o
     CHECK(broken.seq == 2);
     CHECK_THAT(broken.what, Contains("seq 2 is missing"));
   }
+  SECTION("the oldest") {
+    raw.exec("DELETE FROM checkins WHERE seq = 1");
+    CHECK(c.broken().seq == 1);
+  }
   SECTION("the newest") {
     raw.exec("DELETE FROM checkins WHERE seq = 3");
     CHECK(c.broken().seq == 3);
-  }
-  SECTION("the oldest two, as a purge does: the chain goes on from them") {
-    raw.exec("DELETE FROM outbox WHERE event_id IN (SELECT event_id FROM checkins WHERE seq <= 2)");
-    raw.exec("DELETE FROM checkins WHERE seq <= 2");
-    CHECK(raw.integer("SELECT seq FROM journal_anchor") == 2);
-    auto check = c.check();
-    CHECK_FALSE(check.broken);
-    CHECK(check.length == 3);
-    CHECK(check.rows == 1);
+    // The next check-in does not take its seq.
     commit_ok(*c.store, make_checkin("DDDDDD", 4));
+    CHECK(raw.integer("SELECT seq FROM checkins WHERE code = 'DDDDDD'") == 4);
+    CHECK(c.broken().seq == 3);
+  }
+}
+
+TEST_CASE("journal chain: the retention purge leaves a chain that verifies, also around a check-in it keeps",
+          "[store][journal_chain][privacy]") {
+  ChainedStore c;
+  RawDb raw(c.f.path);
+  auto purge = [&] {
+    auto purged = c.store->purge_older_than(at_wib(23, 0));
+    INFO(why(purged));
+    REQUIRE(purged.ok());
+    return purged->checkins;
+  };
+  // Seq 2 is not acknowledged yet: it stays between the purged 1 and 3.
+  REQUIRE(c.store->acknowledge(c.records[0].event_id, 201, "{}").ok());
+  CHECK(purge() == 2);
+  CHECK(raw.integer("SELECT count(*) FROM journal_purged") == 2);
+  auto check = c.check();
+  INFO((check.broken ? check.broken->what : "intact"));
+  CHECK_FALSE(check.broken);
+  CHECK(check.length == 3);
+  CHECK(check.rows == 1);
+  auto later = make_checkin("DDDDDD", 4);
+  commit_ok(*c.store, later);
+  CHECK(raw.integer("SELECT seq FROM checkins WHERE code = 'DDDDDD'") == 4);
+  CHECK_FALSE(c.check().broken);
+  SECTION("then the rest: the runs become one, and the next check-in follows on") {
+    REQUIRE(c.store->acknowledge(c.records[1].event_id, 201, "{}").ok());
+    REQUIRE(c.store->acknowledge(later.event_id, 201, "{}").ok());
+    CHECK(purge() == 2);
+    CHECK(raw.text("SELECT first || '-' || last FROM journal_purged") == "1-4");
+    commit_ok(*c.store, make_checkin("EEEEEE", 5));
     check = c.check();
     CHECK_FALSE(check.broken);
-    CHECK(check.length == 4);
-    SECTION("then all of them: the next check-in follows the anchor") {
-      raw.exec("DELETE FROM outbox");
-      raw.exec("DELETE FROM checkins");
-      commit_ok(*c.store, make_checkin("EEEEEE", 5));
-      CHECK(raw.integer("SELECT seq FROM checkins") == 5);
-      CHECK_FALSE(c.check().broken);
-    }
+    CHECK(check.length == 5);
+    CHECK(check.rows == 1);
   }
+  SECTION("a kept check-in deleted behind the kiosk's back is not taken for purged") {
+    raw.exec("DELETE FROM checkins WHERE seq = 2");
+    CHECK(c.broken().seq == 2);
+  }
+}
+
+TEST_CASE("journal chain: a version 7 file's anchor becomes a purged run", "[store][journal_chain]") {
+  StoreFixture f;
+  {
+    auto store = f.open();
+    for (int n = 1; n <= 3; ++n) commit_ok(*store, make_checkin("CODE0" + std::to_string(n), n));
+  }
+  {
+    RawDb raw(f.path);
+    for (const auto* sql : kDropVersion8) raw.exec(sql);
+    raw.exec("PRAGMA user_version = 7");
+    raw.exec("DELETE FROM outbox WHERE event_id IN (SELECT event_id FROM checkins WHERE seq <= 2)");
+    raw.exec("DELETE FROM checkins WHERE seq <= 2");  // as version 7's purge did, the anchor at 2
+  }
+  auto store = f.open();
+  CHECK(*store->pragma("user_version") == "8");
+  RawDb raw(f.path);
+  CHECK(raw.text("SELECT first || '-' || last FROM journal_purged") == "1-2");
+  CHECK(raw.integer("SELECT seq FROM journal_tip") == 3);
+  auto check = store->check_journal_chain();
+  REQUIRE(check.ok());
+  CHECK_FALSE(check->broken);
+  CHECK(check->length == 3);
 }
 
 TEST_CASE("journal chain: a version 5 file's check-ins are chained in the order they were inserted",
@@ -990,12 +1051,13 @@ TEST_CASE("journal chain: a version 5 file's check-ins are chained in the order 
   }
   {
     RawDb raw(f.path);
+    for (const auto* sql : kDropVersion8) raw.exec(sql);
     raw.exec(kDropVersion7);
     for (const auto* sql : kDropVersion6) raw.exec(sql);
     raw.exec("PRAGMA user_version = 5");
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "7");
+  CHECK(*store->pragma("user_version") == "8");
   RawDb raw(f.path);
   std::string previous(kChainGenesis);
   for (long long seq = 1; seq <= 3; ++seq) {
@@ -1150,11 +1212,12 @@ TEST_CASE("a version 6 file gains the conflicts table, marked from the answers i
   }
   {
     RawDb raw(f.path);
+    for (const auto* sql : kDropVersion8) raw.exec(sql);
     raw.exec(kDropVersion7);
     raw.exec("PRAGMA user_version = 6");
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "7");
+  CHECK(*store->pragma("user_version") == "8");
   auto summary = store->conflicts(10);
   REQUIRE(summary.ok());
   CHECK(summary->count == 3);
