@@ -18,3 +18,18 @@ extract_part() {
 
 # mtools image spec for the boot partition: IMG@@OFFSET.
 boot_spec() { echo "$1@@$(part_offset "$1" 1)"; }
+
+# The emulated board: qemu's virt machine with U-Boot (u-boot-qemu) as its
+# firmware, which finds boot.scr on the boot partition as a Pi's U-Boot does.
+qemu_machine() {
+  echo "-M virt -cpu cortex-a72 -smp 2 -m 1024 -display none -bios /usr/lib/u-boot/qemu_arm64/u-boot.bin"
+}
+
+# set_boot_args BOOTSPEC ARGS: extra kernel arguments for the next boots
+# (boot.cmd reads kiosk_extra_bootargs from kiosk-bootargs.txt).
+set_boot_args() {
+  local file; file=$(mktemp)
+  printf 'kiosk_extra_bootargs=%s\n' "$2" > "$file"
+  mcopy -o -i "$1" "$file" ::/kiosk-bootargs.txt
+  rm -f "$file"
+}
