@@ -170,7 +170,7 @@ std::string conflict_line(Page& p, const ConflictSeen& seen) {
 void status_lines(Page& p, const ServiceStatus& st) {
   auto unknown = p.say("service.status.unknown");
   auto or_unknown = [&](const std::string& text) { return text.empty() ? unknown : text; };
-  p.line("service.status.version", {{"version", st.version}, {"build", st.build}});
+  p.line("service.status.version", {{"version", st.version}, {"build", st.build}, {"slot", or_unknown(st.slot)}});
   p.line("service.status.ids", {{"kiosk", st.kiosk_id}, {"office", st.office_id}});
   p.line("service.status.network", {{"address", or_unknown(st.address)}, {"link", or_unknown(st.link)}});
   if (st.central_configured)

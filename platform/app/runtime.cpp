@@ -5,6 +5,7 @@
 #include "platform/app/version.h"
 #include "platform/printer/printer_factory.h"
 #include "platform/system/boot_id.h"
+#include "platform/system/boot_slot.h"
 #include "platform/system/timesync_flag.h"
 
 namespace kiosk::platform {
@@ -104,6 +105,7 @@ void wire_sync(Runtime& rt) {
 KioskStatus Runtime::base_status() const {
   KioskStatus status;
   status.version = kVersion;
+  status.slot = boot_slot;
   status.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(clock.monotonic() - started).count();
   // Asked now, on the caller's thread (the sync worker's): bounded by the
   // printer's connect and status timeouts, a few seconds at most.
@@ -125,6 +127,7 @@ Expected<KioskConfig> load_config(const std::optional<std::string>& path) {
 
 Expected<std::unique_ptr<Runtime>> open_runtime(const KioskConfig& config, LogSink& sink) {
   auto runtime = std::make_unique<Runtime>(config, sink);
+  runtime->boot_slot = read_boot_slot(config.update.kernel_cmdline);
   if (auto opened = open_store_and_printer(*runtime); !opened) return Failure{opened.error()};
   if (auto opened = open_central_clients(*runtime); !opened) return Failure{opened.error()};
   open_clock_trust(*runtime);

@@ -43,6 +43,8 @@ struct Runtime {
   SystemClock clock;
   RandomIds ids;
   MonoTime started = clock.monotonic();
+  // The A/B slot booted (rauc.slot= on the kernel command line), or "none".
+  std::string boot_slot;
   std::unique_ptr<DataDirLock> lock;
   std::unique_ptr<SqliteStore> store;
   std::unique_ptr<TicketPrinter> printer;

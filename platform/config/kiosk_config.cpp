@@ -142,6 +142,7 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"screen.idle_timeout_seconds",
        number([](KioskConfig& c) -> int& { return c.screen.idle_timeout_seconds; }, 15, 600)},
       {"screen.volume", number([](KioskConfig& c) -> int& { return c.screen.volume; }, 0, 100)},
+      {"update.kernel_cmdline", text(&KioskConfig::update, &KioskConfig::Update::kernel_cmdline)},
   };
   return table;
 }
@@ -217,7 +218,8 @@ std::string validate_texts(const KioskConfig& config) {
       {"printer.device", &config.printer.device}, {"camera.device", &config.camera.device},
       {"scanner.device", &config.scanner.device},   {"clock.timesync_flag", &config.clock.timesync_flag},
       {"clock.boot_id_file", &config.clock.boot_id_file}, {"service_menu.import_dir", &config.service_menu.import_dir},
-      {"service_menu.export_dir", &config.service_menu.export_dir}};
+      {"service_menu.export_dir", &config.service_menu.export_dir},
+      {"update.kernel_cmdline", &config.update.kernel_cmdline}};
   for (auto [key, value] : required)
     if (auto problem = text_problem(key, *value, true); !problem.empty()) return problem;
   for (auto [key, value] : optional)

@@ -111,6 +111,11 @@ struct KioskConfig {
     int idle_timeout_seconds = 45;
     int volume = 70;  // percent, each applicant's start
   } screen;
+
+  // A/B updates (docs/config.md, "Updates"; cross/README.md).
+  struct Update {
+    std::string kernel_cmdline = "/proc/cmdline";  // where rauc.slot= is read
+  } update;
 };
 
 // Parses and validates; the error names the key ("api.token: expected a string").
