@@ -35,14 +35,15 @@ Expected<std::string> local_bundle(const KioskConfig& config, const std::string&
 }
 
 // After a successful install: the files the health gate and the running kiosk read.
-Status record_install(const KioskConfig& config, const std::string& from, const std::string& target,
+// `version` is the bundle's, as RAUC recorded it for the slot; left out when unknown.
+Status record_install(const KioskConfig& config, const std::string& from, const RaucStatus& after,
                       const std::string& bundle, const std::string& boot_id, Seconds now) {
   const auto& dir = config.update.dir;
   auto at = utc_iso(now);
-  if (auto done = write_update_file(dir, kPendingFile,
-                                    {{"target_slot", target}, {"from_slot", from}, {"bundle", bundle}, {"installed_at", at}});
-      !done)
-    return done;
+  const auto& target = after.primary_bootname;
+  KeyValues pending{{"target_slot", target}, {"from_slot", from}, {"bundle", bundle}, {"installed_at", at}};
+  if (!after.primary_version.empty()) pending["version"] = after.primary_version;
+  if (auto done = write_update_file(dir, kPendingFile, pending); !done) return done;
   return write_update_file(dir, kRebootRequestedFile,
                            {{"boot_id", boot_id}, {"target_slot", target}, {"bundle", bundle}, {"requested_at", at}});
 }
@@ -88,11 +89,16 @@ int run_update(const KioskConfig& config, const UpdateRequest& request, const Cl
   if (is_url(request.bundle)) ::unlink(bundle->c_str());  // installed or refused, the download has served
   if (!installed)
     return fail(installed.error() + "; nothing was changed: the kiosk stays on slot " + before->running.booted);
-  auto after = rauc.status();
-  std::string target = after && !after->primary_bootname.empty() ? after->primary_bootname : "unknown";
-  if (target == "unknown") err << "kiosk update: warning: rauc did not name the slot it will boot\n";
+  auto after = rauc.status(true);
+  RaucStatus installed_into = after ? *after : RaucStatus{};
+  if (installed_into.primary_bootname.empty()) {
+    installed_into.primary_bootname = "unknown";
+    err << "kiosk update: warning: rauc did not name the slot it will boot\n";
+  }
+  const auto& target = installed_into.primary_bootname;
   auto name = file_name(*bundle);
-  if (auto recorded = record_install(config, before->running.booted, target, name, before->boot_id, now_seconds(clock));
+  if (auto recorded =
+          record_install(config, before->running.booted, installed_into, name, before->boot_id, now_seconds(clock));
       !recorded)
     return fail("installed into slot " + target + ", but " + recorded.error());
   if (request.now) {

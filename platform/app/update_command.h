@@ -10,7 +10,8 @@
 //   3. a URL downloaded into update.dir (bundle_download.h);
 //   4. `rauc install FILE`, its progress on stdout; a refusal (signature,
 //      compatible) ends here with rauc's reason, nothing else changed;
-//   5. the slot it will boot (rauc status again), then `pending` and
+//   5. the slot it will boot and the bundle's version (rauc status
+//      --detailed), then `pending` and
 //      `reboot-requested` written (update_files.h), and with --now
 //      update.reboot_request created.
 // Exit status: 0 installed, reboot pending; 1 refused or failed, the reason

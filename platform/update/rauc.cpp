@@ -38,14 +38,15 @@ std::map<std::string, std::string> shell_variables(std::string_view shell) {
   return vars;
 }
 
-// The boot name of the slot named `slot`: its number is at its place in
-// RAUC_SYSTEM_SLOTS, in RAUC_SLOTS.
-std::string bootname_of(const std::map<std::string, std::string>& vars, const std::string& slot) {
+// `prefix` + the number of the slot named `slot` (its number is at its
+// place in RAUC_SYSTEM_SLOTS, in RAUC_SLOTS): that variable's value, or "".
+std::string slot_value(const std::map<std::string, std::string>& vars, const std::string& slot,
+                       const std::string& prefix) {
   auto names = words_of(vars.count("RAUC_SYSTEM_SLOTS") ? vars.at("RAUC_SYSTEM_SLOTS") : "");
   auto numbers = words_of(vars.count("RAUC_SLOTS") ? vars.at("RAUC_SLOTS") : "");
   for (std::size_t i = 0; i < names.size() && i < numbers.size(); ++i) {
     if (names[i] != slot) continue;
-    auto it = vars.find("RAUC_SLOT_BOOTNAME_" + numbers[i]);
+    auto it = vars.find(prefix + numbers[i]);
     return it == vars.end() ? std::string() : it->second;
   }
   return {};
@@ -80,7 +81,8 @@ Expected<RaucStatus> parse_rauc_status(std::string_view shell) {
                    "its A/B boot script?"};
   status.compatible = vars["RAUC_SYSTEM_COMPATIBLE"];
   status.primary_slot = vars["RAUC_BOOT_PRIMARY"];
-  status.primary_bootname = bootname_of(vars, status.primary_slot);
+  status.primary_bootname = slot_value(vars, status.primary_slot, "RAUC_SLOT_BOOTNAME_");
+  status.primary_version = slot_value(vars, status.primary_slot, "RAUC_SLOT_STATUS_BUNDLE_VERSION_");
   return status;
 }
 
@@ -96,8 +98,10 @@ std::string rauc_failure_reason(std::string_view out, std::string_view err) {
   return last_line(std::string(err));
 }
 
-Expected<RaucStatus> Rauc::status() const {
-  auto run = run_child({program_, "status", "--output-format=shell"}, kStatusLimit);
+Expected<RaucStatus> Rauc::status(bool detailed) const {
+  std::vector<std::string> argv{program_, "status", "--output-format=shell"};
+  if (detailed) argv.insert(argv.begin() + 2, "--detailed");
+  auto run = run_child(argv, kStatusLimit);
   if (!run) return Failure{run.error()};
   if (run->exit_code != 0)
     return Failure{"rauc status failed (exit " + std::to_string(run->exit_code) + "): " + last_line(run->err)};

@@ -4,8 +4,8 @@
 // - `rauc status --output-format=shell`: RAUC_SYSTEM_BOOTED_BOOTNAME (the
 //   boot name of the slot running: A), RAUC_BOOT_PRIMARY (the slot NAME
 //   the bootloader tries first, rootfs.1), and per slot n of RAUC_SLOTS
-//   ('1 2', in the order of RAUC_SYSTEM_SLOTS) RAUC_SLOT_BOOTNAME_n; each
-//   value g_shell_quote()d.
+//   ('1 2', in the order of RAUC_SYSTEM_SLOTS) RAUC_SLOT_BOOTNAME_n, and with
+//   --detailed RAUC_SLOT_STATUS_BUNDLE_VERSION_n; each value g_shell_quote()d.
 // - `rauc install FILE`: progress lines on stdout ("  40% Checking bundle"),
 //   then "Installing `FILE` succeeded" (exit 0), or a "LastError: <reason>"
 //   line and "Installing `FILE` failed" on stderr (exit 1): a bad
@@ -24,6 +24,9 @@ struct RaucStatus {
   std::string booted;            // RAUC_SYSTEM_BOOTED_BOOTNAME: "A"
   std::string primary_slot;      // RAUC_BOOT_PRIMARY: "rootfs.1"
   std::string primary_bootname;  // that slot's boot name: "B"; empty when RAUC names none
+  // With --detailed: the version of the bundle installed in that slot
+  // (RAUC_SLOT_STATUS_BUNDLE_VERSION_n); empty when RAUC names none.
+  std::string primary_version;
 };
 
 // Fails when the text is not RAUC's shell status (no booted boot name).
@@ -41,7 +44,8 @@ class Rauc {
  public:
   explicit Rauc(std::string program) : program_(std::move(program)) {}
 
-  Expected<RaucStatus> status() const;
+  // `detailed`: rauc status --detailed, which adds each slot's bundle version.
+  Expected<RaucStatus> status(bool detailed = false) const;
   // Each line rauc prints goes to `progress` as it comes.
   Status install(const std::string& bundle, const std::function<void(std::string_view)>& progress) const;
 

@@ -4,8 +4,8 @@
 // "Updates"). In update.dir, written by root, world-readable (0644), each
 // replaced atomically, key=value lines a shell can source:
 //   pending           target_slot=B from_slot=A bundle=<file name>
-//                     installed_at=<UTC ISO 8601>: what the health gate
-//                     checks after the reboot (it removes it once marked good)
+//                     installed_at=<UTC ISO 8601> [version=<the bundle's>]:
+//                     what the health gate judges after the reboot
 //   reboot-requested  boot_id=<this boot's id> target_slot=B bundle=<file name>
 //                     requested_at=<UTC>: the running kiosk reboots into it when
 //                     quiet; from an earlier boot it is stale (that reboot happened)

@@ -33,8 +33,13 @@ primary=rootfs.0
 [ -f "$here/rauc-primary" ] && primary=$(cat "$here/rauc-primary")
 case "$1" in
 status)
-  cat <<EOF
+  if [ "$2" = --detailed ]; then
+    cat <<EOF
+)sh" + rauc_shell_status("$primary", "2.0.0") + R"sh(EOF
+  else
+    cat <<EOF
 )sh" + rauc_shell_status("$primary") + R"sh(EOF
+  fi
   ;;
 install)
   sha256sum "$2" | cut -d' ' -f1 >> "$here/rauc-installed"
@@ -165,11 +170,12 @@ TEST_CASE("kiosk update: a bundle file is installed, and pending and the reboot 
   CHECK(run.out.find("installed kiosk-2.0.0.raucb into slot B (running slot A); the running kiosk reboots into it "
                      "once no applicant is mid check-in") != std::string::npos);
   CHECK(u.file("rauc-calls") ==
-        "status --output-format=shell\ninstall " + bundle + "\nstatus --output-format=shell\n");
+        "status --output-format=shell\ninstall " + bundle + "\nstatus --detailed --output-format=shell\n");
   auto pending = u.file("update/pending");
   CHECK(pending.find("target_slot=B\n") != std::string::npos);
   CHECK(pending.find("from_slot=A\n") != std::string::npos);
   CHECK(pending.find("bundle=kiosk-2.0.0.raucb\n") != std::string::npos);
+  CHECK(pending.find("version=2.0.0\n") != std::string::npos);  // the health gate names it
   CHECK(pending.find("installed_at=20") != std::string::npos);
   CHECK(pending.find("Z\n") != std::string::npos);
   auto requested = u.file("update/reboot-requested");

@@ -8,8 +8,14 @@
 namespace kiosk::test {
 
 // `primary` is RAUC_BOOT_PRIMARY's slot name, put in as it is (a shell
-// script may give "$primary").
-inline std::string rauc_shell_status(const std::string& primary) {
+// script may give "$primary"). `b_version`: with --detailed, the bundle
+// version RAUC recorded for slot B (rootfs.1); A's is 1.
+inline std::string rauc_shell_status(const std::string& primary, const std::string& b_version = "") {
+  auto detailed = [&](const std::string& n, const std::string& version) {
+    return b_version.empty() ? std::string()
+                             : "RAUC_SLOT_STATUS_BUNDLE_COMPATIBLE_" + n + "='kiosk-rpi-arm64'\n" +
+                                   "RAUC_SLOT_STATUS_BUNDLE_VERSION_" + n + "='" + version + "'\n";
+  };
   return "RAUC_SYSTEM_COMPATIBLE='kiosk-rpi-arm64'\n"
          "RAUC_SYSTEM_VARIANT=''\n"
          "RAUC_SYSTEM_BOOTED_BOOTNAME='A'\n"
@@ -23,7 +29,8 @@ inline std::string rauc_shell_status(const std::string& primary) {
          "RAUC_SLOT_BOOTNAME_1='B'\n"
          "RAUC_SLOT_PARENT_1=''\n"
          "RAUC_SLOT_MOUNTPOINT_1=''\n"
-         "RAUC_SLOT_BOOT_STATUS_1='good'\n"
+         "RAUC_SLOT_BOOT_STATUS_1='good'\n" +
+         detailed("1", b_version) +
          "RAUC_SLOT_STATE_2='booted'\n"
          "RAUC_SLOT_CLASS_2='rootfs'\n"
          "RAUC_SLOT_DEVICE_2='/dev/mmcblk0p2'\n"
@@ -31,7 +38,8 @@ inline std::string rauc_shell_status(const std::string& primary) {
          "RAUC_SLOT_BOOTNAME_2='A'\n"
          "RAUC_SLOT_PARENT_2=''\n"
          "RAUC_SLOT_MOUNTPOINT_2='/'\n"
-         "RAUC_SLOT_BOOT_STATUS_2='good'\n";
+         "RAUC_SLOT_BOOT_STATUS_2='good'\n" +
+         detailed("2", "1");
 }
 
 }  // namespace kiosk::test

@@ -26,6 +26,9 @@ TEST_CASE("rauc status: the slot booted, and the boot name of the primary slot n
   CHECK(status->booted == "A");
   CHECK(status->primary_slot == "rootfs.1");
   CHECK(status->primary_bootname == "B");
+  CHECK(status->primary_version.empty());  // only --detailed names versions
+  CHECK(parse_rauc_status(test::rauc_shell_status("rootfs.1", "2.0.0"))->primary_version == "2.0.0");
+  CHECK(parse_rauc_status(test::rauc_shell_status("rootfs.0", "2.0.0"))->primary_version == "1");
 
   CHECK(parse_rauc_status(test::rauc_shell_status("rootfs.0"))->primary_bootname == "A");
 }
