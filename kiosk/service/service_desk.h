@@ -21,6 +21,7 @@ enum class ServiceAction {
   import_usb,          // bookings from the stick's folder, as `kiosk import`
   export_diagnostics,  // the bundle onto the stick, as `kiosk diagnose`
   save_defaults,       // the office's default language and volume, into the config
+  install_update,      // the stick's one *.raucb handed to root to install, then reboot (issue 16)
   restart,
   reboot,
 };

@@ -20,6 +20,7 @@ constexpr std::array kActionNames = {
     Named{ServiceAction::import_usb, "service.action.import_usb"},
     Named{ServiceAction::export_diagnostics, "service.action.export_diagnostics"},
     Named{ServiceAction::save_defaults, "service.action.save_defaults"},
+    Named{ServiceAction::install_update, "service.action.install_update"},
     Named{ServiceAction::restart, "service.action.restart"},
     Named{ServiceAction::reboot, "service.action.reboot"},
 };
@@ -170,7 +171,7 @@ std::string conflict_line(Page& p, const ConflictSeen& seen) {
 void status_lines(Page& p, const ServiceStatus& st) {
   auto unknown = p.say("service.status.unknown");
   auto or_unknown = [&](const std::string& text) { return text.empty() ? unknown : text; };
-  p.line("service.status.version", {{"version", st.version}, {"build", st.build}});
+  p.line("service.status.version", {{"version", st.version}, {"build", st.build}, {"slot", or_unknown(st.slot)}});
   p.line("service.status.ids", {{"kiosk", st.kiosk_id}, {"office", st.office_id}});
   p.line("service.status.network", {{"address", or_unknown(st.address)}, {"link", or_unknown(st.link)}});
   if (st.central_configured)
@@ -258,6 +259,7 @@ void actions_page(Page& p) {
   v.buttons.push_back(p.toggle(Action::language, p.say("service.action.language", {{"language", language}})));
   v.buttons.push_back(
       p.toggle(Action::volume, p.say("service.action.volume", {{"volume", std::to_string(s.defaults.volume)}})));
+  v.buttons.push_back(p.action(ServiceAction::install_update));
   v.buttons.push_back(p.action(ServiceAction::restart));
   v.buttons.push_back(p.action(ServiceAction::reboot));
   p.tabs();

@@ -8,11 +8,12 @@ namespace {
 
 // The Status and Devices pages are gathered again this often while shown.
 constexpr std::chrono::seconds kStatusEvery{2};
-// Restart and reboot: the second tap must come within this.
+// Restart, reboot and an update (which reboots): the second tap must come within this.
 constexpr std::chrono::seconds kArmedFor{5};
 
 bool needs_second_tap(ServiceAction action) {
-  return action == ServiceAction::restart || action == ServiceAction::reboot;
+  return action == ServiceAction::restart || action == ServiceAction::reboot ||
+         action == ServiceAction::install_update;
 }
 
 }  // namespace

@@ -27,6 +27,7 @@ struct NumbersLeft {
 
 struct ServiceStatus {
   std::string version, build;
+  std::string slot;  // the A/B slot booted, "none" off an A/B install
   std::string kiosk_id, office_id;
   std::string address;  // the first non-loopback IPv4 address and its interface, "192.0.2.7 (eth0)"
   std::string link;     // "eth0 up", "eth0 down (no carrier)"

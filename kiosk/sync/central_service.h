@@ -113,6 +113,9 @@ struct ManifestAnswer {
 
 struct KioskStatus {
   std::string version;
+  // The A/B slot the kiosk booted ("A", "B"; "none" off an A/B install): the
+  // optional "slot" field, left out when empty.
+  std::string slot;
   long long uptime_s = 0;
   std::string printer = "ok";  // ok, paper_low, paper_out, cover_open, offline
   std::string camera = "offline";

@@ -155,6 +155,7 @@ void Running::run(FrontEnd& front_end) {
 
 // On the engine's thread.
 void Running::decided(const ScanRequest& scan, const Decision& decision) {
+  rt_.activity.touched(rt_.clock.monotonic());  // an applicant was here: the reboot waits (reboot_gate.h)
   // An offline admission, or a refusal that may have to be uploaded.
   if (sync_ && decision.mode == DecisionMode::offline && decision.verdict != Verdict::kiosk_error) sync_->poke();
   reporter_.decided(scan, decision);
@@ -172,6 +173,7 @@ void Running::idle_round() {
   else
     recovered_ = rt_.reprinter->recover();
   rt_.purge->run_if_due();
+  rt_.reboot_gate->poll();
   reporter_.idle();
 }
 

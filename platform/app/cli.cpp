@@ -12,6 +12,7 @@ std::optional<std::string>* file_option(CommandLine& line, const std::string& na
   if (name == "--manifest") return &line.manifest_path;
   if (name == "--queue-blocks") return &line.queue_blocks_path;
   if (name == "--out") return &line.out_path;
+  if (name == "--bundle") return &line.bundle;
   return nullptr;
 }
 
@@ -26,6 +27,7 @@ std::optional<Command> subcommand(const std::string& word) {
   if (word == "preview-ticket") return Command::preview_ticket;
   if (word == "set-pin") return Command::set_pin;
   if (word == "diagnose") return Command::diagnose;
+  if (word == "update") return Command::update;
   return std::nullopt;
 }
 
@@ -36,6 +38,7 @@ std::string name_of(Command command) {
     case Command::check_config: return "check-config";
     case Command::set_pin: return "set-pin";
     case Command::diagnose: return "diagnose";
+    case Command::update: return "update";
     default: return "selftest";
   }
 }
@@ -44,12 +47,16 @@ std::optional<Failure> check(const CommandLine& line) {
   bool import_files = line.office_config_path || line.manifest_path || line.queue_blocks_path;
   bool needs_config = line.command == Command::import || line.command == Command::sync ||
                       line.command == Command::selftest || line.command == Command::check_config ||
-                      line.command == Command::set_pin || line.command == Command::diagnose;
+                      line.command == Command::set_pin || line.command == Command::diagnose ||
+                      line.command == Command::update;
   if (needs_config && !line.config_path) return usage_error("kiosk " + name_of(line.command) + " needs --config FILE");
   if (line.command == Command::import && !import_files)
     return usage_error("kiosk import needs --office-config, --manifest or --queue-blocks");
   if (line.command != Command::import && import_files)
     return usage_error("--office-config, --manifest and --queue-blocks belong to kiosk import");
+  bool update = line.command == Command::update;
+  if (update && !line.bundle) return usage_error("kiosk update needs --bundle FILE|URL");
+  if (!update && (line.bundle || line.now)) return usage_error("--bundle and --now belong to kiosk update");
   bool takes_out = line.command == Command::preview_ticket || line.command == Command::diagnose;
   if (takes_out != line.out_path.has_value()) {
     if (line.out_path) return usage_error("--out belongs to kiosk preview-ticket and kiosk diagnose");
@@ -75,6 +82,7 @@ Expected<CommandLine> parse_command_line(const std::vector<std::string>& args) {
     if (arg == "--version") line.command = Command::version;
     else if (arg == "--help" || arg == "-h") line.command = Command::help;
     else if (arg == "--headless" && line.command == Command::run) line.command = Command::headless;
+    else if (arg == "--now") line.now = true;
     else if (auto* target = file_option(line, arg)) {
       if (i + 1 >= args.size()) return usage_error(arg + " needs a file");
       *target = args[++i];
@@ -98,6 +106,9 @@ std::string usage_text() {
          "  kiosk diagnose --config FILE --out DIR\n"
          "                                       write a diagnostics bundle (.tar.gz, no personal data) into DIR\n"
          "  kiosk set-pin --config FILE          set the service menu's PIN (read from stdin) in the config\n"
+         "  kiosk update --config FILE --bundle FILE|URL [--now]\n"
+         "                                       install a signed RAUC bundle into the other slot (as root); the\n"
+         "                                       kiosk reboots into it when quiet, or at once with --now\n"
          "  kiosk preview-ticket [--config FILE] --out FILE.png\n"
          "                                       draw a sample ticket as the configured printer prints it\n"
          "  kiosk say --lang id|en --text TEXT [--out FILE.wav]\n"

@@ -23,6 +23,7 @@
 #include "platform/app/screen_front_end.h"
 #include "platform/app/selftest_command.h"
 #include "platform/app/sync_command.h"
+#include "platform/app/update_command.h"
 #include "platform/app/version.h"
 #include "platform/demo/demo_data.h"
 #include "platform/audio/say_command.h"
@@ -147,6 +148,11 @@ int run(const kp::CommandLine& line, kiosk::LogSink& sink) {
   }
   // Before the runtime: it needs no data directory, devices or network.
   if (line.command == Command::check_config) return kp::run_check_config(*config, *line.config_path, std::cout);
+  // Nor the data directory's lock: it runs beside the kiosk it updates.
+  if (line.command == Command::update) {
+    kp::SystemClock clock;
+    return kp::run_update(*config, {*line.bundle, line.now}, clock, std::cout, std::cerr);
+  }
   bool start = line.command == Command::run || line.command == Command::headless;
   if (start && line.config_path) {
     if (auto closed = kp::check_secret_files(*config, *line.config_path); !closed) {

@@ -5,7 +5,9 @@
 #include "platform/app/version.h"
 #include "platform/printer/printer_factory.h"
 #include "platform/system/boot_id.h"
+#include "platform/system/boot_slot.h"
 #include "platform/system/timesync_flag.h"
+#include "platform/update/file_reboot_requests.h"
 
 namespace kiosk::platform {
 namespace {
@@ -99,11 +101,31 @@ void wire_sync(Runtime& rt) {
   rt.sync = std::make_unique<SyncWorker>(policy, ports, rt.logger("sync"));
 }
 
+// The reboot into an installed update: its requests as files, its timer on
+// the engine's idle task, its window read in the office's time.
+void wire_update(Runtime& rt) {
+  const auto& update = rt.config.update;
+  rt.reboot_requests = std::make_unique<FileRebootRequests>(update.dir, rt.config.clock.boot_id_file,
+                                                            update.reboot_request, rt.logger("update"));
+  RebootGateSettings settings;
+  settings.quiet_for = std::chrono::seconds(rt.config.screen.idle_timeout_seconds);
+  if (!update.window.empty()) settings.window = *RebootWindow::parse(update.window);  // checked with the config
+  auto* office = rt.office.get();
+  auto office_offset = [office]() -> std::optional<UtcOffset> {
+    auto known = office->office_config();
+    if (!known || !*known) return std::nullopt;
+    return (*known)->utc_offset;
+  };
+  rt.reboot_gate = std::make_unique<RebootGate>(
+      RebootGatePorts{rt.clock, *rt.reboot_requests, rt.activity, office_offset}, settings, rt.logger("update"));
+}
+
 }  // namespace
 
 KioskStatus Runtime::base_status() const {
   KioskStatus status;
   status.version = kVersion;
+  status.slot = boot_slot;
   status.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(clock.monotonic() - started).count();
   // Asked now, on the caller's thread (the sync worker's): bounded by the
   // printer's connect and status timeouts, a few seconds at most.
@@ -125,11 +147,13 @@ Expected<KioskConfig> load_config(const std::optional<std::string>& path) {
 
 Expected<std::unique_ptr<Runtime>> open_runtime(const KioskConfig& config, LogSink& sink) {
   auto runtime = std::make_unique<Runtime>(config, sink);
+  runtime->boot_slot = read_boot_slot(config.update.kernel_cmdline);
   if (auto opened = open_store_and_printer(*runtime); !opened) return Failure{opened.error()};
   if (auto opened = open_central_clients(*runtime); !opened) return Failure{opened.error()};
   open_clock_trust(*runtime);
   wire_checkin(*runtime);
   wire_sync(*runtime);
+  wire_update(*runtime);
   return runtime;
 }
 

@@ -20,6 +20,7 @@
 #include "kiosk/ticket/reprinter.h"
 #include "kiosk/ticket/watched_printer.h"
 #include "kiosk/sync/sync_worker.h"
+#include "kiosk/update/reboot_gate.h"
 #include "platform/config/kiosk_config.h"
 #include "platform/net/central_client.h"
 #include "platform/store/sqlite_store.h"
@@ -43,6 +44,8 @@ struct Runtime {
   SystemClock clock;
   RandomIds ids;
   MonoTime started = clock.monotonic();
+  // The A/B slot booted (rauc.slot= on the kernel command line), or "none".
+  std::string boot_slot;
   std::unique_ptr<DataDirLock> lock;
   std::unique_ptr<SqliteStore> store;
   std::unique_ptr<TicketPrinter> printer;
@@ -70,6 +73,12 @@ struct Runtime {
   std::unique_ptr<Reprinter> reprinter;  // for the check-in engine's idle task
   std::unique_ptr<DailyPurge> purge;     // the same: old personal data goes (store.retention_days)
   std::unique_ptr<SyncWorker> sync;  // null without api.base_url
+  // An installed update's reboot, asked for when no applicant is at the
+  // kiosk (the engine's idle task polls it; the front end and the engine
+  // tell the activity).
+  ApplicantActivity activity;
+  std::unique_ptr<RebootRequests> reboot_requests;
+  std::unique_ptr<RebootGate> reboot_gate;
   // Set by the camera's thread from what capture really does, read by the
   // sync thread for the status report.
   std::atomic<bool> camera_online{false};

@@ -25,6 +25,7 @@ ScreenRun screen_run(Runtime& rt) {
     run.settings.volume = (*defaults)->volume;
   }
   run.screen = rt.config.screen;
+  run.activity = &rt.activity;
   return run;
 }
 

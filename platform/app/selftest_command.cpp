@@ -7,9 +7,11 @@
 #include "kiosk/scan/exposure_control.h"
 #include "platform/app/config_checks.h"
 #include "platform/app/selftest_certificates.h"
+#include "platform/app/version.h"
 #include "platform/printer/printer_factory.h"
 #include "platform/scan/evdev_device.h"
 #include "platform/scan/frame_source_factory.h"
+#include "platform/system/boot_slot.h"
 
 namespace kiosk::platform {
 namespace {
@@ -124,6 +126,16 @@ std::vector<SelftestLine> check_camera(const SelftestPorts& rt) {
           check_exposure(**source)};
 }
 
+// What runs: the version, and the A/B slot it booted from. Always OK: they
+// are facts for the technician and the boot test, not checks.
+std::vector<SelftestLine> version_and_slot(const SelftestPorts& rt) {
+  auto slot = read_boot_slot(rt.config.update.kernel_cmdline);
+  auto where = " (rauc.slot in " + rt.config.update.kernel_cmdline + ")";
+  if (slot == kNoSlot) where = " (no rauc.slot in " + rt.config.update.kernel_cmdline + ": not an A/B install)";
+  return {{true, "version", std::string(kVersion) + " (build " + kBuild + ", " + kArch + ")"},
+          {true, "slot", slot + where}};
+}
+
 // Without grabbing it: the running kiosk may hold the grab.
 SelftestLine check_scanner(const SelftestPorts& rt) {
   const auto& spec = rt.config.scanner.device;
@@ -161,6 +173,7 @@ std::vector<SelftestLine> selftest_lines(const SelftestPorts& rt) {
   lines.push_back(check_printer(rt));
   for (auto& line : check_camera(rt)) lines.push_back(std::move(line));
   if (!rt.config.scanner.device.empty()) lines.push_back(check_scanner(rt));
+  for (auto& line : version_and_slot(rt)) lines.push_back(std::move(line));
   return lines;
 }
 

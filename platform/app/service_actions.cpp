@@ -12,6 +12,7 @@
 #include "platform/app/menu_defaults.h"
 #include "platform/app/service_desk.h"
 #include "platform/app/sync_command.h"
+#include "platform/update/update_files.h"
 
 namespace kiosk::platform {
 namespace {
@@ -150,6 +151,38 @@ ServiceReport export_diagnostics(const DeskPorts& p) {
           {*written, "the system copies it onto the USB stick (or it waits in " + dir + ")"}};
 }
 
+// The stick's update bundle: its one plain *.raucb file, refusing links and
+// devices as the import does; several are refused too (the technician
+// leaves the one meant). The kiosk runs unprivileged, so it only writes the
+// bundle's path to update.install_request; a root unit runs `kiosk update
+// --bundle <path> --now`, which checks the signature and reboots.
+ServiceReport install_update(const DeskPorts& p) {
+  const auto& dir = p.rt.config.service_menu.import_dir;
+  std::vector<std::string> bundles, lines;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    auto name = entry.path().filename().string();
+    if (!name.ends_with(".raucb")) continue;
+    std::error_code type_error;
+    if (std::filesystem::is_regular_file(entry.symlink_status(type_error))) bundles.push_back(entry.path());
+    else lines.push_back("refused " + name + ": not a plain file (a link, a folder or a device)");
+  }
+  std::sort(bundles.begin(), bundles.end());
+  if (bundles.size() != 1) {
+    lines.insert(lines.begin(), bundles.empty() ? "no *.raucb bundle in " + dir + " (is the USB stick in?)"
+                                                : std::to_string(bundles.size()) + " bundles in " + dir +
+                                                      "; leave only the one to install:");
+    for (const auto& bundle : bundles) lines.push_back(std::filesystem::path(bundle).filename());
+    return {ServiceAction::install_update, false, lines};
+  }
+  const auto& request = p.rt.config.update.install_request;
+  if (auto written = write_install_request(request, bundles.front()); !written)
+    return {ServiceAction::install_update, false, {written.error()}};
+  lines.push_back(std::filesystem::path(bundles.front()).filename().string() +
+                  ": handed to the system to install; the kiosk reboots into it once installed");
+  return {ServiceAction::install_update, true, lines};
+}
+
 // The office's defaults into the data directory (menu_defaults.h): the
 // provisioned config stays as the technician's provisioning left it.
 ServiceReport save_defaults(const DeskPorts& p, const ScreenDefaults& d) {
@@ -174,6 +207,7 @@ ServiceReport perform(const DeskPorts& p, ServiceAction action, const ScreenDefa
     case ServiceAction::import_usb: return import_usb(p);
     case ServiceAction::export_diagnostics: return export_diagnostics(p);
     case ServiceAction::save_defaults: return save_defaults(p, defaults);
+    case ServiceAction::install_update: return install_update(p);
     case ServiceAction::restart: return stop_with(p, action, kExitRestart);
     case ServiceAction::reboot: return stop_with(p, action, kExitReboot);
   }
@@ -189,6 +223,7 @@ const char* action_name(ServiceAction action) {
     case ServiceAction::import_usb: return "import from USB";
     case ServiceAction::export_diagnostics: return "diagnostics bundle";
     case ServiceAction::save_defaults: return "save defaults";
+    case ServiceAction::install_update: return "install update from USB";
     case ServiceAction::restart: return "restart";
     case ServiceAction::reboot: return "reboot";
   }

@@ -60,6 +60,7 @@ ServiceStatus gather_service_status(const DeskPorts& p, const std::optional<Sync
   ServiceStatus st;
   st.version = kVersion;
   st.build = kBuild;
+  st.slot = rt.boot_slot;
   st.kiosk_id = rt.config.kiosk_id;
   st.office_id = rt.config.office_id;
   auto network = network_facts();

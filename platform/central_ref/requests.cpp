@@ -130,6 +130,19 @@ void read_conflicts(JsonFields& status, const nlohmann::json& document, std::str
   for (size_t i = 0; i < recent->size() && fields.ok(); ++i) read_conflict((*recent)[i], fields.path_of("recent", i), error);
 }
 
+// A status report's optional "slot" (README.md, "Kiosk status"): the A/B
+// slot the kiosk booted, a RAUC bootname, or "none".
+constexpr std::size_t kMaxSlotName = 32;
+
+void read_slot(JsonFields& fields) {
+  auto slot = fields.string("slot");
+  bool bootname = !slot.empty() && slot.size() <= kMaxSlotName &&
+                  slot.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") ==
+                      std::string::npos;
+  if (fields.ok() && !bootname)
+    fields.fail(fields.path_of("slot"), "expected a slot's boot name (A, B) or \"none\", 1 to 32 letters, digits, . _ -");
+}
+
 }  // namespace
 
 Expected<CheckinRequest> read_checkin(const nlohmann::json& event) {
@@ -187,6 +200,7 @@ Expected<KioskStatusReport> parse_kiosk_status(std::string_view body) {
   std::string error;
   JsonFields fields(*document, "", &error);
   fields.string("version");
+  if (fields.ok() && document->is_object() && document->contains("slot")) read_slot(fields);
   fields.integer("uptime_s", 0, kMaxCount);
   one_of<5>(fields, "printer", {"ok", "paper_low", "paper_out", "cover_open", "offline"});
   one_of<2>(fields, "camera", {"ok", "offline"});

@@ -1,8 +1,10 @@
 #include "platform/config/kiosk_config.h"
 
+#include <filesystem>
 #include <functional>
 #include <map>
 
+#include "kiosk/update/reboot_window.h"
 #include "platform/json/json_fields.h"
 
 namespace kiosk::platform {
@@ -142,6 +144,12 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"screen.idle_timeout_seconds",
        number([](KioskConfig& c) -> int& { return c.screen.idle_timeout_seconds; }, 15, 600)},
       {"screen.volume", number([](KioskConfig& c) -> int& { return c.screen.volume; }, 0, 100)},
+      {"update.dir", text(&KioskConfig::update, &KioskConfig::Update::dir)},
+      {"update.rauc", text(&KioskConfig::update, &KioskConfig::Update::rauc)},
+      {"update.window", text(&KioskConfig::update, &KioskConfig::Update::window)},
+      {"update.reboot_request", text(&KioskConfig::update, &KioskConfig::Update::reboot_request)},
+      {"update.install_request", text(&KioskConfig::update, &KioskConfig::Update::install_request)},
+      {"update.kernel_cmdline", text(&KioskConfig::update, &KioskConfig::Update::kernel_cmdline)},
   };
   return table;
 }
@@ -217,7 +225,10 @@ std::string validate_texts(const KioskConfig& config) {
       {"printer.device", &config.printer.device}, {"camera.device", &config.camera.device},
       {"scanner.device", &config.scanner.device},   {"clock.timesync_flag", &config.clock.timesync_flag},
       {"clock.boot_id_file", &config.clock.boot_id_file}, {"service_menu.import_dir", &config.service_menu.import_dir},
-      {"service_menu.export_dir", &config.service_menu.export_dir}};
+      {"service_menu.export_dir", &config.service_menu.export_dir}, {"update.dir", &config.update.dir},
+      {"update.rauc", &config.update.rauc}, {"update.reboot_request", &config.update.reboot_request},
+      {"update.install_request", &config.update.install_request},
+      {"update.kernel_cmdline", &config.update.kernel_cmdline}};
   for (auto [key, value] : required)
     if (auto problem = text_problem(key, *value, true); !problem.empty()) return problem;
   for (auto [key, value] : optional)
@@ -225,8 +236,28 @@ std::string validate_texts(const KioskConfig& config) {
   return {};
 }
 
+// The update folder beside the data directory: /var/lib/kiosk/data gives
+// /var/lib/kiosk/update, on the data partition, which an update never touches.
+std::string derived_update_dir(const std::string& data_dir) {
+  auto dir = std::filesystem::path(data_dir).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();  // "data/" ends in an empty name
+  return (dir.parent_path() / "update").string();
+}
+
+std::string validate_update(KioskConfig& config) {
+  auto& update = config.update;
+  if (!update.window.empty())
+    if (auto window = RebootWindow::parse(update.window); !window) return "update.window: " + window.error();
+  for (auto [key, path] : {std::pair{"update.reboot_request", &update.reboot_request},
+                           std::pair{"update.install_request", &update.install_request}})
+    if (!path->starts_with("/")) return std::string(key) + ": expected an absolute path";
+  if (update.dir.empty()) update.dir = derived_update_dir(config.data_dir);
+  return {};
+}
+
 std::string validate(KioskConfig& config, bool fallback_given) {
   if (auto error = validate_texts(config); !error.empty()) return error;
+  if (auto error = validate_update(config); !error.empty()) return error;
   if (config.language != "id" && config.language != "en") return "language: expected \"id\" or \"en\"";
   const auto& url = config.api.base_url;
   if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://"))

@@ -111,6 +111,21 @@ struct KioskConfig {
     int idle_timeout_seconds = 45;
     int volume = 70;  // percent, each applicant's start
   } screen;
+
+  // A/B updates (docs/config.md, "Updates"; cross/README.md). `dir` holds
+  // what `kiosk update` (root) leaves for the health gate and the running
+  // kiosk: pending, reboot-requested, and a bundle while it downloads;
+  // derived from data_dir when not given (<data_dir>/../update).
+  struct Update {
+    std::string dir;
+    std::string rauc = "rauc";  // the program; a path, or a name looked up on PATH
+    std::string window;         // "HH:MM-HH:MM" office local time; empty: any time
+    // The running kiosk creates it to ask for the reboot (a root path unit reboots).
+    std::string reboot_request = "/run/kiosk/reboot-now";
+    // The service menu writes the chosen USB bundle's path here for a root unit.
+    std::string install_request = "/run/kiosk/install-request";
+    std::string kernel_cmdline = "/proc/cmdline";  // where rauc.slot= is read
+  } update;
 };
 
 // Parses and validates; the error names the key ("api.token: expected a string").

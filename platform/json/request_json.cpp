@@ -76,6 +76,7 @@ std::string kiosk_status_json(const KioskStatus& status) {
                {"camera", status.camera},
                {"outbox_depth", status.outbox_depth},
                {"clock_offset_ms", status.clock_offset_ms}};
+  if (!status.slot.empty()) body["slot"] = status.slot;
   if (status.last_sync_at) body["last_sync_at"] = format_rfc3339(*status.last_sync_at, status.offset);
   if (status.journal) body["journal"] = journal_json(*status.journal);
   if (status.conflicts.count > 0) body["conflicts"] = conflicts_json(status.conflicts);

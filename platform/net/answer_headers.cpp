@@ -24,6 +24,7 @@ void keep_header(AnswerHeaders& headers, std::string_view name, std::string_view
   if (lower == "date") headers.date = value;
   else if (lower == "etag") headers.etag = value;
   else if (lower == "retry-after") headers.retry_after = value;
+  else if (lower == "content-length") headers.content_length = value;
 }
 
 // The latest Date taken as a date: 9999-12-31T23:59:59Z, the last second a

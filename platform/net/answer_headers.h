@@ -17,6 +17,7 @@ struct AnswerHeaders {
   std::string date;
   std::string etag;
   std::string retry_after;
+  std::string content_length;  // as declared, for a download's "too large" message
 };
 
 // One header line as libcurl hands it over ("Name: value\r\n"). A status

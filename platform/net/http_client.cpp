@@ -43,15 +43,15 @@ std::string url_part(CURLU* url, CURLUPart part) {
 
 bool url_has(CURLU* url, CURLUPart part) { return !url_part(url, part).empty(); }
 
-Expected<UrlParts> split_url(const std::string& base_url) {
+Expected<UrlParts> split_url(const std::string& base_url, const std::string& setting) {
   std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> url(curl_url(), &curl_url_cleanup);
-  if (!url) return Failure{"api.base_url: out of memory"};
+  if (!url) return Failure{setting + ": out of memory"};
   if (curl_url_set(url.get(), CURLUPART_URL, base_url.c_str(), 0) != CURLUE_OK)
-    return Failure{"api.base_url: not a URL: \"" + base_url + "\""};
+    return Failure{setting + ": not a URL: \"" + base_url + "\""};
   if (url_has(url.get(), CURLUPART_USER) || url_has(url.get(), CURLUPART_PASSWORD))
-    return Failure{"api.base_url: must not carry credentials (the token is sent as a header)"};
+    return Failure{setting + ": must not carry credentials (the token is sent as a header)"};
   if (url_has(url.get(), CURLUPART_QUERY) || url_has(url.get(), CURLUPART_FRAGMENT))
-    return Failure{"api.base_url: must not have a query or fragment"};
+    return Failure{setting + ": must not have a query or fragment"};
   return UrlParts{url_part(url.get(), CURLUPART_SCHEME), url_part(url.get(), CURLUPART_HOST)};
 }
 
@@ -63,13 +63,13 @@ bool is_loopback_host(std::string host) {
   return (ntohl(v4.s_addr) >> 24) == 127;
 }
 
-Status check_scheme(const std::string& base_url) {
-  auto parts = split_url(base_url);
+Status check_scheme(const std::string& base_url, const std::string& setting) {
+  auto parts = split_url(base_url, setting);
   if (!parts) return Failure{parts.error()};
   if (parts->scheme == "https") return ok_status();
-  if (parts->scheme != "http") return Failure{"api.base_url: scheme must be https, got \"" + parts->scheme + "\""};
+  if (parts->scheme != "http") return Failure{setting + ": scheme must be https, got \"" + parts->scheme + "\""};
   if (is_loopback_host(parts->host)) return ok_status();
-  return Failure{"api.base_url: plain http:// is refused for \"" + parts->host +
+  return Failure{setting + ": plain http:// is refused for \"" + parts->host +
                  "\"; use https:// (http is allowed only for 127.0.0.0/8, ::1 and localhost)"};
 }
 
@@ -99,9 +99,11 @@ Status check_file(const std::string& path, const char* setting) {
 }
 
 Status check_settings(const HttpSettings& s) {
-  if (s.base_url.empty()) return Failure{"api.base_url: empty"};
-  if (auto scheme = check_scheme(s.base_url); !scheme) return scheme;
-  if (s.token.empty() || !header_safe(s.token)) return Failure{"api.token: empty or not a header value"};
+  if (s.base_url.empty()) return Failure{s.url_setting + ": empty"};
+  if (auto scheme = check_scheme(s.base_url, s.url_setting); !scheme) return scheme;
+  if (s.needs_token && (s.token.empty() || !header_safe(s.token)))
+    return Failure{"api.token: empty or not a header value"};
+  if (!header_safe(s.token)) return Failure{"api.token: not a header value"};
   if (s.kiosk_id.empty() || !header_safe(s.kiosk_id)) return Failure{"kiosk_id: empty or not a header value"};
   if (s.client_cert.empty() != s.client_key.empty())
     return Failure{"api.client_cert, api.client_key: give both or neither"};
@@ -118,6 +120,9 @@ Status check_settings(const HttpSettings& s) {
 struct Transfer {
   size_t max_body = kMaxAnswerBytes;
   std::string body;
+  size_t received = 0;
+  const std::function<bool(std::string_view)>* sink = nullptr;
+  bool sink_refused = false;
   bool too_large = false;
   AnswerHeaders headers;
   char error[CURL_ERROR_SIZE] = {};
@@ -127,12 +132,18 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
   size_t bytes = size * count;
   // Returning less than `bytes` aborts the transfer (CURLE_WRITE_ERROR).
-  if (transfer->body.size() + bytes > transfer->max_body) {
+  if (transfer->received + bytes > transfer->max_body) {
     transfer->too_large = true;
     return 0;
   }
+  transfer->received += bytes;
   try {
-    transfer->body.append(data, bytes);
+    if (!transfer->sink) {
+      transfer->body.append(data, bytes);
+    } else if (!(*transfer->sink)(std::string_view(data, bytes))) {
+      transfer->sink_refused = true;
+      return 0;
+    }
   } catch (...) {  // no exception may cross libcurl's C frames
     return 0;
   }
@@ -152,10 +163,11 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
 using HeaderList = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
 
 HeaderList header_list(const HttpSettings& settings, const HttpRequest& request) {
-  std::vector<std::string> lines = {"Authorization: Bearer " + settings.token, "X-Kiosk-Id: " + settings.kiosk_id,
-                                    "Accept: application/json",
+  std::vector<std::string> lines = {"X-Kiosk-Id: " + settings.kiosk_id,
+                                    request.sink ? "Accept: */*" : "Accept: application/json",
                                     // No "Expect: 100-continue" round trip before a body.
                                     "Expect:"};
+  if (!settings.token.empty()) lines.push_back("Authorization: Bearer " + settings.token);
   if (request.method != HttpRequest::Method::get) lines.push_back("Content-Type: application/json");
   if (!request.if_none_match.empty() && header_safe(request.if_none_match))
     lines.push_back("If-None-Match: " + request.if_none_match);
@@ -288,13 +300,25 @@ std::string transport_error(CURLcode code, const Transfer& transfer, const HttpS
   return cause.empty() ? text : cause + " (" + text + ")";
 }
 
+// What Content-Length said; -1 when nothing sensible. libcurl's own figure
+// is not there when it refused the length (CURLE_FILESIZE_EXCEEDED).
+long long declared_length(const std::string& text) {
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return -1;
+  return std::stoll(text);
+}
+
 void fill(HttpResponse& response, CURLcode code, CURL* handle, Transfer& transfer, const HttpSettings& settings) {
   long status = 0;
   curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
   response.status = static_cast<int>(status);
+  response.content_length = declared_length(transfer.headers.content_length);
   if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) {
     response.outcome = HttpResponse::Outcome::too_large;
     response.error = "answer larger than " + std::to_string(transfer.max_body) + " bytes";
+  } else if (transfer.sink_refused) {
+    response.outcome = HttpResponse::Outcome::transport;
+    response.error = "the answer could not be stored";
+    return;
   } else if (code != CURLE_OK) {
     response.outcome = HttpResponse::Outcome::transport;
     response.error = transport_error(code, transfer, settings);
@@ -340,6 +364,7 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   }
   Transfer transfer;
   transfer.max_body = request.max_body;
+  if (request.sink) transfer.sink = &request.sink;
   HeaderList headers = header_list(settings_, request);
   if (!headers) {
     response.error = "out of memory building headers";

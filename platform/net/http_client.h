@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,11 @@ constexpr size_t kMaxManifestBytes = size_t{32} << 20;  // 32 MiB: a large offic
 struct HttpSettings {
   std::string base_url;  // "https://central.example/api"; paths are appended
   std::string token;     // sent as "Authorization: Bearer <token>"
+  // A download from elsewhere than the central service (an update bundle,
+  // platform/update): no token is sent or needed, and errors about the URL
+  // name this setting instead of api.base_url.
+  bool needs_token = true;
+  std::string url_setting = "api.base_url";
   std::string kiosk_id;  // sent as "X-Kiosk-Id"
   std::string ca_file;   // empty: the system's CA store
   // "sha256//<base64>" each; the service's key must match one of them
@@ -64,6 +70,10 @@ struct HttpRequest {
   // Offer gzip/brotli/zstd. Worth it for a manifest; for a small answer it
   // only adds the service's compression time to the call.
   bool compressed = false;
+  // Set: the body goes here, piece by piece, instead of into the response
+  // (a download to a file); false from it ends the transfer ("the answer
+  // was not taken: " + sink_error). max_body still bounds it.
+  std::function<bool(std::string_view)> sink;
 };
 
 struct HttpResponse {
@@ -79,6 +89,7 @@ struct HttpResponse {
   std::optional<Seconds> date;
   std::string etag;
   std::optional<std::chrono::seconds> retry_after;
+  long long content_length = -1;  // as the answer declared it; -1: not declared
   std::chrono::milliseconds elapsed{0};
 };
 

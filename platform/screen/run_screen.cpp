@@ -229,6 +229,15 @@ struct ServiceParts {
   ServiceScreen screen;
 };
 
+// Away from welcome, or in the technician's menu, someone is at the kiosk.
+void note_activity(ApplicantActivity* activity, const ScreenFlow& flow, const ServiceScreen* service,
+                   const Clock& clock) {
+  if (!activity) return;
+  bool menu = service && service->active();
+  activity->set_mid_checkin(menu || flow.state().step != FlowState::Step::welcome);
+  activity->touched(menu ? clock.monotonic() : flow.state().last_touch);
+}
+
 // What a domain event means to the menu's Devices page.
 void tell_menu(ServiceScreen* service, const KioskEvent& event) {
   if (!service) return;
@@ -279,6 +288,7 @@ Status run_screen(EventQueue& events, ScanInlet& submitter, Voice& voice, const 
         submitter.hold_device_scans(menu_was_open);
       }
     }
+    note_activity(run.activity, flow, service, clock);
     auto view = service && service->active() ? service->view(flow.settings().language) : flow.view();
     layout = lay_out(view, display, **fonts);
     auto* renderer = (*window)->begin_frame();

@@ -18,6 +18,7 @@
 #include "kiosk/screens/screen_flow.h"
 #include "kiosk/service/pin_gate.h"
 #include "kiosk/service/service_desk.h"
+#include "kiosk/update/applicant_activity.h"
 #include "platform/config/kiosk_config.h"
 
 namespace kiosk::platform {
@@ -37,6 +38,9 @@ struct ScreenRun {
   // gesture is only logged.
   ServiceDesk* desk = nullptr;
   const PinVerifier* pin = nullptr;
+  // Told every frame whether an applicant (or the technician) is at the
+  // screen, for the reboot into an update (kiosk/update/reboot_gate.h); null: nobody asks.
+  ApplicantActivity* activity = nullptr;
 };
 
 // The screen's settings from the config and the office (its name and UTC offset).

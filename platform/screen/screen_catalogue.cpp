@@ -131,6 +131,7 @@ ServiceStatus sample_status(const ScriptClock& clock) {
   ServiceStatus st;
   st.version = "1.4.0";
   st.build = "v1.4.0-12-gabc1234";
+  st.slot = "A";
   st.kiosk_id = "JKT-SEL-K03";
   st.office_id = "JKT-SEL";
   st.address = "192.168.10.23 (eth0)";

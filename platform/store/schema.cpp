@@ -1,6 +1,7 @@
 #include "platform/store/schema.h"
 
 #include <array>
+#include <optional>
 #include <string>
 
 #include "platform/store/chain_rows.h"
@@ -249,21 +250,74 @@ DROP TRIGGER checkins_anchor;
 DROP TABLE journal_anchor;
 )sql";
 
-// SQL, then what SQL alone cannot do (null when nothing), in one transaction.
+// Compatibility across a rollback (issue 16, schema.h): the oldest schema
+// version whose build can still read and write this file, one row, kept by
+// every migration from here on.
+constexpr const char* kVersion9 = R"sql(
+CREATE TABLE schema_compat (
+  oldest_reader INTEGER NOT NULL,
+  singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1)
+);
+INSERT INTO schema_compat (oldest_reader) VALUES (0);
+)sql";
+
+// The first version that records its compatibility version.
+constexpr int kCompatVersion = 9;
+
+// SQL, then what SQL alone cannot do (null when nothing), in one transaction,
+// and the oldest version whose build can still read and write the result
+// (schema.h says how to choose it). Versions 1 to 8 predate the table: their
+// values are what the rule gives, kept so the next one has one to keep.
 struct Migration {
   const char* sql;
   Status (*then)(sqlite::Connection& db);
+  int oldest_reader;
 };
 
 // Index i holds the migration to version i + 1.
-constexpr std::array<Migration, 8> kMigrations = {{{kVersion1, nullptr},
-                                                   {kVersion2, nullptr},
-                                                   {kVersion3, nullptr},
-                                                   {kVersion4, nullptr},
-                                                   {kVersion5, nullptr},
-                                                   {kVersion6, chain_unsequenced_rows},
-                                                   {kVersion7, nullptr},
-                                                   {kVersion8, nullptr}}};
+constexpr std::array<Migration, 9> kMigrations = {{
+    {kVersion1, nullptr, 1},
+    {kVersion2, nullptr, 1},  // a table
+    {kVersion3, nullptr, 1},  // a column with a default
+    {kVersion4, nullptr, 1},  // a table, a column with a default, an index
+    {kVersion5, nullptr, 1},  // columns with defaults, an index
+    // Rows an older build adds have no seq: the chain's verifier calls them a break.
+    {kVersion6, chain_unsequenced_rows, 6},
+    // conflicts references checkins: an older build's purge would fail on the foreign key.
+    {kVersion7, nullptr, 7},
+    {kVersion8, nullptr, 8},  // drops journal_anchor, which version 6 to 7 builds use
+    {kVersion9, nullptr, 8},  // a table
+}};
+
+constexpr bool declared_in_order() {
+  for (std::size_t i = 0; i < kMigrations.size(); ++i) {
+    int version = static_cast<int>(i) + 1;
+    if (kMigrations[i].oldest_reader < 1 || kMigrations[i].oldest_reader > version) return false;
+    if (i > 0 && kMigrations[i].oldest_reader < kMigrations[i - 1].oldest_reader) return false;
+  }
+  return true;
+}
+static_assert(declared_in_order(), "a migration's oldest_reader is between the previous one's and its own version");
+
+Status record_oldest_reader(sqlite::Connection& db, int version) {
+  if (version < kCompatVersion) return ok_status();
+  int oldest = kMigrations[static_cast<std::size_t>(version - 1)].oldest_reader;
+  std::string sql = "UPDATE schema_compat SET oldest_reader = " + std::to_string(oldest);
+  return db.exec(sql.c_str());
+}
+
+// The file's compatibility version; nullopt when it has no schema_compat row.
+Expected<std::optional<int>> recorded_oldest_reader(sqlite::Connection& db) {
+  auto has_table = db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_compat'");
+  if (!has_table) return Failure{has_table.error()};
+  if (*has_table == 0) return std::optional<int>{};
+  auto stmt = db.prepare("SELECT oldest_reader FROM schema_compat");
+  if (!stmt) return Failure{stmt.error()};
+  auto row = stmt->step();
+  if (!row) return Failure{row.error()};
+  if (!*row) return std::optional<int>{};
+  return std::optional<int>{static_cast<int>(stmt->column_int(0))};
+}
 
 Status run_migration(sqlite::Connection& db, int version) {
   auto tx = sqlite::Transaction::write(db);
@@ -276,6 +330,7 @@ Status run_migration(sqlite::Connection& db, int version) {
   if (auto done = db.exec(migration.sql); !done) return done;
   if (migration.then)
     if (auto done = migration.then(db); !done) return done;
+  if (auto done = record_oldest_reader(db, version); !done) return done;
   std::string set_version = "PRAGMA user_version = " + std::to_string(version);
   if (auto done = db.exec(set_version.c_str()); !done) return done;
   return tx->commit();
@@ -289,6 +344,26 @@ Expected<int> schema_version(sqlite::Connection& db) {
   auto version = db.query_int("PRAGMA user_version");
   if (!version) return Failure{version.error()};
   return static_cast<int>(*version);
+}
+
+int latest_oldest_reader() { return kMigrations.back().oldest_reader; }
+
+Status check_newer_file(sqlite::Connection& db, int version, const Logger& log) {
+  const int latest = latest_schema_version();
+  auto newer = "schema version " + std::to_string(version) + " is newer than this build knows (" +
+               std::to_string(latest) + ")";
+  auto oldest = recorded_oldest_reader(db);
+  if (!oldest) return Failure{oldest.error()};
+  if (!*oldest)
+    return Failure{newer + " and records no compatibility version; refusing it, nothing was changed"
+                           " (was the kiosk software downgraded?)"};
+  if (**oldest > latest)
+    return Failure{newer + " and needs a build of schema version " + std::to_string(**oldest) +
+                   " or later to write it; refusing it, nothing was changed (was the kiosk software rolled back?"
+                   " install the newer version again)"};
+  log.warn(newer + "; it records that builds from schema version " + std::to_string(**oldest) +
+           " on can read and write it, so it is used as it is, unmigrated (was the kiosk software rolled back?)");
+  return ok_status();
 }
 
 Status migrate(sqlite::Connection& db, const Logger& log) {

@@ -24,19 +24,18 @@ std::string missing_directory_hint(const std::string& path) {
 }
 
 // Reads before anything is written, so that a file that is not a database,
-// or one from a newer build, is refused as it was found.
-Status check_file(sqlite::Connection& db) {
+// or one from a newer build this one cannot write, is refused as it was
+// found. Returns the file's schema version.
+Expected<int> check_file(sqlite::Connection& db, const Logger& log) {
   // The first read of the schema is where SQLite notices a foreign file.
   if (auto tables = db.query_int("SELECT count(*) FROM sqlite_schema"); !tables)
     return Failure{tables.error()};
   auto version = schema_version(db);
   if (!version) return Failure{version.error()};
   if (*version > latest_schema_version())
-    return Failure{"schema version " + std::to_string(*version) + " is newer than this build knows (" +
-                   std::to_string(latest_schema_version()) +
-                   "); refusing to touch it (was the kiosk software downgraded?)"};
+    if (auto usable = check_newer_file(db, *version, log); !usable) return Failure{usable.error()};
   if (db.read_only()) return Failure{"the file is read-only"};
-  return ok_status();
+  return *version;
 }
 
 // WAL lets a reader (the sync worker, `kiosk status`) run beside a check-in
@@ -68,10 +67,12 @@ Expected<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path
   auto db = sqlite::Connection::open(path);
   if (!db) return cannot_open(db.error() + missing_directory_hint(path));
   db->set_busy_timeout(kBusyTimeout);
-  if (auto checked = check_file(*db); !checked) return cannot_open(checked.error());
+  auto version = check_file(*db, log);
+  if (!version) return cannot_open(version.error());
   if (auto configured = configure(*db); !configured) return cannot_open(configured.error());
   if (auto migrated = migrate(*db, log); !migrated) return cannot_open(migrated.error());
-  log.info("opened store " + path + " (schema version " + std::to_string(latest_schema_version()) + ")");
+  int opened_at = std::max(*version, latest_schema_version());
+  log.info("opened store " + path + " (schema version " + std::to_string(opened_at) + ")");
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db), path, std::move(log)));
 }
 

@@ -43,10 +43,12 @@ Status keep_owner(int fd, const struct stat& old, const std::string& temporary) 
 
 }  // namespace
 
-Status replace_file(const std::string& path, std::string_view text) {
+Status replace_file(const std::string& path, std::string_view text) { return replace_file(path, text, 0640); }
+
+Status replace_file(const std::string& path, std::string_view text, unsigned mode_if_new) {
   struct stat old {};
   bool existed = ::stat(path.c_str(), &old) == 0;
-  mode_t mode = existed ? (old.st_mode & 07777) : 0640;
+  mode_t mode = existed ? (old.st_mode & 07777) : static_cast<mode_t>(mode_if_new);
   auto temporary = path + ".new";
   FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));
   if (!fd) return failed(temporary);

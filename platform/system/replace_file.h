@@ -10,5 +10,7 @@
 namespace kiosk::platform {
 
 Status replace_file(const std::string& path, std::string_view text);
+// The same; a file that did not exist yet gets `mode` (the default: 0640).
+Status replace_file(const std::string& path, std::string_view text, unsigned mode_if_new);
 
 }  // namespace kiosk::platform

@@ -302,3 +302,15 @@ TEST_CASE("service screen: a minute without a touch closes the menu", "[service_
   CHECK_FALSE(m.screen.active());
   CHECK(m.sink.contains("service menu: closed (a minute without a touch)"));
 }
+
+TEST_CASE("service screen: the status page names the version and the A/B slot it runs from", "[service_menu]") {
+  Menu m;
+  m.strings.add(Language::en, "service.status.version", "Version {version} (build {build}), slot {slot}");
+  m.open();
+  m.desk.gathered.version = "1.4.0";
+  m.desk.gathered.build = "v1.4.0-12-gabc1234";
+  m.desk.gathered.slot = "B";
+  m.desk.finish();
+  m.screen.tick();
+  CHECK(holds(m.view(), "Version 1.4.0 (build v1.4.0-12-gabc1234), slot B"));
+}

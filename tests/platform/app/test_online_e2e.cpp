@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <map>
 
 #include "tests/platform/app/central_process.h"
@@ -110,6 +111,28 @@ void survives(const json& fault) {
   // Once more: nothing left to send, nothing recorded twice.
   CHECK(sync_output(kiosk).find("uploaded: 0 events") != std::string::npos);
   CHECK(recorded_once(central).size() == 3);
+}
+
+// Issue 16: whichever slot it runs from, the kiosk says so, with its
+// version, to the service, in selftest and (platform/app tests) on the menu.
+TEST_CASE("status: the kiosk reports its version and the A/B slot it booted from") {
+  KioskFixture kiosk;
+  CentralProcess central(kiosk, kBookings);
+  std::ofstream(kiosk.path("cmdline")) << "console=ttyAMA0,115200 root=/dev/mmcblk0p3 rauc.slot=B rootwait\n";
+  point_at(kiosk, central, {{"update", {{"kernel_cmdline", kiosk.path("cmdline")}}}});
+  sync_output(kiosk);
+  auto statuses = central.statuses();
+  REQUIRE(statuses.count("TST-K1") == 1);
+  CHECK(statuses["TST-K1"]["slot"] == "B");
+  CHECK(statuses["TST-K1"]["version"].get<std::string>().size() > 0);
+  auto selftest = kiosk.kiosk({"selftest", "--config", kiosk.config_path()});
+  INFO(selftest.out);
+  CHECK(selftest.out.find("OK   slot: B (rauc.slot in " + kiosk.path("cmdline") + ")") != std::string::npos);
+  CHECK(selftest.out.find("OK   version: ") != std::string::npos);
+
+  std::ofstream(kiosk.path("cmdline")) << "root=/dev/sda2 ro quiet\n";  // a desktop: no A/B
+  sync_output(kiosk);
+  CHECK(central.statuses()["TST-K1"]["slot"] == "none");
 }
 
 TEST_CASE("fault: 500 for every request") { survives({{"kind", "status"}, {"status", 500}}); }

@@ -100,7 +100,9 @@ TEST_CASE("service menu e2e: gesture, PIN, test print, sync now, USB import, dia
                      {"log_level", "debug"},
                      {"api", central.kiosk_api_config()},
                      {"screen", {{"fullscreen", false}}},
-                     {"service_menu", {{"import_dir", fixture.path("usb")}, {"export_dir", fixture.path("outbox")}}}});
+                     {"service_menu", {{"import_dir", fixture.path("usb")}, {"export_dir", fixture.path("outbox")}}},
+                     {"update", {{"install_request", fixture.path("run/install-request")}}}});
+  std::filesystem::create_directories(fixture.path("run"));
   REQUIRE(fixture.kiosk({"set-pin", "--config", fixture.config_path()}, std::string(kPin) + "\n").exit_code == 0);
   auto pin_hash = json::parse(read_file(fixture.config_path()))["service_menu"]["pin_hash"].get<std::string>();
   fixture.import_office();
@@ -197,6 +199,30 @@ TEST_CASE("service menu e2e: gesture, PIN, test print, sync now, USB import, dia
     CHECK(text.find(kName) == std::string::npos);
     CHECK(text.find("USB001") == std::string::npos);
   }
+
+  // An update from the stick (issue 16): the one plain *.raucb, its path
+  // handed to root in update.install_request after a second tap; a link is
+  // refused as for the import, and two bundles are one too many.
+  tap(pointer, kiosk, "Install update from USB");
+  REQUIRE(kiosk.await_stderr("screen: button \"Tap again: Install update from USB\"", kStep));
+  tap(pointer, kiosk, "Tap again: Install update from USB");
+  REQUIRE(kiosk.await_stderr("service menu: install update from USB: FAILED | no *.raucb bundle in", kStep));
+  std::filesystem::create_symlink(fixture.config_path(), fixture.path("usb/linked.raucb"));
+  std::ofstream(fixture.path("usb/kiosk-2.0.0.raucb")) << "a signed bundle";
+  std::ofstream(fixture.path("usb/kiosk-1.9.0.raucb")) << "an older one";
+  tap(pointer, kiosk, "Install update from USB");
+  REQUIRE(kiosk.await_stderr("screen: button \"Tap again: Install update from USB\"", kStep));
+  tap(pointer, kiosk, "Tap again: Install update from USB");
+  REQUIRE(kiosk.await_stderr("service menu: install update from USB: FAILED | 2 bundles in", kStep));
+  CHECK(kiosk.stderr_text().find("refused linked.raucb: not a plain file") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(fixture.path("run/install-request")));
+  std::filesystem::remove(fixture.path("usb/kiosk-1.9.0.raucb"));
+  tap(pointer, kiosk, "Install update from USB");
+  REQUIRE(kiosk.await_stderr("screen: button \"Tap again: Install update from USB\"", kStep));
+  tap(pointer, kiosk, "Tap again: Install update from USB");
+  REQUIRE(kiosk.await_stderr("service menu: install update from USB: OK", kStep));
+  CHECK(read_file(fixture.path("run/install-request")) == fixture.path("usb/kiosk-2.0.0.raucb") + "\n");
+  for (const char* name : {"linked.raucb", "kiosk-2.0.0.raucb"}) std::filesystem::remove(fixture.path(std::string("usb/") + name));
 
   // Restart: armed by the first tap, done by the second.
   tap(pointer, kiosk, "Restart kiosk");

@@ -266,6 +266,25 @@ TEST_CASE("central-ref: a status report may carry its kiosk's conflicts, masked;
   CHECK(ref.put("/v1/kiosks/JKT-SEL-K2/status", status.dump())->status == 400);
 }
 
+TEST_CASE("central-ref: a status report may name the A/B slot the kiosk runs from; it is kept", "[central_ref][update]") {
+  CentralRef ref;
+  auto status = nlohmann::json{{"version", "1.2.0"}, {"uptime_s", 60},      {"printer", "ok"},
+                               {"camera", "ok"},     {"outbox_depth", 0}, {"clock_offset_ms", 0}};
+  for (const auto* slot : {"A", "B", "none"}) {
+    status["slot"] = slot;
+    REQUIRE(ref.put("/v1/kiosks/JKT-SEL-K1/status", status.dump())->status == 204);
+    CHECK(json_of(ref.control("GET", "/_control/status"))["kiosks"][0]["status"]["slot"] == slot);
+  }
+  for (const auto& bad : {nlohmann::json(2), nlohmann::json(""), nlohmann::json("A B"), nlohmann::json(std::string(33, 'A'))}) {
+    status["slot"] = bad;
+    auto refused = ref.put("/v1/kiosks/JKT-SEL-K1/status", status.dump());
+    REQUIRE(refused);
+    INFO(bad.dump());
+    CHECK(refused->status == 400);
+    CHECK_THAT(json_of(refused)["message"].get<std::string>(), Catch::Contains("slot"));
+  }
+}
+
 TEST_CASE("central-ref: bad request bodies are a 400 naming the problem", "[central_ref]") {
   CentralRef ref;
   auto message_of = [&](const std::string& body) {

@@ -120,6 +120,8 @@ TEST_CASE("queue block and status requests") {
         json{{"length", 12},
              {"head", std::string(kChainGenesis)},
              {"online", {{{"seq", 11}, {"event_id", "event-11"}, {"chain_hash", std::string(kChainGenesis)}}}}});
+  status.slot = "B";  // the A/B slot, beyond the contract (central-ref's README)
+  CHECK(json::parse(kiosk_status_json(status))["slot"] == "B");
 }
 
 TEST_CASE("the four check-in answers are read, the raw body kept") {

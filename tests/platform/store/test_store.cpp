@@ -10,7 +10,9 @@
 #include <map>
 
 #include "kiosk/checkin/journal_chain.h"
+#include "platform/store/schema.h"
 #include "platform/store/sqlite_store.h"
+#include "tests/platform/store/store_files.h"
 #include "tests/platform/store/store_fixtures.h"
 
 using namespace kiosk;
@@ -21,72 +23,12 @@ using namespace std::chrono_literals;
 
 namespace {
 
-template <typename T>
-std::string why(const Expected<T>& result) {
-  return result ? std::string() : result.error();
-}
-
-// A plain connection to the same file, for looking behind the store's back.
-class RawDb {
- public:
-  explicit RawDb(const std::string& path) { REQUIRE(sqlite3_open(path.c_str(), &db_) == SQLITE_OK); }
-  RawDb(const RawDb&) = delete;
-  RawDb& operator=(const RawDb&) = delete;
-  ~RawDb() { sqlite3_close(db_); }
-
-  void exec(const std::string& sql) {
-    INFO(sql);
-    REQUIRE(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
-  }
-  std::int64_t integer(const std::string& sql) { return std::stoll(text(sql)); }
-  std::string text(const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    INFO(sql);
-    REQUIRE(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-    std::string value = "(no row)";
-    if (sqlite3_step(stmt) == SQLITE_ROW) {
-      const auto* column = sqlite3_column_text(stmt, 0);
-      value = column ? reinterpret_cast<const char*>(column) : "(null)";
-    }
-    sqlite3_finalize(stmt);
-    return value;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
-
-// Keeps every line the store logs, at every level.
-class RecordingSink final : public LogSink {
- public:
-  void write(LogLevel, std::string_view, std::string_view message) override { lines.emplace_back(message); }
-  std::vector<std::string> lines;
-};
-
 void overwrite(const std::string& path, std::streamoff offset, const std::string& bytes) {
   std::fstream file(path, std::ios::binary | std::ios::in | std::ios::out);
   file.seekp(offset);
   file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   REQUIRE(file.good());
 }
-
-std::string file_contents(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-struct StoreFixture {
-  TempDir dir;
-  std::string path = dir.file("kiosk.db");
-  RecordingSink log;
-
-  std::unique_ptr<SqliteStore> open() {
-    auto store = SqliteStore::open(path, Logger(log, "store", LogLevel::debug));
-    INFO(why(store));
-    REQUIRE(store.ok());
-    return std::move(*store);
-  }
-};
 
 void require_same(const CheckinRecord& a, const CheckinRecord& b) {
   CHECK(a.event_id == b.event_id);
@@ -123,16 +65,10 @@ std::size_t depth(SqliteStore& store) {
   return *result;
 }
 
-void commit_ok(SqliteStore& store, const CheckinRecord& record) {
-  auto done = store.commit(record);
-  INFO(why(done));
-  REQUIRE(done.ok());
-}
-
-// What versions 8, 7, 6, 5 and 4 added, undone. Version 8 undone leaves
+// What versions 9, 8, 7, 6, 5 and 4 added, undone. Version 8 undone leaves
 // version 6's anchor and its trigger as they were.
-constexpr const char* kDropVersion8[] = {
-    "DROP TABLE journal_purged", "DROP TABLE journal_tip",
+constexpr const char* kDropVersions9And8[] = {
+    "DROP TABLE schema_compat", "DROP TABLE journal_purged", "DROP TABLE journal_tip",
     "CREATE TABLE journal_anchor (seq INTEGER NOT NULL, chain_hash TEXT NOT NULL,"
     " singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1))",
     "INSERT INTO journal_anchor (seq, chain_hash)"
@@ -155,13 +91,15 @@ std::unique_ptr<SqliteStore> reopen_older(StoreFixture& f, std::initializer_list
   commit_ok(*f.open(), make_checkin("7KQ2MZ", 17));
   {
     RawDb raw(f.path);
-    for (const auto* sql : kDropVersion8) raw.exec(sql);
+    for (const auto* sql : kDropVersions9And8) raw.exec(sql);
     raw.exec(kDropVersion7);
     for (const auto* sql : kDropVersion6) raw.exec(sql);
     for (const auto* sql : downgrade) raw.exec(sql);
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "8");
+  CHECK(*store->pragma("user_version") == "9");
+  RawDb raw(f.path);
+  CHECK(raw.integer("SELECT oldest_reader FROM schema_compat") == 8);
   return store;
 }
 
@@ -171,19 +109,20 @@ TEST_CASE("a new file gets the whole schema, and opening it again changes nothin
   StoreFixture f;
   {
     auto store = f.open();
-    CHECK(*store->pragma("user_version") == "8");
+    CHECK(*store->pragma("user_version") == "9");
     REQUIRE(store->store_office_config(jakarta_office()).ok());
   }
   RawDb raw(f.path);
   CHECK(raw.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('office_config',"
                     " 'office_services', 'office_signing_keys', 'manifest', 'bookings', 'checkins', 'outbox',"
-                    " 'queue_blocks', 'reprints', 'online_intents', 'conflicts')") == 11);
+                    " 'queue_blocks', 'reprints', 'online_intents', 'conflicts', 'schema_compat')") == 12);
+  CHECK(raw.integer("SELECT oldest_reader FROM schema_compat") == kiosk::platform::latest_oldest_reader());
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "8");
+  CHECK(*store->pragma("user_version") == "9");
   auto migrations = std::count_if(f.log.lines.begin(), f.log.lines.end(), [](const std::string& line) {
     return line.find("migrating") != line.npos;
   });
-  CHECK(migrations == 8);  // one line per version, all at the first open
+  CHECK(migrations == 9);  // one line per version, all at the first open
   auto office = store->office_config();
   REQUIRE(office.ok());
   REQUIRE(office->has_value());
@@ -305,17 +244,20 @@ TEST_CASE("check-ins of an unconfirmed boot are dated once the clock is confirme
   CHECK(*u.store->offline_numbers_used("N", fixture_date()) == std::vector<int>{901, 902});
 }
 
-TEST_CASE("a file from a newer build is refused and left as it was", "[store]") {
+TEST_CASE("a file from a newer build that records no compatibility version is refused and left as it was",
+          "[store][rollback]") {
   StoreFixture f;
   f.open().reset();
   {
     RawDb raw(f.path);
+    raw.exec("DROP TABLE schema_compat");
     raw.exec("PRAGMA user_version = 99");
   }
   auto before = file_contents(f.path);
   auto store = SqliteStore::open(f.path, Logger(f.log, "store"));
   REQUIRE_FALSE(store.ok());
-  CHECK_THAT(store.error(), Contains(f.path) && Contains("schema version 99 is newer"));
+  CHECK_THAT(store.error(), Contains(f.path) && Contains("schema version 99 is newer than this build knows (9)") &&
+                                 Contains("no compatibility version") && Contains("nothing was changed"));
   CHECK(file_contents(f.path) == before);
   RawDb raw(f.path);
   CHECK(raw.integer("PRAGMA user_version") == 99);
@@ -1025,13 +967,13 @@ TEST_CASE("journal chain: a version 7 file's anchor becomes a purged run", "[sto
   }
   {
     RawDb raw(f.path);
-    for (const auto* sql : kDropVersion8) raw.exec(sql);
+    for (const auto* sql : kDropVersions9And8) raw.exec(sql);
     raw.exec("PRAGMA user_version = 7");
     raw.exec("DELETE FROM outbox WHERE event_id IN (SELECT event_id FROM checkins WHERE seq <= 2)");
     raw.exec("DELETE FROM checkins WHERE seq <= 2");  // as version 7's purge did, the anchor at 2
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "8");
+  CHECK(*store->pragma("user_version") == "9");
   RawDb raw(f.path);
   CHECK(raw.text("SELECT first || '-' || last FROM journal_purged") == "1-2");
   CHECK(raw.integer("SELECT seq FROM journal_tip") == 3);
@@ -1051,13 +993,13 @@ TEST_CASE("journal chain: a version 5 file's check-ins are chained in the order 
   }
   {
     RawDb raw(f.path);
-    for (const auto* sql : kDropVersion8) raw.exec(sql);
+    for (const auto* sql : kDropVersions9And8) raw.exec(sql);
     raw.exec(kDropVersion7);
     for (const auto* sql : kDropVersion6) raw.exec(sql);
     raw.exec("PRAGMA user_version = 5");
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "8");
+  CHECK(*store->pragma("user_version") == "9");
   RawDb raw(f.path);
   std::string previous(kChainGenesis);
   for (long long seq = 1; seq <= 3; ++seq) {
@@ -1212,12 +1154,12 @@ TEST_CASE("a version 6 file gains the conflicts table, marked from the answers i
   }
   {
     RawDb raw(f.path);
-    for (const auto* sql : kDropVersion8) raw.exec(sql);
+    for (const auto* sql : kDropVersions9And8) raw.exec(sql);
     raw.exec(kDropVersion7);
     raw.exec("PRAGMA user_version = 6");
   }
   auto store = f.open();
-  CHECK(*store->pragma("user_version") == "8");
+  CHECK(*store->pragma("user_version") == "9");
   auto summary = store->conflicts(10);
   REQUIRE(summary.ok());
   CHECK(summary->count == 3);
