@@ -65,7 +65,6 @@ start_system() {
 gate_done() { case $(systemctl is-active kiosk-health.service) in active|failed) return 0 ;; esac; return 1; }
 gate_result() {
   wait_for 420 gate_done || say "the health gate did not finish in 420 s"
-  journalctl -b -u kiosk-health.service -o cat --no-pager | grep 'kiosk-health:' | each "health| "
 }
 # update BUNDLE: `kiosk update`, as a technician or the service menu would.
 update() {
@@ -90,6 +89,10 @@ slot=$(sed -n 's/.*rauc\.slot=\([AB]\).*/\1/p' /proc/cmdline)
 version=$(sed -n 's/^KIOSK_IMAGE_VERSION=//p' /etc/kiosk-release)
 say "boot $boots: slot ${slot:-none}, version ${version:-?}, up at $(cut -d' ' -f1 /proc/uptime) s; U-Boot state: $(boot_state)"
 [ "$boots" -le 8 ] || { say "FAIL more than 8 boots"; finish; }
+# The health gate's lines as it writes them (a failing gate reboots at
+# once), and those of the boot before (the journal is on the data partition).
+journalctl -b -1 -u kiosk-health.service -o cat --no-pager 2>/dev/null | grep 'kiosk-health:' | each "previous boot| "
+journalctl -f -n 0 -u kiosk-health.service -o cat --no-pager 2>/dev/null | grep --line-buffered 'kiosk-health:' | each "health| " &
 
 first_boot() {
   # A free port for central-ref, found once; the kiosk is provisioned with it.
