@@ -125,6 +125,11 @@ Expected<ChildOutput> run_child(const std::vector<std::string>& argv, std::chron
       if (streams[i].fd && (fds[i].revents & (POLLIN | POLLHUP | POLLERR))) drain(streams[i], on_line);
   }
   result.exit_code = reap(*pid);
+  // posix_spawn reports a failed exec itself only where the child shares the
+  // parent's memory until it execs (clone with CLONE_VM); under qemu-user the
+  // child is a plain fork, and glibc's ends with 127, as a shell's would.
+  if (result.exit_code == 127 && result.out.empty())
+    return Failure{"cannot run " + argv[0] + ": exit status 127 (not found, or not executable)"};
   return result;
 }
 
