@@ -33,3 +33,9 @@ set_boot_args() {
   mcopy -o -i "$1" "$file" ::/kiosk-bootargs.txt
   rm -f "$file"
 }
+
+# expect_in LOG NAME PATTERN: "OK   NAME" when a line of LOG matches PATTERN
+# (ERE), else "FAIL NAME" and failed=1 (the caller's verdict).
+expect_in() {
+  if grep -qE "$3" "$1"; then echo "OK   $2"; else echo "FAIL $2"; failed=1; fi
+}
