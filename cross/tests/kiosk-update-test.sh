@@ -12,7 +12,8 @@
 #     another key and built for another board refused; version 2 installed.
 #   boot 2, slot B, version 2: healthy and marked good; central-ref (on the
 #     data partition's port and database) receives the check-in once;
-#     version 3 installed.
+#     version 3 installed from the "USB stick" as the service menu hands it
+#     to root (kiosk-install.path).
 #   boots 3-5, slot A, version 3: its kiosk never comes up; the health gate
 #     reboots each time until U-Boot's three attempts are gone.
 #   boot 6, slot B, version 2: the rollback recorded, the check-in still
@@ -148,9 +149,14 @@ on_version_2() {
   say "status: $(control /_control/status | grep -oE '"(slot|version)":"[^"]*"' | tail -n 2 | tr '\n' ' ')"
 }
 
+# Version 3 comes as the service menu's "Install update from USB" hands it
+# over: the kiosk user writes the bundle's path into /run/kiosk/install-request
+# and kiosk-install.path installs it as root, with --now.
 updated_once() {
   on_version_2
-  say "install v3: $(update v3.raucb)"
+  mount --bind "$stick" /media/kiosk-usb
+  as_kiosk sh -c 'echo /media/kiosk-usb/v3.raucb > /run/kiosk/install-request'
+  say "install v3 from USB: request handed over ($(id -un kiosk))"
   touch "$state/v3-installed"
   await_reboot
 }
@@ -164,6 +170,7 @@ rolled_back() {
 }
 
 broken() {
+  say "install result: $(cut -d' ' -f2- /var/lib/kiosk/update/install-result 2>/dev/null)"
   start_system
   say "waiting for the health gate to reboot (version 3's kiosk does not start)"
   gate_result
