@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "support/silent_listener.h"
+#include "support/file_text.h"
 #include "tests/platform/app/e2e_fixture.h"
 #include "tests/platform/scan/scan_cases.h"
 
@@ -22,12 +23,6 @@ using namespace std::chrono;
 
 namespace {
 
-std::string file_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The replay camera's one picture: `code` as a QR code.
 std::string camera_showing(const KioskFixture& kiosk, const std::string& code) {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "platform/audio/cue_tones.h"
+#include "support/file_text.h"
 #include "platform/audio/make_voice.h"
 #include "platform/audio/mixer.h"
 #include "kiosk/screens/silent_voice.h"
@@ -16,13 +17,10 @@
 
 using namespace kiosk;
 using namespace kiosk::platform;
+using kiosk::test::file_text;
 
 namespace {
 
-std::string file_text(const char* path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 int peak(const Pcm& pcm) {
   int highest = 0;

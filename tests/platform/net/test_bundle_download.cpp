@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "platform/update/bundle_download.h"
+#include "support/file_text.h"
 #include "tests/platform/net/net_fixture.h"
 #include "tests/platform/store/store_fixtures.h"
 
@@ -18,10 +19,6 @@ using namespace kiosk::test;
 
 namespace {
 
-std::string file_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 std::string bundle_bytes(std::size_t size) {
   std::string bytes(size, '\0');
